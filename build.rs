@@ -1,0 +1,6 @@
+//! Rebuild when the embedded default templates or theme change: they are compiled into the
+//! binary with `include_dir!`, which cargo cannot see on its own.
+fn main() {
+    println!("cargo:rerun-if-changed=templates");
+    println!("cargo:rerun-if-changed=theme");
+}

@@ -1,0 +1,228 @@
+//! `waymark build`: the whole pipeline, from site folder to a finished output folder.
+//!
+//! load -> render every page (in parallel) -> check cross-page anchors -> site-wide files
+//! (theme, assets, 404, sitemap, robots) -> swap the staging folder into place.
+//! Nothing reaches the output folder unless every step succeeded.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use tera::Context;
+use thiserror::Error;
+
+use crate::content::{self, LoadOptions, PageId, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{self, RenderedMarkdown};
+use crate::output::{OutputError, Staging};
+use crate::render::context::{PageView, SiteView, template_for};
+use crate::render::{Renderer, assets};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site_dir: PathBuf,
+    pub output_dir: PathBuf,
+    /// Overrides `base_url` from `waymark.toml`.
+    pub base_url: Option<String>,
+    /// The day review statuses are worked out for.
+    pub today: Date,
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Why a build did not finish. The previous output is untouched in every case.
+#[derive(Debug, Error)]
+pub enum BuildError {
+    #[error("the site has {} error(s)", .0.error_count())]
+    Content(Diagnostics),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl From<Diagnostics> for BuildError {
+    fn from(d: Diagnostics) -> Self {
+        BuildError::Content(d)
+    }
+}
+
+impl From<Diagnostic> for BuildError {
+    fn from(d: Diagnostic) -> Self {
+        BuildError::Content(vec![d].into())
+    }
+}
+
+/// One page, rendered and written.
+struct PageResult {
+    rendered: RenderedMarkdown,
+    problems: Vec<Diagnostic>,
+}
+
+/// Builds the site into `options.output_dir`.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let mut site = content::load(&options.site_dir, LoadOptions::default())?;
+    if let Some(base) = &options.base_url {
+        site.config.base_url = Some(base.clone());
+    }
+    let mut renderer = Renderer::new(&site.dir)?;
+    let mut globals = Context::new();
+    globals.insert("site", &SiteView::of(&site));
+    renderer.set_globals(&globals);
+    let staging = Staging::create(&options.output_dir, &site.dir)?;
+
+    let results: Vec<PageResult> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| render_page(&site, &renderer, &staging, id, options.today))
+        .collect();
+
+    let mut diagnostics = Diagnostics::new();
+    for result in &results {
+        diagnostics.extend(result.problems.iter().cloned());
+        diagnostics.extend(result.rendered.links.diagnostics.iter().cloned());
+    }
+    check_anchors(&site, &results, &mut diagnostics);
+    let mut files = site.pages.len();
+    files += write_site_files(&site, &renderer, &staging, &mut diagnostics);
+
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    staging.commit()?;
+    Ok(BuildReport {
+        pages: site.pages.len(),
+        files,
+        warnings: diagnostics,
+        elapsed: started.elapsed(),
+    })
+}
+
+fn render_page(
+    site: &Site,
+    renderer: &Renderer,
+    staging: &Staging,
+    id: PageId,
+    today: Date,
+) -> PageResult {
+    let page = &site.pages[id];
+    let rendered = markdown::render_page(site, page);
+    let view = PageView::of(site, id, &rendered, today);
+    let mut context = Context::new();
+    context.insert("page", &view);
+    context.insert("root", &page.root_prefix());
+    let template = template_for(page, |t| renderer.has_template(t));
+    let mut problems = Vec::new();
+    match renderer.render(&template, &context, &page.file) {
+        Ok(html) => {
+            if let Err(d) = staging.write(&page.url, html.as_bytes()) {
+                problems.push(d);
+            }
+        }
+        Err(d) => problems.push(d),
+    }
+    PageResult { rendered, problems }
+}
+
+/// Links to `page.md#anchor` are checked here, once every page's headings are known.
+fn check_anchors(site: &Site, results: &[PageResult], diagnostics: &mut Diagnostics) {
+    for (id, result) in results.iter().enumerate() {
+        for check in &result.rendered.links.anchor_checks {
+            let ids = &results[check.target].rendered.ids;
+            if !ids.contains(&check.anchor) {
+                diagnostics.push(markdown::links::missing_anchor(
+                    &site.pages[id],
+                    &check.dest,
+                    &check.anchor,
+                    ids,
+                    check.position,
+                ));
+            }
+        }
+    }
+}
+
+/// Theme files, content assets, 404 page, sitemap and robots.txt. Returns the number written.
+fn write_site_files(
+    site: &Site,
+    renderer: &Renderer,
+    staging: &Staging,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    let mut written = 0;
+    let mut write = |path: &str, bytes: &[u8], diagnostics: &mut Diagnostics| match staging
+        .write(path, bytes)
+    {
+        Ok(()) => written += 1,
+        Err(d) => diagnostics.push(d),
+    };
+    match assets::theme_files(&site.dir) {
+        Ok(files) => {
+            for (name, bytes) in files {
+                write(&format!("theme/{name}"), &bytes, diagnostics);
+            }
+        }
+        Err(problems) => diagnostics.extend(problems),
+    }
+    for asset in &site.assets {
+        match std::fs::read(&asset.path) {
+            Ok(bytes) => write(&asset.source, &bytes, diagnostics),
+            Err(e) => diagnostics.push(Diagnostic::io(
+                &site.display_path(&asset.path),
+                "read this file",
+                &e,
+            )),
+        }
+    }
+
+    let base = site.config.base_url();
+    let mut context = Context::new();
+    // The 404 page is served at any depth, so it links from the site's own path, not relatively.
+    let root = base
+        .as_deref()
+        .and_then(|b| b.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_default();
+    context.insert("root", &root);
+    match renderer.render("404.html", &context, std::path::Path::new("404.html")) {
+        Ok(html) => write("404.html", html.as_bytes(), diagnostics),
+        Err(d) => diagnostics.push(d),
+    }
+
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = &base {
+        write("sitemap.xml", sitemap(site, base).as_bytes(), diagnostics);
+        robots.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    write("robots.txt", robots.as_bytes(), diagnostics);
+    written
+}
+
+/// `sitemap.xml` with each page's last update as `lastmod`.
+fn sitemap(site: &Site, base: &str) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in &site.pages {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&crate::markdown::links::escape_attr(&format!(
+            "{base}{}",
+            page.url
+        )));
+        xml.push_str("</loc>");
+        if let Some(updated) = content::DocControl::of(page).last_updated {
+            xml.push_str(&format!("<lastmod>{}</lastmod>", updated.first_day()));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}

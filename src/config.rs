@@ -1,0 +1,285 @@
+//! `waymark.toml`: the site's settings, with defaults for everything but the title.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, LineIndex, Position, suggest};
+
+/// The file name of the settings file at the top of a site folder.
+pub const CONFIG_FILE: &str = "waymark.toml";
+
+/// Site settings. Unknown keys are errors, as in front matter.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The site's name, shown in the header and page titles.
+    pub title: String,
+    /// The partnership that publishes the guidance; shown in the header, footer and packs.
+    #[serde(default)]
+    pub partnership: Option<String>,
+    /// One sentence about the site, for search engines and feeds.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The address the site is published at, such as `https://guidance.example.org/neglect/`.
+    /// Used only where an absolute address is needed: sitemap, feed, printed packs.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A review date this many days away or fewer counts as "due soon".
+    #[serde(default = "default_review_warning_days")]
+    pub review_warning_days: u32,
+    /// How long a new document runs before review, for `waymark new`.
+    #[serde(default = "default_review_period_months")]
+    pub review_period_months: u32,
+    /// Where "Exit this page" goes: a neutral site that gives nothing away.
+    #[serde(default = "default_quick_exit_url")]
+    pub quick_exit_url: String,
+    #[serde(default)]
+    pub theme: ThemeConfig,
+    #[serde(default)]
+    pub packs: Vec<PackConfig>,
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+fn default_language() -> String {
+    "en-GB".into()
+}
+fn default_review_warning_days() -> u32 {
+    90
+}
+fn default_review_period_months() -> u32 {
+    12
+}
+fn default_quick_exit_url() -> String {
+    "https://www.bbc.co.uk/weather".into()
+}
+
+/// Look and feel a partnership can change without writing templates.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeConfig {
+    /// Header and link accent colour as `#rrggbb`; must reach 4.5:1 contrast on white.
+    pub brand_colour: Option<String>,
+    /// A logo in the site's `theme/` folder, such as `images/logo.svg`.
+    pub logo: Option<String>,
+}
+
+/// A printable pack: chosen sections and pages bundled as one document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackConfig {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Sections (`strategy/`) and pages (`toolkit/chronology.md`) in the order they appear.
+    pub include: Vec<String>,
+    /// The pack's own version label; defaults to the highest version of its documents.
+    #[serde(default)]
+    pub version: Option<String>,
+}
+
+/// Settings for `waymark check`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Rule id to level: "off", "warn" or "error".
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// Abbreviations that need no definition on this site (added to the built-in few, such as UK).
+    #[serde(default)]
+    pub allowed_abbreviations: Vec<String>,
+    /// Sentences longer than this many words are flagged (default 25).
+    #[serde(default)]
+    pub max_sentence_words: Option<usize>,
+    /// Pages above this Flesch-Kincaid grade are flagged (default 12).
+    #[serde(default)]
+    pub max_reading_grade: Option<f64>,
+}
+
+/// How a check rule is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Off,
+    Warn,
+    Error,
+}
+
+impl SiteConfig {
+    /// Reads `waymark.toml` from a site folder.
+    pub fn load(site_dir: &Path) -> Result<SiteConfig, Diagnostic> {
+        let path = site_dir.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let d = Diagnostic::io(&path, "read the site settings", &e);
+            if e.kind() == std::io::ErrorKind::NotFound {
+                d.with_hint(format!(
+                    "is {} a waymark site? A site folder has a {CONFIG_FILE} file and a content/ folder; \
+                     `waymark init DIR` makes one",
+                    site_dir.display()
+                ))
+            } else {
+                d
+            }
+        })?;
+        Self::parse(&text).map_err(|(position, message, hint)| {
+            Diagnostic::error("config", CONFIG_FILE, position, message).with_hint(hint)
+        })
+    }
+
+    /// Parses settings text; errors carry a position, a message and a hint.
+    pub fn parse(text: &str) -> Result<SiteConfig, (Position, String, String)> {
+        let config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let lines = LineIndex::new(text);
+            let position = e
+                .span()
+                .map_or(Position::new(1, 1), |s| lines.position(text, s.start));
+            let message = e.message().lines().next().unwrap_or("").to_string();
+            let hint = unknown_field_hint(&message).unwrap_or_else(|| {
+                "see the README's \"Site settings\" section for every key".into()
+            });
+            (position, format!("invalid site settings: {message}"), hint)
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), (Position, String, String)> {
+        if let Some(colour) = &self.theme.brand_colour {
+            let Some(rgb) = parse_hex_colour(colour) else {
+                return Err((
+                    Position::FILE,
+                    format!("theme.brand_colour `{colour}` is not a colour"),
+                    "write it as # and six hex digits, such as #1d70b8".into(),
+                ));
+            };
+            let ratio = contrast_ratio(rgb, (255, 255, 255));
+            if ratio < 4.5 {
+                return Err((
+                    Position::FILE,
+                    format!("theme.brand_colour `{colour}` has contrast {ratio:.2}:1 on white"),
+                    "text and links need at least 4.5:1 to meet WCAG 2.2 AA: choose a darker colour".into(),
+                ));
+            }
+        }
+        let mut slugs = std::collections::BTreeSet::new();
+        for pack in &self.packs {
+            if !slugs.insert(pack.slug.as_str()) {
+                return Err((
+                    Position::FILE,
+                    format!("two packs have the slug `{}`", pack.slug),
+                    "each [[packs]] entry needs its own slug".into(),
+                ));
+            }
+            if pack.slug.is_empty()
+                || !pack
+                    .slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                return Err((
+                    Position::FILE,
+                    format!("pack slug `{}` is not a simple name", pack.slug),
+                    "use lowercase letters, digits and hyphens, such as neglect-strategy".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The partnership name, falling back to the site title.
+    pub fn partnership_name(&self) -> &str {
+        self.partnership.as_deref().unwrap_or(&self.title)
+    }
+
+    /// `base_url` with exactly one trailing slash, if set.
+    pub fn base_url(&self) -> Option<String> {
+        self.base_url
+            .as_deref()
+            .map(|u| format!("{}/", u.trim_end_matches('/')))
+    }
+}
+
+/// Turns serde's "unknown field `x`, expected one of `a`, `b`" into "did you mean `a`?".
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    Some(match suggest(name, known.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => format!("known keys here are: {}", known.join(", ")),
+    })
+}
+
+/// `#rrggbb` to its three channels.
+pub fn parse_hex_colour(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
+/// The WCAG 2 contrast ratio of two sRGB colours.
+pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+        let lin = |c: u8| {
+            let c = c as f64 / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_fill_everything_but_the_title() {
+        let c = SiteConfig::parse("title = \"Guidance\"").unwrap();
+        assert_eq!(c.language, "en-GB");
+        assert_eq!(c.review_warning_days, 90);
+        assert_eq!(c.partnership_name(), "Guidance");
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_nearest() {
+        let (pos, message, hint) =
+            SiteConfig::parse("title = \"G\"\nreview_warning_dayz = 3\n").unwrap_err();
+        assert_eq!(pos.line, 2);
+        assert!(message.contains("review_warning_dayz"));
+        assert_eq!(hint, "did you mean `review_warning_days`?");
+    }
+
+    #[test]
+    fn a_low_contrast_brand_colour_is_refused() {
+        let err =
+            SiteConfig::parse("title = \"G\"\n[theme]\nbrand_colour = \"#ffdd00\"\n").unwrap_err();
+        assert!(err.1.contains("contrast"));
+        assert!(SiteConfig::parse("title = \"G\"\n[theme]\nbrand_colour = \"#1d70b8\"\n").is_ok());
+    }
+
+    #[test]
+    fn contrast_ratio_matches_wcag_examples() {
+        assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio((0x76, 0x76, 0x76), (255, 255, 255)) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn base_url_gets_one_trailing_slash() {
+        let c = SiteConfig::parse("title = \"G\"\nbase_url = \"https://a.example/x//\"").unwrap();
+        assert_eq!(c.base_url().as_deref(), Some("https://a.example/x/"));
+    }
+}

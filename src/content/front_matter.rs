@@ -1,0 +1,411 @@
+//! Front matter: the TOML between `+++` lines at the top of every Markdown file.
+//!
+//! Splitting and parsing are separate steps so that every error can name the line in the file:
+//! [`split`] records where the TOML and the body start, and [`parse`] maps TOML's byte spans back to
+//! file positions. Unknown keys are errors with a suggestion, because a misspelt `review_dew`
+//! silently ignored would leave a document without a review date.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::date::DocDate;
+use crate::diagnostics::{Diagnostic, LineIndex, Position, suggest};
+
+/// Every key a document may set. One struct for all kinds keeps the rules simple: which keys a kind
+/// *needs* is checked later, by the kind.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct FrontMatter {
+    pub title: String,
+    /// One or two sentences: used in listings, search results, tooltips and packs.
+    pub summary: Option<String>,
+    /// Order within a section: lower first, then by title.
+    #[serde(default)]
+    pub weight: i64,
+    /// Drafts are left out of the build.
+    #[serde(default)]
+    pub draft: bool,
+    /// Force the contents list on or off (by default it shows on long pages).
+    pub toc: Option<bool>,
+    /// Set to false to stop glossary terms being linked on this page.
+    pub link_terms: Option<bool>,
+    /// A template other than the default for this kind of page.
+    pub template: Option<String>,
+
+    // Document control.
+    pub owner: Option<String>,
+    #[serde(default, deserialize_with = "version_string")]
+    pub version: Option<String>,
+    pub approved: Option<DocDate>,
+    pub published: Option<DocDate>,
+    pub review_due: Option<DocDate>,
+    #[serde(default)]
+    pub changes: Vec<Change>,
+
+    // Definitions.
+    pub term: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub abbreviation: Option<String>,
+    pub category: Option<String>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+
+    // Signposting.
+    pub url: Option<String>,
+    pub provider: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub audience: Vec<String>,
+    pub format: Option<String>,
+    pub last_checked: Option<DocDate>,
+}
+
+/// One entry of a document's version history.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Change {
+    pub date: DocDate,
+    pub summary: String,
+    /// A small fix (a typo, a phone number) that needs no notice and does not move "Last updated".
+    #[serde(default)]
+    pub minor: bool,
+}
+
+/// Editors write `version = 2.1` as often as `version = "2.1"`; accept both.
+fn version_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::de::Error;
+    match toml::Value::deserialize(d)? {
+        toml::Value::String(s) => Ok(Some(s)),
+        toml::Value::Integer(i) => Ok(Some(i.to_string())),
+        toml::Value::Float(f) => Ok(Some(format!("{f:?}"))),
+        other => Err(D::Error::custom(format!(
+            "expected a version such as \"2.1\", found {}",
+            other.type_str()
+        ))),
+    }
+}
+
+/// `audience = "Parents"` is as natural as `audience = ["Parents", "Carers"]`.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
+}
+
+/// A file cut into its front matter and body, with where each starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub front: &'a str,
+    /// Byte offset of `front` in the file.
+    pub front_offset: usize,
+    pub body: &'a str,
+    /// Byte offset of `body` in the file.
+    pub body_offset: usize,
+}
+
+/// Why a file could not be split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    Missing,
+    Unclosed,
+}
+
+const FENCE: &str = "+++";
+
+/// Cuts `text` at its `+++` fences. The fences must be alone on their lines.
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != FENCE {
+        return Err(SplitError::Missing);
+    }
+    let front_offset = start + first_line_end;
+    let mut offset = front_offset;
+    for line in text[front_offset..].split_inclusive('\n') {
+        if line.trim_end() == FENCE {
+            let body_offset = offset + line.len();
+            return Ok(Split {
+                front: &text[front_offset..offset],
+                front_offset,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        offset += line.len();
+    }
+    Err(SplitError::Unclosed)
+}
+
+/// Parses a whole document: split, then TOML, then the unknown-key check.
+/// Returns every problem found, each with its line.
+pub fn parse<'a>(
+    path: &Path,
+    text: &'a str,
+    lines: &LineIndex,
+) -> Result<(FrontMatter, Split<'a>), Vec<Diagnostic>> {
+    let split = split(text).map_err(|e| vec![split_error(path, e)])?;
+    let position = |span: Range<usize>| lines.position(text, split.front_offset + span.start);
+
+    let table =
+        toml::de::DeTable::parse(split.front).map_err(|e| {
+            vec![
+            Diagnostic::error(
+                "front-matter",
+                path,
+                e.span().map_or(Position::new(1, 1), position),
+                format!("front matter is not valid TOML: {}", first_line(e.message())),
+            )
+            .with_hint(
+                "each line is `key = value`; text goes in double quotes (title = \"Chronology\"), \
+                 dates are written 2026-04-01, lists in square brackets",
+            ),
+        ]
+        })?;
+
+    let mut problems = unknown_keys(path, table.get_ref(), &position);
+    problems.sort_by_key(|d| (d.line, d.column));
+    let front = FrontMatter::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
+        let message = e.message().to_string();
+        let hint = if message.contains("missing field `title`") {
+            "every page needs a title: add a line such as title = \"Chronology\" between the +++ lines"
+        } else {
+            "check the value's type: text in double quotes, numbers bare, dates as 2026-04-01"
+        };
+        Diagnostic::error(
+            "front-matter",
+            path,
+            e.span().map_or(Position::new(1, 1), position),
+            first_line(&message).to_string(),
+        )
+        .with_hint(hint)
+    });
+    match front {
+        Ok(front) if problems.is_empty() => Ok((front, split)),
+        Ok(_) => Err(problems),
+        Err(d) => {
+            problems.push(d);
+            Err(problems)
+        }
+    }
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+fn split_error(path: &Path, error: SplitError) -> Diagnostic {
+    match error {
+        SplitError::Missing => Diagnostic::error(
+            "front-matter",
+            path,
+            Position::new(1, 1),
+            "the file does not start with front matter",
+        )
+        .with_hint("start the file with a line `+++`, then `title = \"Page title\"`, then another `+++` line"),
+        SplitError::Unclosed => Diagnostic::error(
+            "front-matter",
+            path,
+            Position::new(1, 1),
+            "front matter opened with `+++` is never closed",
+        )
+        .with_hint("add a line with only `+++` after the last front matter line"),
+    }
+}
+
+/// Reports every key that no document may set, at its line, with the nearest known key.
+fn unknown_keys(
+    path: &Path,
+    table: &toml::de::DeTable<'_>,
+    position: &dyn Fn(Range<usize>) -> Position,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let top = field_names::<FrontMatter>();
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        if !top.contains(&name) {
+            problems.push(unknown_key(path, name, key.span(), top, position));
+        } else if name == "changes" {
+            let fields = field_names::<Change>();
+            if let toml::de::DeValue::Array(entries) = value.get_ref() {
+                for entry in entries {
+                    if let toml::de::DeValue::Table(t) = entry.get_ref() {
+                        for key in t.keys() {
+                            if !fields.contains(&key.get_ref().as_ref()) {
+                                problems.push(unknown_key(
+                                    path,
+                                    key.get_ref(),
+                                    key.span(),
+                                    fields,
+                                    position,
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn unknown_key(
+    path: &Path,
+    name: &str,
+    span: Range<usize>,
+    known: &[&str],
+    position: &dyn Fn(Range<usize>) -> Position,
+) -> Diagnostic {
+    let d = Diagnostic::error(
+        "unknown-key",
+        path,
+        position(span),
+        format!("unknown front matter key `{name}`"),
+    );
+    match suggest(name, known.iter().copied()) {
+        Some(near) => d.with_hint(format!("did you mean `{near}`?")),
+        None => d.with_hint(format!("known keys are: {}", known.join(", "))),
+    }
+}
+
+/// The field names serde knows for `T`, read from its derived `Deserialize` so the list of
+/// known keys can never drift from the struct.
+pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Probe(Option<&'static [&'static str]>);
+    #[derive(Debug)]
+    struct Stop;
+    impl std::fmt::Display for Stop {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("stop")
+        }
+    }
+    impl std::error::Error for Stop {}
+    impl serde::de::Error for Stop {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Stop
+        }
+    }
+    impl<'de> Deserializer<'de> for &mut Probe {
+        type Error = Stop;
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Stop> {
+            self.0 = Some(fields);
+            Err(Stop)
+        }
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
+            Err(Stop)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+    let mut probe = Probe(None);
+    let _ = T::deserialize(&mut probe);
+    probe.0.unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let lines = LineIndex::new(text);
+        parse(Path::new("content/a.md"), text, &lines).map(|(f, _)| f)
+    }
+
+    #[test]
+    fn split_finds_front_matter_and_body_offsets() {
+        let text = "+++\ntitle = \"A\"\n+++\nBody\n";
+        let s = split(text).unwrap();
+        assert_eq!(s.front, "title = \"A\"\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(&text[s.body_offset..], "Body\n");
+    }
+
+    #[test]
+    fn split_reports_missing_and_unclosed_fences() {
+        assert_eq!(split("# Hello\n"), Err(SplitError::Missing));
+        assert_eq!(split("+++\ntitle = \"A\"\n"), Err(SplitError::Unclosed));
+        // A fence must be alone on its line.
+        assert_eq!(split("+++ x\n+++\n"), Err(SplitError::Missing));
+    }
+
+    #[test]
+    fn parses_document_control_and_changes() {
+        let f = parse_str(
+            "+++\ntitle = \"Vision\"\nversion = 2.0\nreview_due = \"2027-03\"\n\
+             [[changes]]\ndate = 2026-04-01\nsummary = \"First published\"\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(f.version.as_deref(), Some("2.0"));
+        assert_eq!(f.review_due.unwrap().human(), "March 2027");
+        assert_eq!(f.changes.len(), 1);
+        assert!(!f.changes[0].minor);
+    }
+
+    #[test]
+    fn unknown_keys_are_reported_at_their_line_with_a_suggestion() {
+        let errors = parse_str(
+            "+++\ntitle = \"A\"\nreview_dew = 2027-01-01\n[[changes]]\ndate = 2026-01-01\nsumary = \"x\"\n+++\n",
+        )
+        .unwrap_err();
+        let unknown: Vec<_> = errors.iter().filter(|d| d.rule == "unknown-key").collect();
+        assert_eq!(unknown.len(), 2, "{errors:?}");
+        assert_eq!((unknown[0].line, unknown[0].column), (3, 1));
+        assert_eq!(
+            unknown[0].hint.as_deref(),
+            Some("did you mean `review_due`?")
+        );
+        assert_eq!(unknown[1].line, 6);
+        assert_eq!(unknown[1].hint.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn toml_syntax_errors_name_the_file_line() {
+        let errors = parse_str("+++\ntitle = \"A\"\nowner = Safeguarding team\n+++\n").unwrap_err();
+        assert_eq!(errors[0].line, 3, "{errors:?}");
+        assert_eq!(errors[0].rule, "front-matter");
+    }
+
+    #[test]
+    fn bad_dates_point_at_the_value() {
+        let errors =
+            parse_str("+++\ntitle = \"A\"\npublished = \"2026-02-30\"\n+++\n").unwrap_err();
+        assert_eq!(errors[0].line, 3);
+        assert!(errors[0].message.contains("not a real date"), "{errors:?}");
+    }
+
+    #[test]
+    fn missing_title_is_explained() {
+        let errors = parse_str("+++\nsummary = \"x\"\n+++\n").unwrap_err();
+        assert!(errors[0].message.contains("title"));
+        assert!(
+            errors[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("every page needs a title")
+        );
+    }
+
+    #[test]
+    fn field_names_come_from_the_struct() {
+        let names = field_names::<FrontMatter>();
+        assert!(names.contains(&"review_due") && names.contains(&"changes"));
+        assert_eq!(field_names::<Change>(), &["date", "summary", "minor"]);
+    }
+}

@@ -1,0 +1,391 @@
+//! Walking `content/` and turning files into pages.
+//!
+//! Reading and front-matter parsing run in parallel; every problem of every file is collected so
+//! the editor sees them all in one run.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::front_matter::{self, FrontMatter};
+use super::{Asset, Page, PageKind, Site, slugify};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+
+/// Choices that change which files become pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Keep pages marked `draft = true` (for `check`, which reports them).
+    pub include_drafts: bool,
+}
+
+/// Reads the site folder: settings, then every file under `content/`.
+pub fn load(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnostics> {
+    let config = SiteConfig::load(site_dir).map_err(|d| Diagnostics::from(vec![d]))?;
+    let content_dir = site_dir.join("content");
+    if !content_dir.is_dir() {
+        return Err(vec![
+            Diagnostic::error(
+                "io",
+                "content",
+                Position::FILE,
+                "the site has no content/ folder",
+            )
+            .with_hint("put the Markdown pages in a folder called content/ beside waymark.toml"),
+        ]
+        .into());
+    }
+
+    let mut diagnostics = Diagnostics::new();
+    let (markdown, assets) = walk(&content_dir, &mut diagnostics);
+
+    let parsed: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
+        .par_iter()
+        .map(|source| read_page(site_dir, source, options))
+        .collect();
+    let mut pages = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok(Some(page)) => pages.push(page),
+            Ok(None) => {}
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    let assets = assets
+        .into_iter()
+        .map(|source| Asset {
+            path: content_dir.join(&source),
+            source,
+        })
+        .collect();
+
+    let pages = arrange(pages);
+    check_unique_urls(&pages, &mut diagnostics);
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+    Ok(Site::new(site_dir.to_path_buf(), config, pages, assets))
+}
+
+/// Markdown sources and other files under `content/`, as forward-slash paths, sorted.
+fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<String>, Vec<String>) {
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    let walker = WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or("")));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(content_dir).to_path_buf();
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("folder loop"));
+                diagnostics.push(Diagnostic::io(&path, "read this folder", &io));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(content_dir) else {
+            continue;
+        };
+        let source = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if source.ends_with(".md") {
+            markdown.push(source);
+        } else {
+            assets.push(source);
+        }
+    }
+    (markdown, assets)
+}
+
+/// Hidden files and editors' backup and lock files.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp")
+}
+
+fn read_page(
+    site_dir: &Path,
+    source: &str,
+    options: LoadOptions,
+) -> Result<Option<Page>, Vec<Diagnostic>> {
+    let file = PathBuf::from("content").join(source);
+    let bytes = std::fs::read(site_dir.join(&file))
+        .map_err(|e| vec![Diagnostic::io(&file, "read this file", &e)])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+        let position = LineIndex::new(&text).position(&text, offset);
+        vec![
+            Diagnostic::error("encoding", &file, position, "the file is not UTF-8 text").with_hint(
+                "save the file with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)",
+            ),
+        ]
+    })?;
+    let lines = LineIndex::new(&text);
+    let (front, split) = front_matter::parse(&file, &text, &lines)?;
+    if front.draft && !options.include_drafts {
+        return Ok(None);
+    }
+    let body_offset = split.body_offset;
+    Ok(Some(new_page(
+        source.to_string(),
+        file,
+        front,
+        text,
+        body_offset,
+        lines,
+    )))
+}
+
+fn new_page(
+    source: String,
+    file: PathBuf,
+    front: FrontMatter,
+    text: String,
+    body_offset: usize,
+    lines: LineIndex,
+) -> Page {
+    let (dir, name) = source.rsplit_once('/').unwrap_or(("", source.as_str()));
+    let is_section = name == "_index.md";
+    let top = source.split('/').next().filter(|_| source.contains('/'));
+    let url = if is_section {
+        join(dir, "index.html")
+    } else {
+        let stem = name.trim_end_matches(".md");
+        join(dir, &format!("{}.html", slugify(stem)))
+    };
+    let kind = match (is_section, dir.is_empty()) {
+        (true, true) => PageKind::Home,
+        (true, false) => PageKind::Section,
+        (false, _) => PageKind::from_top_folder(top),
+    };
+    Page {
+        section_kind: PageKind::from_top_folder(top),
+        source,
+        file,
+        kind,
+        is_section,
+        url,
+        parent: None,
+        children: Vec::new(),
+        front,
+        text,
+        body_offset,
+        lines,
+        synthetic: false,
+    }
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// A section page for a folder that has pages but no `_index.md`, titled from the folder name.
+fn synthetic_section(dir: &str) -> Page {
+    let name = dir.rsplit('/').next().unwrap_or(dir);
+    let title = if dir.is_empty() {
+        "Home".to_string()
+    } else {
+        let words = name.replace(['-', '_'], " ");
+        let mut chars = words.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    };
+    let source = join(dir, "_index.md");
+    let mut page = new_page(
+        source.clone(),
+        PathBuf::from("content").join(&source),
+        FrontMatter {
+            title,
+            ..FrontMatter::default()
+        },
+        String::new(),
+        0,
+        LineIndex::new(""),
+    );
+    page.synthetic = true;
+    page
+}
+
+/// Adds missing sections, sorts pages (home first), and links parents and children.
+fn arrange(mut pages: Vec<Page>) -> Vec<Page> {
+    let existing: BTreeSet<String> = pages.iter().map(|p| p.source.clone()).collect();
+    let mut folders: BTreeSet<String> = BTreeSet::from([String::new()]);
+    for page in &pages {
+        let mut folder = parent_folder(page);
+        while let Some(dir) = folder {
+            folder = parent_dir(&dir);
+            folders.insert(dir);
+        }
+    }
+    for folder in folders {
+        if !existing.contains(&join(&folder, "_index.md")) {
+            pages.push(synthetic_section(&folder));
+        }
+    }
+
+    pages.sort_by(|a, b| {
+        (a.kind != PageKind::Home, &a.source).cmp(&(b.kind != PageKind::Home, &b.source))
+    });
+
+    let section_of: BTreeMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_section)
+        .map(|(i, p)| (p.source_dir().to_string(), i))
+        .collect();
+    for i in 0..pages.len() {
+        let Some(folder) = parent_folder(&pages[i]) else {
+            continue;
+        };
+        let parent = section_of[&folder];
+        pages[i].parent = Some(parent);
+        pages[parent].children.push(i);
+    }
+    for i in 0..pages.len() {
+        let mut children = std::mem::take(&mut pages[i].children);
+        children.sort_by(|&a, &b| {
+            let (pa, pb) = (&pages[a], &pages[b]);
+            (pa.front.weight, pa.front.title.to_lowercase(), &pa.source).cmp(&(
+                pb.front.weight,
+                pb.front.title.to_lowercase(),
+                &pb.source,
+            ))
+        });
+        pages[i].children = children;
+    }
+    pages
+}
+
+/// The folder whose section a page belongs to; None for the home page.
+fn parent_folder(page: &Page) -> Option<String> {
+    if page.is_section {
+        parent_dir(page.source_dir())
+    } else {
+        Some(page.source_dir().to_string())
+    }
+}
+
+/// `a/b` -> `a`, `a` -> ``, `` -> None.
+fn parent_dir(dir: &str) -> Option<String> {
+    if dir.is_empty() {
+        None
+    } else {
+        Some(dir.rsplit_once('/').map_or("", |(d, _)| d).to_string())
+    }
+}
+
+/// Two files that would be written to the same place (`Vision.md` and `vision.md`).
+fn check_unique_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in pages {
+        if let Some(first) = seen.insert(&page.url, page) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-url",
+                    &page.file,
+                    Position::FILE,
+                    format!(
+                        "this page and {} would both be written to {}",
+                        first.file.display(),
+                        page.url
+                    ),
+                )
+                .with_hint("rename one of the files: output names are the file names in lowercase with hyphens"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(source: &str, title: &str, weight: i64) -> Page {
+        let front = FrontMatter {
+            title: title.into(),
+            weight,
+            ..FrontMatter::default()
+        };
+        new_page(
+            source.into(),
+            PathBuf::from("content").join(source),
+            front,
+            String::new(),
+            0,
+            LineIndex::new(""),
+        )
+    }
+
+    #[test]
+    fn urls_name_html_files() {
+        assert_eq!(page("_index.md", "Home", 0).url, "index.html");
+        assert_eq!(
+            page("strategy/_index.md", "S", 0).url,
+            "strategy/index.html"
+        );
+        assert_eq!(
+            page("toolkit/Day in my life.md", "D", 0).url,
+            "toolkit/day-in-my-life.html"
+        );
+    }
+
+    #[test]
+    fn arrange_adds_missing_sections_and_orders_children_by_weight() {
+        let pages = arrange(vec![
+            page("strategy/b.md", "Beta", 2),
+            page("strategy/a.md", "Alpha", 3),
+            page("strategy/c.md", "Gamma", 1),
+            page("_index.md", "Home", 0),
+        ]);
+        assert_eq!(pages[0].kind, PageKind::Home);
+        let section = pages
+            .iter()
+            .position(|p| p.source == "strategy/_index.md")
+            .unwrap();
+        assert!(pages[section].synthetic);
+        assert_eq!(pages[section].front.title, "Strategy");
+        let titles: Vec<_> = pages[section]
+            .children
+            .iter()
+            .map(|&c| pages[c].front.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Gamma", "Beta", "Alpha"]);
+        assert_eq!(pages[0].children, vec![section]);
+    }
+
+    #[test]
+    fn nested_folders_get_nested_sections() {
+        let pages = arrange(vec![page("about/policies/x.md", "X", 0)]);
+        let sources: Vec<_> = pages.iter().map(|p| p.source.as_str()).collect();
+        assert_eq!(
+            sources,
+            [
+                "_index.md",
+                "about/_index.md",
+                "about/policies/_index.md",
+                "about/policies/x.md"
+            ]
+        );
+        assert_eq!(pages[3].parent, Some(2));
+        assert_eq!(pages[2].parent, Some(1));
+    }
+}

@@ -1,0 +1,264 @@
+//! The site model: every document with its front matter, where it sits and where it will be written.
+//!
+//! [`load`] walks `content/` once and builds a [`Site`]; every later stage reads the model and never
+//! goes back to the files. Kinds of page come from the top folder (`strategy/`, `definitions/`,
+//! `toolkit/`, `signposting/`), so an editor never has to say what kind a page is.
+
+mod control;
+pub mod date;
+pub mod front_matter;
+mod load;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use control::DocControl;
+pub use date::DocDate;
+pub use front_matter::{Change, FrontMatter};
+pub use load::{LoadOptions, load};
+
+use crate::config::SiteConfig;
+use crate::diagnostics::LineIndex;
+
+/// What a document is, which decides its template, its checks and where it appears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Home,
+    Section,
+    Strategy,
+    Definition,
+    Toolkit,
+    Signpost,
+    Page,
+}
+
+impl PageKind {
+    /// The kind of an ordinary page from the first folder of its path.
+    fn from_top_folder(folder: Option<&str>) -> PageKind {
+        match folder {
+            Some("strategy") => PageKind::Strategy,
+            Some("definitions") => PageKind::Definition,
+            Some("toolkit") => PageKind::Toolkit,
+            Some("signposting") => PageKind::Signpost,
+            _ => PageKind::Page,
+        }
+    }
+
+    /// A word for people: "Definition", "Strategy".
+    pub fn label(self) -> &'static str {
+        match self {
+            PageKind::Home => "Home",
+            PageKind::Section => "Section",
+            PageKind::Strategy => "Strategy",
+            PageKind::Definition => "Definition",
+            PageKind::Toolkit => "Toolkit",
+            PageKind::Signpost => "Signposting",
+            PageKind::Page => "Page",
+        }
+    }
+
+    /// Strategy and toolkit documents must carry full document control.
+    pub fn needs_document_control(self) -> bool {
+        matches!(self, PageKind::Strategy | PageKind::Toolkit)
+    }
+}
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// One Markdown document (or a section without an `_index.md`, made up so its pages have a home).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path under `content/` with forward slashes: `strategy/vision.md`, `strategy/_index.md`.
+    pub source: String,
+    /// Path for messages, relative to the site folder: `content/strategy/vision.md`.
+    pub file: PathBuf,
+    pub kind: PageKind,
+    /// True for a section's `_index.md` (and the home page).
+    pub is_section: bool,
+    /// Output path from the site root: `strategy/vision.html`, `strategy/index.html`.
+    pub url: String,
+    /// The section page this page belongs to (None only for the home page).
+    pub parent: Option<PageId>,
+    /// Pages and subsections of a section, in display order.
+    pub children: Vec<PageId>,
+    /// For sections: the kind of the pages they hold (`Definition` for `definitions/`).
+    pub section_kind: PageKind,
+    pub front: FrontMatter,
+    /// The whole file, so body positions can be mapped to lines.
+    pub text: String,
+    pub body_offset: usize,
+    pub lines: LineIndex,
+    /// True when no file exists (a folder without `_index.md`).
+    pub synthetic: bool,
+}
+
+impl Page {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// How many folders deep the output file sits: `strategy/vision.html` is 1.
+    pub fn depth(&self) -> usize {
+        self.url.matches('/').count()
+    }
+
+    /// `../` repeated to reach the site root from this page.
+    pub fn root_prefix(&self) -> String {
+        "../".repeat(self.depth())
+    }
+
+    /// The folder of the source file under `content/` (`strategy` for `strategy/vision.md`).
+    pub fn source_dir(&self) -> &str {
+        self.source.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+
+    /// Term name for definitions: `term`, or the title.
+    pub fn term(&self) -> &str {
+        self.front.term.as_deref().unwrap_or(&self.front.title)
+    }
+}
+
+/// A file under `content/` that is not Markdown (a PDF, an image): copied as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Path under `content/`, forward slashes; also its output path.
+    pub source: String,
+    pub path: PathBuf,
+}
+
+/// The whole site, loaded.
+#[derive(Debug)]
+pub struct Site {
+    /// The site folder (holds `waymark.toml`, `content/`, `templates/`, `theme/`).
+    pub dir: PathBuf,
+    pub config: SiteConfig,
+    /// Every page, sorted by source path; the home page is first.
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    by_source: HashMap<String, PageId>,
+    by_url: HashMap<String, PageId>,
+}
+
+impl Site {
+    fn new(dir: PathBuf, config: SiteConfig, pages: Vec<Page>, assets: Vec<Asset>) -> Site {
+        let by_source = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.source.clone(), i))
+            .collect();
+        let by_url = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.url.clone(), i))
+            .collect();
+        Site {
+            dir,
+            config,
+            pages,
+            assets,
+            by_source,
+            by_url,
+        }
+    }
+
+    /// The page whose source is `source` (`strategy/vision.md`).
+    pub fn page_by_source(&self, source: &str) -> Option<PageId> {
+        self.by_source.get(source).copied()
+    }
+
+    /// The page written to `url` (`strategy/vision.html`).
+    pub fn page_by_url(&self, url: &str) -> Option<PageId> {
+        self.by_url.get(url).copied()
+    }
+
+    pub fn asset_by_source(&self, source: &str) -> Option<&Asset> {
+        self.assets.iter().find(|a| a.source == source)
+    }
+
+    /// The home page (`content/_index.md`), always present.
+    pub fn home(&self) -> PageId {
+        0
+    }
+
+    /// Source paths of every page, for "did you mean" hints.
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        self.pages.iter().map(|p| p.source.as_str())
+    }
+
+    /// Top-level sections in display order: the site's main navigation.
+    pub fn top_sections(&self) -> impl Iterator<Item = PageId> + '_ {
+        self.pages[self.home()]
+            .children
+            .iter()
+            .copied()
+            .filter(|&id| self.pages[id].is_section)
+    }
+
+    /// Ancestors from the home page down to (not including) `id`.
+    pub fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        let mut chain = Vec::new();
+        let mut cur = self.pages[id].parent;
+        while let Some(p) = cur {
+            chain.push(p);
+            cur = self.pages[p].parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The folder holding the site's content.
+    pub fn content_dir(&self) -> PathBuf {
+        self.dir.join("content")
+    }
+
+    /// Path for messages: relative to the site folder.
+    pub fn display_path(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.dir).unwrap_or(path).to_path_buf()
+    }
+}
+
+/// Lowercase words joined by hyphens: the output file name for a source file name.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.extend(c.to_lowercase());
+        } else if c.is_whitespace() || c == '-' || c == '_' || c == '.' {
+            pending_dash = true;
+        }
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugify_makes_safe_file_names() {
+        assert_eq!(slugify("Day in my life: Baby"), "day-in-my-life-baby");
+        assert_eq!(slugify("  GCP2 -- profile_2 "), "gcp2-profile-2");
+        assert_eq!(slugify("Café"), "café");
+    }
+
+    #[test]
+    fn kinds_come_from_the_top_folder() {
+        assert_eq!(
+            PageKind::from_top_folder(Some("toolkit")),
+            PageKind::Toolkit
+        );
+        assert_eq!(PageKind::from_top_folder(Some("about")), PageKind::Page);
+        assert!(PageKind::Strategy.needs_document_control());
+        assert!(!PageKind::Definition.needs_document_control());
+    }
+}

@@ -1,0 +1,164 @@
+//! Toolkit forms: a fenced block with the info string `form` holds one prompt a line.
+//!
+//! ````text
+//! ```form
+//! What time do you usually wake up, and who wakes you? | 3
+//! What do you have for breakfast?
+//! ```
+//! ````
+//! On screen each prompt gets a labelled text area (nothing typed is saved or sent); in print it
+//! gets ruled writing space, `| N` lines of it (default 4).
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
+
+use super::events::Spanned;
+use super::links::escape_attr;
+
+/// Lines of writing space when a prompt does not say.
+pub const DEFAULT_LINES: u32 = 4;
+/// More than this is a typing slip, not a request for a page of lines.
+pub const MAX_LINES: u32 = 30;
+
+/// One question of a form and the writing space it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub text: String,
+    pub lines: u32,
+}
+
+/// True for the info string of a form block.
+pub fn is_form(kind: &CodeBlockKind<'_>) -> bool {
+    matches!(kind, CodeBlockKind::Fenced(info) if info.split_whitespace().next() == Some("form"))
+}
+
+/// Reads the prompts of a form block: one per non-blank line, with an optional `| N`.
+pub fn parse_prompts(text: &str) -> Vec<Prompt> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            if let Some((prompt, n)) = line.rsplit_once('|')
+                && let Ok(n) = n.trim().parse::<u32>()
+            {
+                return Prompt {
+                    text: prompt.trim().to_string(),
+                    lines: n.clamp(1, MAX_LINES),
+                };
+            }
+            Prompt {
+                text: line.to_string(),
+                lines: DEFAULT_LINES,
+            }
+        })
+        .collect()
+}
+
+/// Replaces every form block with its HTML. Returns how many prompts the page has.
+pub fn render_forms(events: &mut Vec<Spanned<'_>>) -> usize {
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(k)) if is_form(k)))
+    {
+        return 0;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut counter = 0;
+    let mut iter = std::mem::take(events).into_iter();
+    while let Some((event, range)) = iter.next() {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) if is_form(&kind) => {
+                let mut text = String::new();
+                let mut end = range.end;
+                for (inner, r) in iter.by_ref() {
+                    end = r.end;
+                    match inner {
+                        Event::Text(t) => text.push_str(&t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                let html = form_html(&parse_prompts(&text), &mut counter);
+                out.push((Event::Html(CowStr::from(html)), range.start..end));
+            }
+            other => out.push((other, range)),
+        }
+    }
+    *events = out;
+    counter
+}
+
+/// The markup for one form block; `counter` numbers questions across the page for unique ids.
+fn form_html(prompts: &[Prompt], counter: &mut usize) -> String {
+    let mut html = String::from("<div class=\"wm-form\">\n");
+    for prompt in prompts {
+        *counter += 1;
+        let id = format!("wm-q-{counter}");
+        let text = escape_attr(&prompt.text);
+        html.push_str(&format!(
+            "<div class=\"wm-form__question\">\n<label class=\"wm-form__prompt\" for=\"{id}\">{text}</label>\n\
+             <textarea class=\"wm-form__answer\" id=\"{id}\" name=\"{id}\" rows=\"{rows}\"></textarea>\n\
+             <div class=\"wm-form__lines\" aria-hidden=\"true\">",
+            rows = prompt.lines.min(8),
+        ));
+        for _ in 0..prompt.lines {
+            html.push_str("<span class=\"wm-form__line\"></span>");
+        }
+        html.push_str("</div>\n</div>\n");
+    }
+    html.push_str("</div>\n");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::events::parse;
+    use super::*;
+
+    #[test]
+    fn prompts_take_optional_line_counts() {
+        let prompts =
+            parse_prompts("What time do you wake? | 3\n\nBreakfast?\nToo many | 99\nA | b\n");
+        assert_eq!(
+            prompts,
+            [
+                Prompt {
+                    text: "What time do you wake?".into(),
+                    lines: 3
+                },
+                Prompt {
+                    text: "Breakfast?".into(),
+                    lines: DEFAULT_LINES
+                },
+                Prompt {
+                    text: "Too many".into(),
+                    lines: MAX_LINES
+                },
+                Prompt {
+                    text: "A | b".into(),
+                    lines: DEFAULT_LINES
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn form_blocks_become_labelled_text_areas_with_ruled_lines() {
+        let mut events =
+            parse("```form\nWho wakes you? | 2\nBreakfast?\n```\n\n```form\nLunch?\n```\n");
+        assert_eq!(render_forms(&mut events), 3);
+        let html = super::super::to_html(events);
+        assert!(
+            html.contains(r#"<label class="wm-form__prompt" for="wm-q-1">Who wakes you?</label>"#)
+        );
+        assert!(html.contains(r#"id="wm-q-3""#));
+        assert_eq!(html.matches("wm-form__line\"").count(), 2 + 4 + 4);
+        assert!(!html.contains("<pre"));
+    }
+
+    #[test]
+    fn other_code_blocks_are_left_alone() {
+        let mut events = parse("```rust\nfn main() {}\n```\n");
+        assert_eq!(render_forms(&mut events), 0);
+        assert!(super::super::to_html(events).contains("fn main()"));
+    }
+}

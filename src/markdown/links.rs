@@ -1,0 +1,451 @@
+//! Links and images: authors link by source path, readers get relative URLs that work anywhere.
+//!
+//! `[neglect](../definitions/neglect.md#types)` becomes `../definitions/neglect.html#types`. A link to
+//! a page that does not exist is an error at once; a link to an anchor on another page is recorded
+//! and checked once every page's headings are known. External links are marked visually and for
+//! screen readers, and stay in the same tab.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::events::{Spanned, inner_text};
+use crate::content::{Page, PageId, Site};
+use crate::diagnostics::{Diagnostic, Position, suggest};
+
+/// A link to `#anchor` on another page, checked after every page has its heading ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorCheck {
+    pub target: PageId,
+    pub anchor: String,
+    pub dest: String,
+    pub position: Position,
+}
+
+/// A link found on a page, for checks that look at link text and targets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkInfo {
+    pub dest: String,
+    pub text: String,
+    pub position: Position,
+    pub kind: LinkKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Page(PageId),
+    Anchor,
+    Asset,
+    External,
+    Other,
+    Image,
+    Broken,
+}
+
+/// What [`resolve`] found besides rewriting the events.
+#[derive(Debug, Default)]
+pub struct LinkReport {
+    pub anchor_checks: Vec<AnchorCheck>,
+    pub links: Vec<LinkInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where a link destination leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    External(String),
+    /// `mailto:`, `tel:` and other schemes: left as written.
+    Other(String),
+    Page {
+        id: PageId,
+        anchor: Option<String>,
+    },
+    SamePage(String),
+    Asset(String),
+    Broken {
+        message: String,
+        hint: String,
+    },
+}
+
+/// Resolves a link destination written on `page` (a source path, an anchor or a URL).
+pub fn target(site: &Site, page: &Page, dest: &str) -> Target {
+    let dest = dest.trim();
+    if let Some(anchor) = dest.strip_prefix('#') {
+        return Target::SamePage(anchor.to_string());
+    }
+    if let Some((scheme, _)) = dest.split_once(':')
+        && !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
+        return match scheme.to_ascii_lowercase().as_str() {
+            "http" | "https" => Target::External(dest.to_string()),
+            _ => Target::Other(dest.to_string()),
+        };
+    }
+    if dest.starts_with("//") {
+        return Target::External(format!("https:{dest}"));
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (dest, None),
+    };
+    let path = percent_decode(path);
+    let Some(source) = normalise(page.source_dir(), &path) else {
+        return Target::Broken {
+            message: format!("link `{dest}` climbs out of the content folder"),
+            hint: "link to pages by their path inside content/, such as ../definitions/neglect.md"
+                .into(),
+        };
+    };
+    let candidates = [
+        source.clone(),
+        format!("{}/_index.md", source.trim_end_matches('/')),
+        format!("{source}.md"),
+    ];
+    for candidate in &candidates {
+        let candidate = candidate.trim_start_matches('/');
+        if let Some(id) = site
+            .page_by_source(candidate)
+            .or_else(|| site.page_by_url(candidate))
+        {
+            return Target::Page { id, anchor };
+        }
+    }
+    if let Some(asset) = site.asset_by_source(&source) {
+        return Target::Asset(asset.source.clone());
+    }
+    let hint = match suggest(&source, site.sources()) {
+        Some(near) => format!(
+            "did you mean `{}`? Links name the Markdown file, relative to this page",
+            relative_source(page.source_dir(), near)
+        ),
+        None => {
+            "links name the Markdown file relative to this page, such as ../definitions/neglect.md"
+                .into()
+        }
+    };
+    Target::Broken {
+        message: format!("link `{dest}` points to a page that does not exist (content/{source})"),
+        hint,
+    }
+}
+
+/// Rewrites link and image destinations in `events` to output URLs, marks external links, and
+/// reports broken ones. `ids` are this page's anchors, for `#anchor` links.
+pub fn resolve(
+    events: &mut Vec<Spanned<'_>>,
+    site: &Site,
+    page: &Page,
+    ids: &[String],
+    position: &dyn Fn(usize) -> Position,
+) -> LinkReport {
+    let mut report = LinkReport::default();
+    let mut external_stack: Vec<bool> = Vec::new();
+    for i in 0..events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                let dest = dest_url.to_string();
+                let title = title.to_string();
+                let at = position(events[i].1.start);
+                let (text, _) = inner_text(events, i);
+                let target = target(site, page, &dest);
+                let kind = link_kind(&target);
+                report.links.push(LinkInfo {
+                    dest: dest.clone(),
+                    text,
+                    position: at,
+                    kind,
+                });
+                let external = matches!(target, Target::External(_));
+                external_stack.push(external);
+                match apply(&target, &dest, site, page, ids, at, &mut report) {
+                    Some(url) if external => {
+                        let mut html = format!(r#"<a href="{}""#, escape_attr(&url));
+                        if !title.is_empty() {
+                            html.push_str(&format!(r#" title="{}""#, escape_attr(&title)));
+                        }
+                        html.push_str(r#" class="wm-link-external">"#);
+                        events[i].0 = Event::InlineHtml(CowStr::from(html));
+                    }
+                    Some(url) => set_dest(&mut events[i].0, url),
+                    None => {}
+                }
+            }
+            Event::End(TagEnd::Link) if external_stack.pop() == Some(true) => {
+                events[i].0 = Event::InlineHtml(CowStr::Borrowed(
+                    r#"<span class="wm-visually-hidden"> (external site)</span></a>"#,
+                ));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let dest = dest_url.to_string();
+                let at = position(events[i].1.start);
+                let (alt, _) = inner_text(events, i);
+                report.links.push(LinkInfo {
+                    dest: dest.clone(),
+                    text: alt,
+                    position: at,
+                    kind: LinkKind::Image,
+                });
+                match target(site, page, &dest) {
+                    Target::Asset(source) => {
+                        let url = relative_url(&page.url, &source);
+                        set_dest(&mut events[i].0, url);
+                    }
+                    Target::External(_) | Target::Other(_) => {
+                        report.diagnostics.push(
+                            Diagnostic::error(
+                                "external-image",
+                                &page.file,
+                                at,
+                                format!("image `{dest}` is on another website"),
+                            )
+                            .with_hint(
+                                "pages never load anything from another site: save the image in content/ and link to the file",
+                            ),
+                        );
+                    }
+                    Target::Broken { message, hint } => report.diagnostics.push(
+                        Diagnostic::error("broken-link", &page.file, at, message).with_hint(hint),
+                    ),
+                    Target::Page { .. } | Target::SamePage(_) => report.diagnostics.push(
+                        Diagnostic::error(
+                            "broken-link",
+                            &page.file,
+                            at,
+                            format!("image `{dest}` is a page, not an image file"),
+                        )
+                        .with_hint("an image needs a picture file such as images/chart.png"),
+                    ),
+                }
+            }
+            _ => {}
+        }
+    }
+    report
+}
+
+fn link_kind(target: &Target) -> LinkKind {
+    match target {
+        Target::External(_) => LinkKind::External,
+        Target::Other(_) => LinkKind::Other,
+        Target::Page { id, .. } => LinkKind::Page(*id),
+        Target::SamePage(_) => LinkKind::Anchor,
+        Target::Asset(_) => LinkKind::Asset,
+        Target::Broken { .. } => LinkKind::Broken,
+    }
+}
+
+/// The URL a resolved link gets, recording anchor checks and errors on the way.
+fn apply(
+    target: &Target,
+    dest: &str,
+    site: &Site,
+    page: &Page,
+    ids: &[String],
+    at: Position,
+    report: &mut LinkReport,
+) -> Option<String> {
+    match target {
+        Target::External(url) | Target::Other(url) => Some(url.clone()),
+        Target::SamePage(anchor) => {
+            if !ids.iter().any(|id| id == anchor) {
+                report
+                    .diagnostics
+                    .push(missing_anchor(page, dest, anchor, ids, at));
+            }
+            None
+        }
+        Target::Page { id, anchor } => {
+            let mut url = relative_url(&page.url, &site.pages[*id].url);
+            if let Some(anchor) = anchor {
+                url.push('#');
+                url.push_str(anchor);
+                report.anchor_checks.push(AnchorCheck {
+                    target: *id,
+                    anchor: anchor.clone(),
+                    dest: dest.to_string(),
+                    position: at,
+                });
+            }
+            Some(url)
+        }
+        Target::Asset(source) => Some(relative_url(&page.url, source)),
+        Target::Broken { message, hint } => {
+            report.diagnostics.push(
+                Diagnostic::error("broken-link", &page.file, at, message.clone())
+                    .with_hint(hint.clone()),
+            );
+            None
+        }
+    }
+}
+
+/// The error for `#anchor` that is not on the target page, with the nearest id as a hint.
+pub fn missing_anchor(
+    page: &Page,
+    dest: &str,
+    anchor: &str,
+    ids: &[String],
+    at: Position,
+) -> Diagnostic {
+    let hint = match suggest(anchor, ids.iter().map(String::as_str)) {
+        Some(near) => format!("did you mean `#{near}`?"),
+        None if ids.is_empty() => "that page has no headings to link to".to_string(),
+        None => format!(
+            "anchors are made from headings; that page has: {}",
+            ids.iter()
+                .take(8)
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Diagnostic::error(
+        "broken-anchor",
+        &page.file,
+        at,
+        format!("link `{dest}` points to `#{anchor}`, which is not a heading on that page"),
+    )
+    .with_hint(hint)
+}
+
+fn set_dest(event: &mut Event<'_>, url: String) {
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+        *dest_url = CowStr::from(url);
+    }
+}
+
+/// The shortest relative URL from the page written at `from` to the file at `to`
+/// (both paths from the site root, such as `strategy/vision.html`).
+pub fn relative_url(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len() - 1];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs
+        .iter()
+        .zip(&to_parts[..to_parts.len() - 1])
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut url = "../".repeat(from_dirs.len() - common);
+    url.push_str(&to_parts[common..].join("/"));
+    encode_path(&url)
+}
+
+/// A source path written relative to `dir`, for hints.
+fn relative_source(dir: &str, source: &str) -> String {
+    let from = if dir.is_empty() {
+        "x".to_string()
+    } else {
+        format!("{dir}/x")
+    };
+    relative_url(&from, source)
+}
+
+/// Joins `path` onto `dir` and removes `.` and `..`; a leading `/` means the content root.
+/// None when `..` would leave the content folder.
+fn normalise(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Percent-encodes characters that may not appear raw in a URL path (spaces in file names).
+fn encode_path(path: &str) -> String {
+    const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'<')
+        .add(b'>')
+        .add(b'`')
+        .add(b'#')
+        .add(b'?')
+        .add(b'{')
+        .add(b'}')
+        .add(b'%');
+    percent_encoding::utf8_percent_encode(path, PATH).to_string()
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls_are_shortest() {
+        assert_eq!(
+            relative_url("index.html", "strategy/a.html"),
+            "strategy/a.html"
+        );
+        assert_eq!(relative_url("strategy/a.html", "strategy/b.html"), "b.html");
+        assert_eq!(
+            relative_url("strategy/a.html", "definitions/n.html"),
+            "../definitions/n.html"
+        );
+        assert_eq!(relative_url("a/b/c.html", "index.html"), "../../index.html");
+        assert_eq!(relative_url("a/x.html", "a/b/c.pdf"), "b/c.pdf");
+        assert_eq!(
+            relative_url("index.html", "files/My form.pdf"),
+            "files/My%20form.pdf"
+        );
+    }
+
+    #[test]
+    fn normalise_resolves_dots_and_refuses_escape() {
+        assert_eq!(
+            normalise("strategy", "../definitions/n.md").as_deref(),
+            Some("definitions/n.md")
+        );
+        assert_eq!(
+            normalise("strategy", "./a.md").as_deref(),
+            Some("strategy/a.md")
+        );
+        assert_eq!(normalise("a/b", "/c.md").as_deref(), Some("c.md"));
+        assert_eq!(normalise("a", "../../x.md"), None);
+        assert_eq!(normalise("", "toolkit/").as_deref(), Some("toolkit/"));
+    }
+
+    #[test]
+    fn attributes_are_escaped() {
+        assert_eq!(escape_attr(r#"a"b<c>&'"#), "a&quot;b&lt;c&gt;&amp;&#39;");
+    }
+}

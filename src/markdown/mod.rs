@@ -1,0 +1,75 @@
+//! Markdown to HTML, in small passes over one event list.
+//!
+//! A page's body is parsed once into a list of pulldown-cmark events; each pass below rewrites or
+//! reads that list and does one job, in this order:
+//!
+//! 1. [`events::parse`]: parse, merge neighbouring text, show raw HTML as text;
+//! 2. [`headings::assign_ids`]: unique heading ids and the contents list;
+//! 3. [`links::resolve`]: source-path links to relative URLs, external links marked, broken links reported;
+//! 4. [`text::sections`]: the page's plain text by section, for search and checks;
+//! 5. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
+//! 6. [`highlight::render_code_blocks`]: code blocks, highlighted with syntect when they name a language;
+//! 7. [`tables::wrap_tables`]: tables in scrollable regions;
+//!
+//! then pulldown-cmark writes the HTML.
+
+pub mod events;
+pub mod forms;
+pub mod headings;
+pub mod highlight;
+pub mod links;
+pub mod tables;
+pub mod text;
+
+use crate::content::{Page, Site};
+use crate::diagnostics::Position;
+
+pub use headings::TocEntry;
+pub use links::{AnchorCheck, LinkInfo, LinkKind, LinkReport};
+pub use text::TextSection;
+
+/// Everything rendering a page's Markdown produced.
+#[derive(Debug, Default)]
+pub struct RenderedMarkdown {
+    pub html: String,
+    /// h2 and h3 headings, for the contents list.
+    pub toc: Vec<TocEntry>,
+    /// Every heading id on the page, for anchor checks.
+    pub ids: Vec<String>,
+    pub links: LinkReport,
+    pub sections: Vec<TextSection>,
+    pub word_count: usize,
+    /// Number of form prompts, so the page can show the form notice and print button.
+    pub form_prompts: usize,
+}
+
+/// Renders the body of `page`.
+pub fn render_page(site: &Site, page: &Page) -> RenderedMarkdown {
+    let body = page.body();
+    let position =
+        |offset: usize| -> Position { page.lines.position(&page.text, page.body_offset + offset) };
+    let mut events = events::parse(body);
+    let (toc, ids) = headings::assign_ids(&mut events);
+    let links = links::resolve(&mut events, site, page, &ids, &position);
+    let sections = text::sections(&events);
+    let word_count = sections.iter().map(|s| text::word_count(&s.text)).sum();
+    let form_prompts = forms::render_forms(&mut events);
+    highlight::render_code_blocks(&mut events);
+    tables::wrap_tables(&mut events);
+    RenderedMarkdown {
+        html: to_html(events),
+        toc,
+        ids,
+        links,
+        sections,
+        word_count,
+        form_prompts,
+    }
+}
+
+/// Writes events as HTML.
+pub fn to_html(events: Vec<events::Spanned<'_>>) -> String {
+    let mut html = String::with_capacity(events.len() * 16);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    html
+}

@@ -1,0 +1,285 @@
+//! Writing the build safely: into a staging folder, swapped into place only when everything worked.
+//!
+//! A failed build leaves the previous output byte-for-byte as it was. waymark marks the folders it
+//! makes with a marker file and never empties a folder without one, and refuses output folders
+//! where a slip would destroy work: `/`, the home folder, the site folder or anything holding a
+//! `content/` folder.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::diagnostics::Diagnostic;
+
+/// The file that marks a folder as waymark's output, safe to replace.
+pub const MARKER: &str = ".waymark-output";
+
+/// Why an output folder cannot be used or replaced.
+#[derive(Debug, Error)]
+pub enum OutputError {
+    #[error("refusing to write the site into {path}: {reason}")]
+    Unsafe { path: PathBuf, reason: &'static str },
+    #[error(
+        "{path} already holds files that waymark did not write (it has no {MARKER} file), so it will not be replaced"
+    )]
+    NotOurs { path: PathBuf },
+    #[error("could not {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+}
+
+impl OutputError {
+    pub fn hint(&self) -> &'static str {
+        match self {
+            OutputError::Unsafe { .. } => {
+                "choose an empty or new folder for the output, such as output/ inside the site folder"
+            }
+            OutputError::NotOurs { .. } => {
+                "choose another folder with --output, or empty this one yourself if nothing in it is needed"
+            }
+            OutputError::Io { .. } => {
+                "check the folder's permissions and that the disk is not full"
+            }
+        }
+    }
+
+    /// True for problems with the command (exit code 2) rather than with the content.
+    pub fn is_usage(&self) -> bool {
+        !matches!(self, OutputError::Io { .. })
+    }
+}
+
+fn io_error<'a>(
+    action: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(io::Error) -> OutputError + 'a {
+    move |source| OutputError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Refuses output folders that could hold someone's work.
+pub fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), OutputError> {
+    let unsafe_dir = |reason| OutputError::Unsafe {
+        path: output.to_path_buf(),
+        reason,
+    };
+    let out = absolute(output);
+    let site = absolute(site_dir);
+    if out.parent().is_none() {
+        return Err(unsafe_dir("it is the root of the file system"));
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && absolute(&home) == out
+    {
+        return Err(unsafe_dir("it is your home folder"));
+    }
+    if out == site {
+        return Err(unsafe_dir("it is the site folder itself"));
+    }
+    if site.starts_with(&out) {
+        return Err(unsafe_dir("it contains the site folder"));
+    }
+    if out.join("content").is_dir() {
+        return Err(unsafe_dir(
+            "it contains a content/ folder, so it looks like a site",
+        ));
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return Err(unsafe_dir("it is a file, not a folder"));
+        }
+        let mut entries = std::fs::read_dir(&out).map_err(io_error("read", &out))?;
+        if entries.next().is_some() && !out.join(MARKER).is_file() {
+            return Err(OutputError::NotOurs {
+                path: output.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// An absolute, normalised path without requiring it to exist (symlinks in existing parts resolved).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut existing = joined.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    for name in rest.into_iter().rev() {
+        if name == ".." {
+            out.pop();
+        } else if name != "." {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// A folder beside the output where a build is written before it replaces the output.
+/// Dropping it without [`Staging::commit`] deletes it and leaves the output untouched.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Makes a fresh staging folder next to `target`, after checking `target` is safe to replace.
+    pub fn create(target: &Path, site_dir: &Path) -> Result<Staging, OutputError> {
+        check_output_dir(target, site_dir)?;
+        let target = absolute(target);
+        let parent = target.parent().expect("checked: not the root");
+        std::fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let dir = parent.join(format!(".{name}.waymark-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io_error("clear", &dir))?;
+        }
+        std::fs::create_dir(&dir).map_err(io_error("create", &dir))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io_error("write", &dir))?;
+        Ok(Staging {
+            dir,
+            target,
+            committed: false,
+        })
+    }
+
+    /// Where files are being written.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `bytes` at `relative` (forward slashes) inside the staging folder.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        write_file(&self.dir, relative, bytes)
+    }
+
+    /// Replaces the output with the staging folder. The old output is removed only after the
+    /// new one is in place; if the swap fails, the old output is put back.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let old = self.target.with_file_name(format!(
+            ".{}.waymark-old-{}",
+            self.target
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy(),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old).map_err(io_error("move aside", &self.target))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(OutputError::Io {
+                action: "move the new build into",
+                path: self.target.clone(),
+                source: e,
+            });
+        }
+        self.committed = true;
+        if had_old {
+            std::fs::remove_dir_all(&old)
+                .map_err(io_error("remove the previous build at", &old))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+const MARKER_TEXT: &str =
+    "This folder is written by waymark. It is replaced by each build: do not edit files here.\n";
+
+/// Writes `bytes` to `root/relative`, making folders as needed; the error names the file.
+pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let path = root.join(relative);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Diagnostic::io(parent, "create the folder", &e))?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| Diagnostic::io(&path, "write", &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_folders() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("content")).unwrap();
+        let refuse = |p: &Path| check_output_dir(p, site.path()).unwrap_err().to_string();
+        assert!(refuse(Path::new("/")).contains("root"));
+        assert!(refuse(site.path()).contains("site folder itself"));
+        assert!(refuse(site.path().parent().unwrap()).contains("contains the site folder"));
+        let other_site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(other_site.path().join("content")).unwrap();
+        assert!(refuse(other_site.path()).contains("content/"));
+    }
+
+    #[test]
+    fn refuses_a_non_empty_folder_without_the_marker() {
+        let site = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        assert!(
+            check_output_dir(out.path(), site.path()).is_ok(),
+            "empty is fine"
+        );
+        std::fs::write(out.path().join("thesis.docx"), "work").unwrap();
+        assert!(matches!(
+            check_output_dir(out.path(), site.path()),
+            Err(OutputError::NotOurs { .. })
+        ));
+        std::fs::write(out.path().join(MARKER), "").unwrap();
+        assert!(check_output_dir(out.path(), site.path()).is_ok());
+    }
+
+    #[test]
+    fn commit_swaps_and_drop_leaves_the_old_output() {
+        let site = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("output");
+        let first = Staging::create(&out, site.path()).unwrap();
+        first.write("a/index.html", b"one").unwrap();
+        first.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+
+        let failed = Staging::create(&out, site.path()).unwrap();
+        failed.write("a/index.html", b"two").unwrap();
+        drop(failed);
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+        let leftovers: Vec<_> = std::fs::read_dir(root.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "staging folder removed");
+    }
+}

@@ -1,0 +1,290 @@
+//! What templates see: plain serialisable views of the site and of each page.
+//!
+//! Every URL in a view is written from the site root (`strategy/vision.html`); templates put
+//! `{{ root }}` in front, which is the relative way back to the root from the page being
+//! rendered. That keeps output working from a server, a sub-path and `file://` alike.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::content::{DocControl, DocDate, Page, PageId, PageKind, Site};
+use crate::markdown::{RenderedMarkdown, TocEntry};
+use crate::review::ReviewStatus;
+
+/// A titled link from the site root.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// Site-wide values, set once as Tera globals under `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub partnership: String,
+    pub description: Option<String>,
+    pub language: String,
+    pub quick_exit_url: String,
+    pub brand_colour: Option<String>,
+    pub logo: Option<String>,
+    pub base_url: Option<String>,
+    /// Top-level sections, for the header navigation.
+    pub nav: Vec<Link>,
+    /// Pages of the `about/` section, for the footer.
+    pub footer: Vec<Link>,
+}
+
+impl SiteView {
+    pub fn of(site: &Site) -> SiteView {
+        let c = &site.config;
+        let link = |id: PageId| Link {
+            title: site.pages[id].front.title.clone(),
+            url: site.pages[id].url.clone(),
+        };
+        let nav = site
+            .top_sections()
+            .filter(|&id| site.pages[id].source != "about/_index.md")
+            .map(link)
+            .collect();
+        let footer = site
+            .page_by_source("about/_index.md")
+            .map(|about| {
+                std::iter::once(about)
+                    .chain(site.pages[about].children.iter().copied())
+                    .map(link)
+                    .collect()
+            })
+            .unwrap_or_default();
+        SiteView {
+            title: c.title.clone(),
+            partnership: c.partnership_name().to_string(),
+            description: c.description.clone(),
+            language: c.language.clone(),
+            quick_exit_url: c.quick_exit_url.clone(),
+            brand_colour: c.theme.brand_colour.clone(),
+            logo: c.theme.logo.as_ref().map(|l| format!("theme/{l}")),
+            base_url: c.base_url(),
+            nav,
+            footer,
+        }
+    }
+}
+
+/// A date for templates: ISO for `<time datetime>`, words for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub human: String,
+}
+
+impl From<DocDate> for DateView {
+    fn from(d: DocDate) -> Self {
+        DateView {
+            iso: d.iso(),
+            human: d.human(),
+        }
+    }
+}
+
+/// Document control as shown on the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlView {
+    pub owner: Option<String>,
+    pub version: Option<String>,
+    pub approved: Option<DateView>,
+    pub published: Option<DateView>,
+    pub last_updated: Option<DateView>,
+    pub review_due: Option<DateView>,
+    /// `current`, `due-soon`, `overdue` or `no-date`.
+    pub review_status: &'static str,
+    pub review_label: &'static str,
+}
+
+impl ControlView {
+    fn of(control: &DocControl, today: Date, warning_days: u32) -> ControlView {
+        let status = ReviewStatus::of(control.review_due, today, warning_days);
+        ControlView {
+            owner: control.owner.clone(),
+            version: control.version.clone(),
+            approved: control.approved.map(Into::into),
+            published: control.published.map(Into::into),
+            last_updated: control.last_updated.map(Into::into),
+            review_due: control.review_due.map(Into::into),
+            review_status: status.id(),
+            review_label: status.label(),
+        }
+    }
+}
+
+/// One entry of the page history, newest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView {
+    pub date: DateView,
+    pub summary: String,
+    pub minor: bool,
+}
+
+/// A page in a list: a section's contents, search fallbacks, related pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    pub title: String,
+    pub url: String,
+    pub summary: Option<String>,
+    pub kind: PageKind,
+    pub is_section: bool,
+}
+
+impl ListItem {
+    pub fn of(page: &Page) -> ListItem {
+        ListItem {
+            title: page.front.title.clone(),
+            url: page.url.clone(),
+            summary: page.front.summary.clone(),
+            kind: page.kind,
+            is_section: page.is_section,
+        }
+    }
+}
+
+/// The extra facts of a definition page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DefinitionView {
+    pub term: String,
+    pub abbreviation: Option<String>,
+    pub aliases: Vec<String>,
+    pub category: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The extra facts of a signposting page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignpostView {
+    pub url: Option<String>,
+    pub provider: Option<String>,
+    pub audience: Vec<String>,
+    pub format: Option<String>,
+    pub last_checked: Option<DateView>,
+}
+
+/// Everything a page template reads under `page`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub summary: Option<&'a str>,
+    pub kind: PageKind,
+    pub kind_label: &'static str,
+    pub url: &'a str,
+    pub source: &'a str,
+    pub content: &'a str,
+    pub toc: &'a [TocEntry],
+    pub show_toc: bool,
+    pub breadcrumbs: Vec<Link>,
+    /// URL of the top-level section this page is in, to mark the navigation.
+    pub nav_current: Option<String>,
+    pub control: Option<ControlView>,
+    pub changes: Vec<ChangeView>,
+    pub children: Vec<ListItem>,
+    pub form_prompts: usize,
+    pub definition: Option<DefinitionView>,
+    pub signpost: Option<SignpostView>,
+}
+
+/// A contents list helps once a page has this many h2/h3 headings.
+const TOC_MIN_ENTRIES: usize = 3;
+
+impl<'a> PageView<'a> {
+    pub fn of(site: &'a Site, id: PageId, rendered: &'a RenderedMarkdown, today: Date) -> Self {
+        let page = &site.pages[id];
+        let f = &page.front;
+        let ancestors = site.ancestors(id);
+        let breadcrumbs = ancestors
+            .iter()
+            .map(|&a| Link {
+                title: site.pages[a].front.title.clone(),
+                url: site.pages[a].url.clone(),
+            })
+            .collect();
+        let nav_current = ancestors
+            .get(1)
+            .copied()
+            .or((page.parent == Some(site.home())).then_some(id))
+            .map(|top| site.pages[top].url.clone());
+        let control = DocControl::of(page);
+        let mut changes: Vec<ChangeView> = f
+            .changes
+            .iter()
+            .map(|c| ChangeView {
+                date: c.date.into(),
+                summary: c.summary.clone(),
+                minor: c.minor,
+            })
+            .collect();
+        changes.sort_by(|a, b| b.date.iso.cmp(&a.date.iso));
+        PageView {
+            title: &f.title,
+            summary: f.summary.as_deref(),
+            kind: page.kind,
+            kind_label: page.kind.label(),
+            url: &page.url,
+            source: &page.source,
+            content: &rendered.html,
+            toc: &rendered.toc,
+            show_toc: f.toc.unwrap_or(rendered.toc.len() >= TOC_MIN_ENTRIES),
+            breadcrumbs,
+            nav_current,
+            control: control
+                .is_present()
+                .then(|| ControlView::of(&control, today, site.config.review_warning_days)),
+            changes,
+            children: page
+                .children
+                .iter()
+                .map(|&c| ListItem::of(&site.pages[c]))
+                .collect(),
+            form_prompts: rendered.form_prompts,
+            definition: (page.kind == PageKind::Definition).then(|| DefinitionView {
+                term: page.term().to_string(),
+                abbreviation: f.abbreviation.clone(),
+                aliases: f.aliases.clone(),
+                category: f.category.clone(),
+                source: f.source.clone(),
+            }),
+            signpost: (page.kind == PageKind::Signpost).then(|| SignpostView {
+                url: f.url.clone(),
+                provider: f.provider.clone(),
+                audience: f.audience.clone(),
+                format: f.format.clone(),
+                last_checked: f.last_checked.map(Into::into),
+            }),
+        }
+    }
+}
+
+/// The template for a page: its `template` key, else one named for its kind if the site has it
+/// (`definition.html`, `section-definition.html`), else `page.html` / `section.html`.
+pub fn template_for(page: &Page, has: impl Fn(&str) -> bool) -> String {
+    if let Some(t) = &page.front.template {
+        return t.clone();
+    }
+    let kind = |k: PageKind| format!("{:?}", k).to_lowercase();
+    match page.kind {
+        PageKind::Home => "home.html".into(),
+        PageKind::Section => {
+            let specific = format!("section-{}.html", kind(page.section_kind));
+            if has(&specific) {
+                specific
+            } else {
+                "section.html".into()
+            }
+        }
+        other => {
+            let specific = format!("{}.html", kind(other));
+            if has(&specific) {
+                specific
+            } else {
+                "page.html".into()
+            }
+        }
+    }
+}

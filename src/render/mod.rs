@@ -1,0 +1,183 @@
+//! Templates and theme: Tera setup, the data each template sees, and the files every site gets.
+//!
+//! The default templates and theme are compiled into the binary, so `waymark` works on a machine
+//! with nothing else installed. A site overrides any of them by putting a file with the same name
+//! in its own `templates/` or `theme/` folder.
+
+pub mod assets;
+pub mod context;
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use tera::{Context, Tera};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+
+/// The default templates, as shipped.
+pub static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// The templates a site renders with: the defaults, overridden by the site's own.
+pub struct Renderer {
+    tera: Tera,
+}
+
+impl Renderer {
+    /// Loads the embedded templates and the site's `templates/` folder over them.
+    pub fn new(site_dir: &Path) -> Result<Renderer, Diagnostics> {
+        let mut sources: Vec<(String, String)> = Vec::new();
+        collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
+        let mut diagnostics = Diagnostics::new();
+        let site_templates = site_dir.join("templates");
+        if site_templates.is_dir() {
+            for entry in walkdir::WalkDir::new(&site_templates).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) if e.file_type().is_file() => e,
+                    Ok(_) => continue,
+                    Err(e) => {
+                        let io = e
+                            .into_io_error()
+                            .unwrap_or_else(|| std::io::Error::other("loop"));
+                        diagnostics.push(Diagnostic::io(
+                            &site_templates,
+                            "read the templates folder",
+                            &io,
+                        ));
+                        continue;
+                    }
+                };
+                let name = template_name(&site_templates, entry.path());
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        sources.retain(|(n, _)| *n != name);
+                        sources.push((name, text));
+                    }
+                    Err(e) => diagnostics.push(Diagnostic::io(
+                        &PathBuf::from("templates").join(&name),
+                        "read this template",
+                        &e,
+                    )),
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| Diagnostics::from(vec![template_error(&e, None)]))?;
+        Ok(Renderer { tera })
+    }
+
+    /// Values every template can read (the site's settings and navigation).
+    pub fn set_globals(&mut self, globals: &Context) {
+        self.tera.global_context().extend(globals.clone());
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Renders `template`; an error names the template, its line and the page being built.
+    pub fn render(
+        &self,
+        template: &str,
+        context: &Context,
+        page: &Path,
+    ) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| template_error(&e, Some(page)))
+    }
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            let name = file.path().to_string_lossy().replace('\\', "/");
+            out.push((name, text.to_string()));
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+fn template_name(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Turns a Tera error into a diagnostic at the template's line.
+fn template_error(error: &tera::Error, page: Option<&Path>) -> Diagnostic {
+    let while_rendering = page
+        .map(|p| format!(" (while rendering {})", p.display()))
+        .unwrap_or_default();
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            Diagnostic::error(
+                "template",
+                PathBuf::from("templates").join(report.filename()),
+                Position::new(span.start_line, span.start_col + 1),
+                format!("{}{while_rendering}", report.message()),
+            )
+            .with_hint(
+                "fix the template, or delete your copy in templates/ to use the built-in one",
+            )
+        }
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
+            "template",
+            PathBuf::from("templates").join(name),
+            Position::FILE,
+            format!("template `{name}` does not exist{while_rendering}"),
+        )
+        .with_hint(format!(
+            "check the `template` key in the page's front matter, or add templates/{name} to the site"
+        )),
+        other => Diagnostic::error(
+            "template",
+            "templates",
+            Position::FILE,
+            format!("{other}{while_rendering}"),
+        )
+        .with_hint("check the templates named in the message"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_templates_load_and_site_templates_override_them() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("templates")).unwrap();
+        std::fs::write(site.path().join("templates/404.html"), "custom {{ 1 + 1 }}").unwrap();
+        let renderer = Renderer::new(site.path()).unwrap();
+        assert!(renderer.has_template("page.html"));
+        let out = renderer
+            .render("404.html", &Context::new(), Path::new("404"))
+            .unwrap();
+        assert_eq!(out, "custom 2");
+    }
+
+    #[test]
+    fn template_errors_name_the_template_and_line() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir(site.path().join("templates")).unwrap();
+        std::fs::write(
+            site.path().join("templates/404.html"),
+            "line one\n{% if %}\n",
+        )
+        .unwrap();
+        let errors = Renderer::new(site.path()).err().unwrap();
+        let d = errors.iter().next().unwrap();
+        assert_eq!(d.path, PathBuf::from("templates/404.html"));
+        assert_eq!(d.line, 2);
+    }
+}
