@@ -16,8 +16,9 @@ use crate::content::{self, LoadOptions, PageId, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, RenderedMarkdown};
 use crate::output::{OutputError, Staging};
-use crate::render::context::{PageView, SiteView, template_for};
+use crate::render::context::{GeneratedPage, PageView, SiteView, template_for};
 use crate::render::{Renderer, assets};
+use crate::review;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -92,6 +93,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     check_anchors(&site, &results, &mut diagnostics);
     let mut files = site.pages.len();
     files += write_site_files(&site, &renderer, &staging, &mut diagnostics);
+    files += write_generated_pages(&site, &renderer, &staging, &mut diagnostics);
 
     diagnostics.sort();
     if diagnostics.has_errors() {
@@ -204,6 +206,50 @@ fn write_site_files(
     }
     write("robots.txt", robots.as_bytes(), diagnostics);
     written
+}
+
+/// Pages waymark makes from the whole site: "What's changed" and its Atom feed.
+fn write_generated_pages(
+    site: &Site,
+    renderer: &Renderer,
+    staging: &Staging,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    let mut written = 0;
+    let changes = review::changes::site_changes(site);
+    let page = GeneratedPage::new(
+        site,
+        "changes.html",
+        "What's changed",
+        Some("New and updated guidance, newest first."),
+    );
+    let mut context = Context::new();
+    context.insert("changes", &changes);
+    match render_generated(renderer, staging, &page, context) {
+        Ok(()) => written += 1,
+        Err(d) => diagnostics.push(d),
+    }
+    if let Some(base) = site.config.base_url() {
+        let feed = review::changes::atom_feed(site, &base, &changes);
+        match staging.write("changes.xml", feed.as_bytes()) {
+            Ok(()) => written += 1,
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    written
+}
+
+/// Renders a generated page with its template (named after its URL) and writes it.
+fn render_generated(
+    renderer: &Renderer,
+    staging: &Staging,
+    page: &GeneratedPage,
+    mut context: Context,
+) -> Result<(), Diagnostic> {
+    context.insert("page", page);
+    context.insert("root", &page.root_prefix());
+    let html = renderer.render(&page.url, &context, std::path::Path::new(&page.url))?;
+    staging.write(&page.url, html.as_bytes())
 }
 
 /// `sitemap.xml` with each page's last update as `lastmod`.

@@ -293,9 +293,9 @@ pub fn missing_anchor(
 ) -> Diagnostic {
     let hint = match suggest(anchor, ids.iter().map(String::as_str)) {
         Some(near) => format!("did you mean `#{near}`?"),
-        None if ids.is_empty() => "that page has no headings to link to".to_string(),
+        None if ids.is_empty() => "the page has no headings to link to".to_string(),
         None => format!(
-            "anchors are made from headings; that page has: {}",
+            "anchors are made from headings; the page has: {}",
             ids.iter()
                 .take(8)
                 .map(|i| format!("#{i}"))
@@ -303,13 +303,12 @@ pub fn missing_anchor(
                 .join(", ")
         ),
     };
-    Diagnostic::error(
-        "broken-anchor",
-        &page.file,
-        at,
-        format!("link `{dest}` points to `#{anchor}`, which is not a heading on that page"),
-    )
-    .with_hint(hint)
+    let message = if dest.starts_with('#') {
+        format!("link `{dest}` points to a heading that is not on this page")
+    } else {
+        format!("link `{dest}` points to `#{anchor}`, which is not a heading on that page")
+    };
+    Diagnostic::error("broken-anchor", &page.file, at, message).with_hint(hint)
 }
 
 fn set_dest(event: &mut Event<'_>, url: String) {

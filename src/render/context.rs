@@ -288,3 +288,36 @@ pub fn template_for(page: &Page, has: impl Fn(&str) -> bool) -> String {
         }
     }
 }
+
+/// A page waymark makes itself (search, what's changed, packs): what `base.html` needs under `page`.
+#[derive(Debug, Clone, Serialize)]
+pub struct GeneratedPage {
+    pub title: String,
+    pub summary: Option<String>,
+    /// From the site root, such as `changes.html`.
+    pub url: String,
+    pub breadcrumbs: Vec<Link>,
+    pub nav_current: Option<String>,
+}
+
+impl GeneratedPage {
+    /// A page at the top of the site, one step from the home page.
+    pub fn new(site: &Site, url: &str, title: &str, summary: Option<&str>) -> GeneratedPage {
+        let home = &site.pages[site.home()];
+        GeneratedPage {
+            title: title.to_string(),
+            summary: summary.map(str::to_string),
+            url: url.to_string(),
+            breadcrumbs: vec![Link {
+                title: home.front.title.clone(),
+                url: home.url.clone(),
+            }],
+            nav_current: None,
+        }
+    }
+
+    /// `../` repeated to reach the site root from this page.
+    pub fn root_prefix(&self) -> String {
+        "../".repeat(self.url.matches('/').count())
+    }
+}

@@ -1,5 +1,7 @@
 //! Review status: is a document current, due for review soon, or overdue?
 
+pub mod changes;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
