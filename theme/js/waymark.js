@@ -67,9 +67,27 @@
     });
   }
 
+  /* ---------- "See all updates" opens the page history it points to ---------- */
+  function setUpDetailsLinks() {
+    function openTarget() {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      if (target && target.tagName === "DETAILS") target.open = true;
+    }
+    window.addEventListener("hashchange", openTarget);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-wm-open-details]"), function (link) {
+      link.addEventListener("click", function () {
+        var target = document.getElementById(link.getAttribute("href").slice(1));
+        if (target) target.open = true;
+      });
+    });
+    openTarget();
+  }
+
   function start() {
     setUpQuickExit();
     setUpForms();
+    setUpDetailsLinks();
   }
 
   if (document.readyState === "loading") {
