@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use waymark::build::{BuildError, BuildOptions, build};
 use waymark::diagnostics::{Diagnostic, Diagnostics, Severity};
-use waymark::review;
+use waymark::{content, review};
 
 /// Exit code for problems in the site's content.
 const EXIT_CONTENT: u8 = 1;
@@ -34,6 +34,56 @@ enum Command {
         after_help = "Examples:\n  waymark build\n  waymark build --output /var/www/guidance --base-url https://guidance.example.org/\n  waymark build --today 2027-01-01   (work out review status as on that day)"
     )]
     Build(BuildArgs),
+    /// List every document's review date, owner and status, soonest first.
+    #[command(
+        after_help = "Examples:\n  waymark review                         every document, soonest first\n  waymark review --within 90d            due in the next 90 days, or overdue\n  waymark review --status overdue --owner \"strategy group\"\n  waymark review --format ics > reviews.ics   import into Outlook or Google Calendar\n  waymark review --format csv > reviews.csv   open in a spreadsheet"
+    )]
+    Review(ReviewArgs),
+}
+
+#[derive(Args)]
+struct ReviewArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Only documents due within this period (or overdue): 90d, 12w, 6m, 1y.
+    #[arg(long, value_name = "PERIOD", value_parser = review::report::parse_period)]
+    within: Option<i64>,
+    /// Only documents whose owner contains this text (any case).
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
+    /// Only documents with this status (repeat for several).
+    #[arg(long, value_enum)]
+    status: Vec<StatusArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: ReviewFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StatusArg {
+    Overdue,
+    DueSoon,
+    Current,
+    NoDate,
+}
+
+impl From<StatusArg> for review::ReviewStatus {
+    fn from(s: StatusArg) -> Self {
+        match s {
+            StatusArg::Overdue => review::ReviewStatus::Overdue,
+            StatusArg::DueSoon => review::ReviewStatus::DueSoon,
+            StatusArg::Current => review::ReviewStatus::Current,
+            StatusArg::NoDate => review::ReviewStatus::NoDate,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReviewFormat {
+    Table,
+    Csv,
+    Json,
+    Ics,
 }
 
 #[derive(Args)]
@@ -74,6 +124,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(args),
+        Command::Review(args) => run_review(args),
     }
 }
 
@@ -120,6 +171,39 @@ fn run_build(args: BuildArgs) -> ExitCode {
             ExitCode::from(code)
         }
     }
+}
+
+fn run_review(args: ReviewArgs) -> ExitCode {
+    let today = match today(&args.site) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e),
+    };
+    let site = match content::load(&args.site.site, content::LoadOptions::default()) {
+        Ok(site) => site,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            return ExitCode::from(EXIT_CONTENT);
+        }
+    };
+    let filter = review::report::ReviewFilter {
+        within_days: args.within,
+        owner: args.owner,
+        statuses: args.status.into_iter().map(Into::into).collect(),
+    };
+    let rows = review::report::schedule(&site, today, &filter);
+    let text = match args.format {
+        ReviewFormat::Table => review::report::table(&rows),
+        ReviewFormat::Csv => review::report::csv(&rows),
+        ReviewFormat::Json => review::report::json(&rows),
+        ReviewFormat::Ics => review::report::ics(
+            &rows,
+            &site.config.title,
+            site.config.base_url().as_deref(),
+            today,
+        ),
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
 }
 
 fn usage_error(message: &str) -> ExitCode {

@@ -1,6 +1,7 @@
 //! Review status: is a document current, due for review soon, or overdue?
 
 pub mod changes;
+pub mod report;
 
 use jiff::civil::Date;
 use serde::Serialize;

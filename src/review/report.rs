@@ -1,0 +1,330 @@
+//! `waymark review`: the review schedule of every document, as a table, CSV, JSON or an iCalendar
+//! file that Outlook and Google Calendar import (one all-day event per review date).
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::ReviewStatus;
+use crate::content::{DocControl, Page, PageKind, Site};
+
+/// One document on the schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewRow {
+    pub title: String,
+    pub owner: Option<String>,
+    pub version: Option<String>,
+    /// As written: `2027-03-31` or `2027-03`.
+    pub review_due: Option<String>,
+    /// The day the review falls due (the last day of a month-only date).
+    #[serde(skip)]
+    pub due_day: Option<Date>,
+    pub status: ReviewStatus,
+    /// The source file, relative to the site folder.
+    pub file: String,
+    /// The page, from the site root.
+    pub url: String,
+}
+
+/// Which rows to keep.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewFilter {
+    /// Keep documents due within this many days of today (overdue ones included).
+    pub within_days: Option<i64>,
+    /// Keep documents whose owner contains this text (any case).
+    pub owner: Option<String>,
+    /// Keep documents with one of these statuses (all when empty).
+    pub statuses: Vec<ReviewStatus>,
+}
+
+/// The schedule: documents that have document control or need it, soonest first, undated last.
+pub fn schedule(site: &Site, today: Date, filter: &ReviewFilter) -> Vec<ReviewRow> {
+    let warning = site.config.review_warning_days;
+    let mut rows: Vec<ReviewRow> = site
+        .pages
+        .iter()
+        .filter(|p| is_document(p))
+        .map(|page| {
+            let control = DocControl::of(page);
+            ReviewRow {
+                title: page.front.title.clone(),
+                owner: control.owner.clone(),
+                version: control.version.clone(),
+                review_due: control.review_due.map(|d| d.iso()),
+                due_day: control.review_due.map(|d| d.last_day()),
+                status: ReviewStatus::of(control.review_due, today, warning),
+                file: page.file.to_string_lossy().replace('\\', "/"),
+                url: page.url.clone(),
+            }
+        })
+        .filter(|row| filter.keeps(row, today))
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.due_day.is_none(), a.due_day, &a.title, &a.file).cmp(&(
+            b.due_day.is_none(),
+            b.due_day,
+            &b.title,
+            &b.file,
+        ))
+    });
+    rows
+}
+
+/// A page belongs on the schedule when it has document control or its kind requires it.
+fn is_document(page: &Page) -> bool {
+    !page.synthetic
+        && page.kind != PageKind::Home
+        && (page.kind.needs_document_control() || DocControl::of(page).is_present())
+}
+
+impl ReviewFilter {
+    fn keeps(&self, row: &ReviewRow, today: Date) -> bool {
+        if let Some(days) = self.within_days {
+            match row.due_day {
+                Some(due) if (due - today).get_days() as i64 <= days => {}
+                _ => return false,
+            }
+        }
+        if let Some(owner) = &self.owner {
+            let wanted = owner.to_lowercase();
+            if !row
+                .owner
+                .as_deref()
+                .is_some_and(|o| o.to_lowercase().contains(&wanted))
+            {
+                return false;
+            }
+        }
+        self.statuses.is_empty() || self.statuses.contains(&row.status)
+    }
+}
+
+/// Parses `90d`, `12w`, `6m` or `1y` (a bare number means days) into days.
+pub fn parse_period(text: &str) -> Result<i64, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&text[..i], &text[i..]),
+        None => (text, "d"),
+    };
+    let n: i64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a period: write a number of days, weeks, months or years, such as 90d, 12w, 6m or 1y"))?;
+    match unit {
+        "d" => Ok(n),
+        "w" => Ok(n * 7),
+        "m" => Ok(n * 30),
+        "y" => Ok(n * 365),
+        _ => Err(format!(
+            "`{text}` has an unknown unit `{unit}`: use d, w, m or y"
+        )),
+    }
+}
+
+/// A plain-text table with aligned columns.
+pub fn table(rows: &[ReviewRow]) -> String {
+    let headers = ["Status", "Review due", "Title", "Owner", "Version", "File"];
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.status.label().to_string(),
+                r.review_due.clone().unwrap_or_else(|| "-".into()),
+                r.title.clone(),
+                r.owner.clone().unwrap_or_else(|| "-".into()),
+                r.version.clone().unwrap_or_else(|| "-".into()),
+                r.file.clone(),
+            ]
+        })
+        .collect();
+    let mut widths = headers.map(|h| h.chars().count());
+    for row in &cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |values: &[String]| {
+        let mut text = String::new();
+        for (i, (value, width)) in values.iter().zip(widths).enumerate() {
+            if i + 1 == values.len() {
+                text.push_str(value);
+            } else {
+                let pad = width - value.chars().count();
+                let _ = write!(text, "{value}{}  ", " ".repeat(pad));
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(&headers.map(String::from));
+    for row in &cells {
+        line(row);
+    }
+    out
+}
+
+/// RFC 4180 CSV with a header row.
+pub fn csv(rows: &[ReviewRow]) -> String {
+    let mut out = String::from("title,owner,version,review_due,status,file,url\r\n");
+    for r in rows {
+        let fields = [
+            r.title.as_str(),
+            r.owner.as_deref().unwrap_or(""),
+            r.version.as_deref().unwrap_or(""),
+            r.review_due.as_deref().unwrap_or(""),
+            r.status.id(),
+            &r.file,
+            &r.url,
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
+/// JSON: an array of rows, `status` as `overdue`, `due-soon`, `current` or `no-date`.
+pub fn json(rows: &[ReviewRow]) -> String {
+    serde_json::to_string_pretty(rows).expect("rows serialise") + "\n"
+}
+
+/// An iCalendar file (RFC 5545): one all-day event on each review date, with the owner, version
+/// and file in its description. Documents without a date are left out. `DTSTAMP` is `today` so the
+/// same schedule gives the same bytes.
+pub fn ics(rows: &[ReviewRow], site_title: &str, base_url: Option<&str>, today: Date) -> String {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        "PRODID:-//waymark//Review schedule//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!(
+            "X-WR-CALNAME:{}",
+            escape_text(&format!("Reviews – {site_title}"))
+        ),
+    ];
+    let stamp = format!("{}T000000Z", compact(today));
+    for row in rows {
+        let Some(due) = row.due_day else { continue };
+        let next = due.tomorrow().unwrap_or(due);
+        let mut description = format!(
+            "{} is due for review.\nOwner: {}\nVersion: {}\nFile: {}",
+            row.title,
+            row.owner.as_deref().unwrap_or("not set"),
+            row.version.as_deref().unwrap_or("not set"),
+            row.file
+        );
+        if let Some(base) = base_url {
+            let _ = write!(description, "\nPage: {base}{}", row.url);
+        }
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!("UID:{}@waymark", uid(&row.file)));
+        lines.push(format!("DTSTAMP:{stamp}"));
+        lines.push(format!("DTSTART;VALUE=DATE:{}", compact(due)));
+        lines.push(format!("DTEND;VALUE=DATE:{}", compact(next)));
+        lines.push(format!(
+            "SUMMARY:{}",
+            escape_text(&format!("Review due: {}", row.title))
+        ));
+        lines.push(format!("DESCRIPTION:{}", escape_text(&description)));
+        if let Some(base) = base_url {
+            lines.push(format!("URL:{base}{}", row.url));
+        }
+        lines.push("TRANSP:TRANSPARENT".into());
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect::<String>()
+}
+
+fn compact(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// A stable id from the file path, so re-importing updates events instead of duplicating them.
+fn uid(file: &str) -> String {
+    file.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Escapes TEXT values: backslash, semicolon, comma and newline.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets (never inside a UTF-8 character) and ends it with CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_take_units() {
+        assert_eq!(parse_period("90d"), Ok(90));
+        assert_eq!(parse_period("90"), Ok(90));
+        assert_eq!(parse_period("2w"), Ok(14));
+        assert_eq!(parse_period("6m"), Ok(180));
+        assert!(parse_period("soon").is_err());
+        assert!(parse_period("3q").unwrap_err().contains("unknown unit"));
+    }
+
+    #[test]
+    fn csv_quotes_fields_that_need_it() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn ics_lines_fold_at_75_octets_with_crlf() {
+        let long = format!("SUMMARY:{}", "é".repeat(60));
+        let folded = fold(&long);
+        for line in folded.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), format!("{long}\r\n"));
+        assert_eq!(escape_text("a;b,c\nd\\"), "a\\;b\\,c\\nd\\\\");
+    }
+}
