@@ -140,7 +140,7 @@ fn json_and_csv_carry_every_field() {
 
 #[test]
 fn ics_parses_with_one_all_day_event_per_review_date() {
-    use icalendar::{Calendar, Component, DatePerhapsTime, EventLike};
+    use icalendar::{Calendar, Component, DatePerhapsTime};
     let text = review("ics", &[]);
     assert!(text.lines().all(|l| l.len() <= 76), "folded lines");
     let calendar: Calendar = text.parse().expect("valid iCalendar");
