@@ -4,6 +4,7 @@
 //! (theme, assets, 404, sitemap, robots) -> swap the staging folder into place.
 //! Nothing reaches the output folder unless every step succeeded.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -16,7 +17,9 @@ use crate::content::{self, LoadOptions, PageId, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, RenderedMarkdown};
 use crate::output::{OutputError, Staging};
-use crate::render::context::{GeneratedPage, PageView, SiteView, template_for};
+use crate::packs::print::{self, PackView};
+use crate::packs::{self, Pack};
+use crate::render::context::{GeneratedPage, Link, PackLink, PageView, SiteView, template_for};
 use crate::render::{Renderer, assets};
 use crate::review;
 
@@ -78,11 +81,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut globals = Context::new();
     globals.insert("site", &SiteView::of(&site));
     renderer.set_globals(&globals);
+    let packs = packs::resolve(&site)?;
     let staging = Staging::create(&options.output_dir, &site.dir)?;
+
+    let pack_views: Vec<PackView> = packs
+        .par_iter()
+        .map(|pack| print::pack_view(&site, pack, options.today).0)
+        .collect();
+    let pack_links = pack_links(&packs, &pack_views);
 
     let results: Vec<PageResult> = (0..site.pages.len())
         .into_par_iter()
-        .map(|id| render_page(&site, &renderer, &staging, id, options.today))
+        .map(|id| {
+            let links = pack_links.get(&id).cloned().unwrap_or_default();
+            render_page(&site, &renderer, &staging, id, options.today, links)
+        })
         .collect();
 
     let mut diagnostics = Diagnostics::new();
@@ -94,6 +107,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut files = site.pages.len();
     files += write_site_files(&site, &renderer, &staging, &mut diagnostics);
     files += write_generated_pages(&site, &renderer, &staging, &mut diagnostics);
+    files += write_pack_pages(&site, &renderer, &staging, &pack_views, &mut diagnostics);
 
     diagnostics.sort();
     if diagnostics.has_errors() {
@@ -114,10 +128,12 @@ fn render_page(
     staging: &Staging,
     id: PageId,
     today: Date,
+    packs: Vec<PackLink>,
 ) -> PageResult {
     let page = &site.pages[id];
     let rendered = markdown::render_page(site, page);
-    let view = PageView::of(site, id, &rendered, today);
+    let mut view = PageView::of(site, id, &rendered, today);
+    view.packs = packs;
     let mut context = Context::new();
     context.insert("page", &view);
     context.insert("root", &page.root_prefix());
@@ -232,6 +248,73 @@ fn write_generated_pages(
     if let Some(base) = site.config.base_url() {
         let feed = review::changes::atom_feed(site, &base, &changes);
         match staging.write("changes.xml", feed.as_bytes()) {
+            Ok(()) => written += 1,
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    written
+}
+
+/// The packs each page belongs to, as the page links them.
+fn pack_links(packs: &[Pack], views: &[PackView]) -> HashMap<PageId, Vec<PackLink>> {
+    let mut links: HashMap<PageId, Vec<PackLink>> = HashMap::new();
+    for (pack, view) in packs.iter().zip(views) {
+        for &id in &pack.documents {
+            links.entry(id).or_default().push(PackLink {
+                title: view.title.clone(),
+                html_url: view.html_url.clone(),
+                pdf: view.pdf.clone(),
+            });
+        }
+    }
+    links
+}
+
+/// The "Printable packs" page and each pack's print page.
+fn write_pack_pages(
+    site: &Site,
+    renderer: &Renderer,
+    staging: &Staging,
+    views: &[PackView],
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    if views.is_empty() {
+        return 0;
+    }
+    let mut written = 0;
+    let list = GeneratedPage::new(
+        site,
+        "packs.html",
+        "Printable packs",
+        Some(
+            "Guidance bundled for printing or saving: each pack as one print-ready page and as a PDF.",
+        ),
+    );
+    let mut context = Context::new();
+    context.insert("packs", views);
+    match render_generated(renderer, staging, &list, context) {
+        Ok(()) => written += 1,
+        Err(d) => diagnostics.push(d),
+    }
+    for view in views {
+        let mut page = GeneratedPage::new(
+            site,
+            &view.html_url,
+            &view.title,
+            view.description.as_deref(),
+        );
+        page.breadcrumbs.push(Link {
+            title: list.title.clone(),
+            url: list.url.clone(),
+        });
+        let mut context = Context::new();
+        context.insert("pack", view);
+        context.insert("page", &page);
+        context.insert("root", &page.root_prefix());
+        match renderer
+            .render("pack.html", &context, std::path::Path::new(&view.html_url))
+            .and_then(|html| staging.write(&view.html_url, html.as_bytes()))
+        {
             Ok(()) => written += 1,
             Err(d) => diagnostics.push(d),
         }

@@ -12,5 +12,6 @@ pub mod content;
 pub mod diagnostics;
 pub mod markdown;
 pub mod output;
+pub mod packs;
 pub mod render;
 pub mod review;

@@ -12,7 +12,7 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::events::Spanned;
-use super::links::escape_attr;
+use super::links::{Placement, escape_attr};
 
 /// Lines of writing space when a prompt does not say.
 pub const DEFAULT_LINES: u32 = 4;
@@ -54,7 +54,7 @@ pub fn parse_prompts(text: &str) -> Vec<Prompt> {
 }
 
 /// Replaces every form block with its HTML. Returns how many prompts the page has.
-pub fn render_forms(events: &mut Vec<Spanned<'_>>) -> usize {
+pub fn render_forms(events: &mut Vec<Spanned<'_>>, placement: Placement<'_>) -> usize {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(k)) if is_form(k)))
@@ -77,7 +77,7 @@ pub fn render_forms(events: &mut Vec<Spanned<'_>>) -> usize {
                         _ => {}
                     }
                 }
-                let html = form_html(&parse_prompts(&text), &mut counter);
+                let html = form_html(&parse_prompts(&text), &mut counter, placement);
                 out.push((Event::Html(CowStr::from(html)), range.start..end));
             }
             other => out.push((other, range)),
@@ -88,11 +88,11 @@ pub fn render_forms(events: &mut Vec<Spanned<'_>>) -> usize {
 }
 
 /// The markup for one form block; `counter` numbers questions across the page for unique ids.
-fn form_html(prompts: &[Prompt], counter: &mut usize) -> String {
+fn form_html(prompts: &[Prompt], counter: &mut usize, placement: Placement<'_>) -> String {
     let mut html = String::from("<div class=\"wm-form\">\n");
     for prompt in prompts {
         *counter += 1;
-        let id = format!("wm-q-{counter}");
+        let id = placement.id(&format!("wm-q-{counter}"));
         let text = escape_attr(&prompt.text);
         html.push_str(&format!(
             "<div class=\"wm-form__question\">\n<label class=\"wm-form__prompt\" for=\"{id}\">{text}</label>\n\
@@ -145,7 +145,7 @@ mod tests {
     fn form_blocks_become_labelled_text_areas_with_ruled_lines() {
         let mut events =
             parse("```form\nWho wakes you? | 2\nBreakfast?\n```\n\n```form\nLunch?\n```\n");
-        assert_eq!(render_forms(&mut events), 3);
+        assert_eq!(render_forms(&mut events, Placement::Page), 3);
         let html = super::super::to_html(events);
         assert!(
             html.contains(r#"<label class="wm-form__prompt" for="wm-q-1">Who wakes you?</label>"#)
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn other_code_blocks_are_left_alone() {
         let mut events = parse("```rust\nfn main() {}\n```\n");
-        assert_eq!(render_forms(&mut events), 0);
+        assert_eq!(render_forms(&mut events, Placement::Page), 0);
         assert!(super::super::to_html(events).contains("fn main()"));
     }
 }

@@ -5,6 +5,8 @@
 //! and checked once every page's headings are known. External links are marked visually and for
 //! screen readers, and stay in the same tab.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::events::{Spanned, inner_text};
@@ -46,6 +48,77 @@ pub struct LinkReport {
     pub anchor_checks: Vec<AnchorCheck>,
     pub links: Vec<LinkInfo>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where the HTML being made will be read: at the page's own URL, or inside a pack page.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Placement<'a> {
+    #[default]
+    Page,
+    Pack(&'a PackPlacement),
+}
+
+/// A document's place in a pack page: links to other documents in the pack become in-pack
+/// anchors, and every id is prefixed with the document's anchor so ids stay unique.
+#[derive(Debug, Clone)]
+pub struct PackPlacement {
+    /// The anchor of every document in the pack.
+    pub anchors: HashMap<PageId, String>,
+    /// This document's anchor.
+    pub doc_anchor: String,
+    /// The pack page, from the site root (`packs/strategy/index.html`).
+    pub url: String,
+    /// When set, links to pages outside the pack are absolute, so they still work on paper.
+    pub base_url: Option<String>,
+}
+
+impl Placement<'_> {
+    /// The URL for a link to page `id` (and a heading on it) from `from`.
+    pub fn page_url(&self, site: &Site, from: &Page, id: PageId, anchor: Option<&str>) -> String {
+        let with_anchor = |mut url: String| {
+            if let Some(anchor) = anchor {
+                url.push('#');
+                url.push_str(anchor);
+            }
+            url
+        };
+        match self {
+            Placement::Page => with_anchor(relative_url(&from.url, &site.pages[id].url)),
+            Placement::Pack(pack) => match pack.anchors.get(&id) {
+                Some(doc) => match anchor {
+                    Some(anchor) => format!("#{doc}--{anchor}"),
+                    None => format!("#{doc}"),
+                },
+                None => {
+                    let target = &site.pages[id].url;
+                    with_anchor(match &pack.base_url {
+                        Some(base) => format!("{base}{target}"),
+                        None => relative_url(&pack.url, target),
+                    })
+                }
+            },
+        }
+    }
+
+    /// The URL of a file under `content/`.
+    pub fn asset_url(&self, from: &Page, source: &str) -> String {
+        match self {
+            Placement::Page => relative_url(&from.url, source),
+            Placement::Pack(pack) => relative_url(&pack.url, source),
+        }
+    }
+
+    /// The id an element written as `id` gets here.
+    pub fn id(&self, id: &str) -> String {
+        match self {
+            Placement::Page => id.to_string(),
+            Placement::Pack(pack) => format!("{}--{id}", pack.doc_anchor),
+        }
+    }
+
+    pub fn is_pack(&self) -> bool {
+        matches!(self, Placement::Pack(_))
+    }
 }
 
 /// Where a link destination leads.
@@ -139,6 +212,7 @@ pub fn resolve(
     page: &Page,
     ids: &[String],
     position: &dyn Fn(usize) -> Position,
+    placement: Placement<'_>,
 ) -> LinkReport {
     let mut report = LinkReport::default();
     let mut external_stack: Vec<bool> = Vec::new();
@@ -161,7 +235,7 @@ pub fn resolve(
                 });
                 let external = matches!(target, Target::External(_));
                 external_stack.push(external);
-                match apply(&target, &dest, site, page, ids, at, &mut report) {
+                match apply(&target, &dest, site, page, ids, at, placement, &mut report) {
                     Some(url) if external => {
                         let mut html = format!(r#"<a href="{}""#, escape_attr(&url));
                         if !title.is_empty() {
@@ -191,7 +265,7 @@ pub fn resolve(
                 });
                 match target(site, page, &dest) {
                     Target::Asset(source) => {
-                        let url = relative_url(&page.url, &source);
+                        let url = placement.asset_url(page, &source);
                         set_dest(&mut events[i].0, url);
                     }
                     Target::External(_) | Target::Other(_) => {
@@ -239,6 +313,7 @@ fn link_kind(target: &Target) -> LinkKind {
 }
 
 /// The URL a resolved link gets, recording anchor checks and errors on the way.
+#[allow(clippy::too_many_arguments)]
 fn apply(
     target: &Target,
     dest: &str,
@@ -246,6 +321,7 @@ fn apply(
     page: &Page,
     ids: &[String],
     at: Position,
+    placement: Placement<'_>,
     report: &mut LinkReport,
 ) -> Option<String> {
     match target {
@@ -256,13 +332,13 @@ fn apply(
                     .diagnostics
                     .push(missing_anchor(page, dest, anchor, ids, at));
             }
-            None
+            placement
+                .is_pack()
+                .then(|| format!("#{}", placement.id(anchor)))
         }
         Target::Page { id, anchor } => {
-            let mut url = relative_url(&page.url, &site.pages[*id].url);
+            let url = placement.page_url(site, page, *id, anchor.as_deref());
             if let Some(anchor) = anchor {
-                url.push('#');
-                url.push_str(anchor);
                 report.anchor_checks.push(AnchorCheck {
                     target: *id,
                     anchor: anchor.clone(),
@@ -272,7 +348,7 @@ fn apply(
             }
             Some(url)
         }
-        Target::Asset(source) => Some(relative_url(&page.url, source)),
+        Target::Asset(source) => Some(placement.asset_url(page, source)),
         Target::Broken { message, hint } => {
             report.diagnostics.push(
                 Diagnostic::error("broken-link", &page.file, at, message.clone())

@@ -4,7 +4,9 @@
 //! reads that list and does one job, in this order:
 //!
 //! 1. [`events::parse`]: parse, merge neighbouring text, show raw HTML as text;
-//! 2. [`headings::assign_ids`]: unique heading ids and the contents list;
+//! 2. [`headings::assign_ids`]: unique heading ids and the contents list; inside a pack,
+//!    [`headings::place`] moves headings a level down and prefixes their ids;
+//!    [`footnotes::place`] gives footnotes ids that cannot clash with headings;
 //! 3. [`links::resolve`]: source-path links to relative URLs, external links marked, broken links reported;
 //! 4. [`text::sections`]: the page's plain text by section, for search and checks;
 //! 5. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
@@ -14,6 +16,7 @@
 //! then pulldown-cmark writes the HTML.
 
 pub mod events;
+pub mod footnotes;
 pub mod forms;
 pub mod headings;
 pub mod highlight;
@@ -25,7 +28,7 @@ use crate::content::{Page, Site};
 use crate::diagnostics::Position;
 
 pub use headings::TocEntry;
-pub use links::{AnchorCheck, LinkInfo, LinkKind, LinkReport};
+pub use links::{AnchorCheck, LinkInfo, LinkKind, LinkReport, PackPlacement, Placement};
 pub use text::TextSection;
 
 /// Everything rendering a page's Markdown produced.
@@ -43,17 +46,24 @@ pub struct RenderedMarkdown {
     pub form_prompts: usize,
 }
 
-/// Renders the body of `page`.
+/// Renders the body of `page` for its own URL.
 pub fn render_page(site: &Site, page: &Page) -> RenderedMarkdown {
+    render(site, page, Placement::Page)
+}
+
+/// Renders the body of `page` for where it will be read: its own page or a pack.
+pub fn render(site: &Site, page: &Page, placement: Placement<'_>) -> RenderedMarkdown {
     let body = page.body();
     let position =
         |offset: usize| -> Position { page.lines.position(&page.text, page.body_offset + offset) };
     let mut events = events::parse(body);
     let (toc, ids) = headings::assign_ids(&mut events);
-    let links = links::resolve(&mut events, site, page, &ids, &position);
+    let links = links::resolve(&mut events, site, page, &ids, &position, placement);
     let sections = text::sections(&events);
     let word_count = sections.iter().map(|s| text::word_count(&s.text)).sum();
-    let form_prompts = forms::render_forms(&mut events);
+    headings::place(&mut events, placement);
+    footnotes::place(&mut events, placement);
+    let form_prompts = forms::render_forms(&mut events, placement);
     highlight::render_code_blocks(&mut events);
     tables::wrap_tables(&mut events);
     RenderedMarkdown {

@@ -33,6 +33,8 @@ pub struct SiteView {
     pub nav: Vec<Link>,
     /// Pages of the `about/` section, for the footer.
     pub footer: Vec<Link>,
+    /// True when the site defines printable packs (the footer links the packs page).
+    pub has_packs: bool,
 }
 
 impl SiteView {
@@ -67,6 +69,7 @@ impl SiteView {
             base_url: c.base_url(),
             nav,
             footer,
+            has_packs: !c.packs.is_empty(),
         }
     }
 }
@@ -102,7 +105,7 @@ pub struct ControlView {
 }
 
 impl ControlView {
-    fn of(control: &DocControl, today: Date, warning_days: u32) -> ControlView {
+    pub fn of(control: &DocControl, today: Date, warning_days: u32) -> ControlView {
         let status = ReviewStatus::of(control.review_due, today, warning_days);
         ControlView {
             owner: control.owner.clone(),
@@ -123,6 +126,22 @@ pub struct ChangeView {
     pub date: DateView,
     pub summary: String,
     pub minor: bool,
+}
+
+impl ChangeView {
+    /// A page's history, newest first.
+    pub fn history(changes: &[crate::content::Change]) -> Vec<ChangeView> {
+        let mut sorted: Vec<&crate::content::Change> = changes.iter().collect();
+        sorted.sort_by(|a, b| b.date.cmp(&a.date));
+        sorted
+            .into_iter()
+            .map(|c| ChangeView {
+                date: c.date.into(),
+                summary: c.summary.clone(),
+                minor: c.minor,
+            })
+            .collect()
+    }
 }
 
 /// A page in a list: a section's contents, search fallbacks, related pages.
@@ -157,6 +176,20 @@ pub struct DefinitionView {
     pub source: Option<String>,
 }
 
+impl DefinitionView {
+    /// The facts of a definition page; None for other kinds.
+    pub fn of(page: &Page) -> Option<DefinitionView> {
+        let f = &page.front;
+        (page.kind == PageKind::Definition).then(|| DefinitionView {
+            term: page.term().to_string(),
+            abbreviation: f.abbreviation.clone(),
+            aliases: f.aliases.clone(),
+            category: f.category.clone(),
+            source: f.source.clone(),
+        })
+    }
+}
+
 /// The extra facts of a signposting page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignpostView {
@@ -165,6 +198,20 @@ pub struct SignpostView {
     pub audience: Vec<String>,
     pub format: Option<String>,
     pub last_checked: Option<DateView>,
+}
+
+impl SignpostView {
+    /// The facts of a signposting page; None for other kinds.
+    pub fn of(page: &Page) -> Option<SignpostView> {
+        let f = &page.front;
+        (page.kind == PageKind::Signpost).then(|| SignpostView {
+            url: f.url.clone(),
+            provider: f.provider.clone(),
+            audience: f.audience.clone(),
+            format: f.format.clone(),
+            last_checked: f.last_checked.map(Into::into),
+        })
+    }
 }
 
 /// Everything a page template reads under `page`.
@@ -188,6 +235,17 @@ pub struct PageView<'a> {
     pub form_prompts: usize,
     pub definition: Option<DefinitionView>,
     pub signpost: Option<SignpostView>,
+    /// The printable packs this page is part of.
+    pub packs: Vec<PackLink>,
+}
+
+/// A printable pack a page belongs to, GOV.UK attachment style.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackLink {
+    pub title: String,
+    /// The print page, from the site root.
+    pub html_url: String,
+    pub pdf: Option<crate::packs::print::PdfInfo>,
 }
 
 /// A contents list helps once a page has this many h2/h3 headings.
@@ -211,16 +269,7 @@ impl<'a> PageView<'a> {
             .or((page.parent == Some(site.home())).then_some(id))
             .map(|top| site.pages[top].url.clone());
         let control = DocControl::of(page);
-        let mut changes: Vec<ChangeView> = f
-            .changes
-            .iter()
-            .map(|c| ChangeView {
-                date: c.date.into(),
-                summary: c.summary.clone(),
-                minor: c.minor,
-            })
-            .collect();
-        changes.sort_by(|a, b| b.date.iso.cmp(&a.date.iso));
+        let changes = ChangeView::history(&f.changes);
         PageView {
             title: &f.title,
             summary: f.summary.as_deref(),
@@ -243,20 +292,9 @@ impl<'a> PageView<'a> {
                 .map(|&c| ListItem::of(&site.pages[c]))
                 .collect(),
             form_prompts: rendered.form_prompts,
-            definition: (page.kind == PageKind::Definition).then(|| DefinitionView {
-                term: page.term().to_string(),
-                abbreviation: f.abbreviation.clone(),
-                aliases: f.aliases.clone(),
-                category: f.category.clone(),
-                source: f.source.clone(),
-            }),
-            signpost: (page.kind == PageKind::Signpost).then(|| SignpostView {
-                url: f.url.clone(),
-                provider: f.provider.clone(),
-                audience: f.audience.clone(),
-                format: f.format.clone(),
-                last_checked: f.last_checked.map(Into::into),
-            }),
+            definition: DefinitionView::of(page),
+            signpost: SignpostView::of(page),
+            packs: Vec::new(),
         }
     }
 }

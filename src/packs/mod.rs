@@ -1,0 +1,200 @@
+//! Printable packs: chosen sections and pages bundled as one print-ready HTML page and one PDF.
+//!
+//! A pack is defined in `waymark.toml` (`[[packs]]`: slug, title, description, `include`).
+//! [`resolve`] turns each `include` entry into documents in order: a section (`strategy/`) brings
+//! its introduction, when it has one, and then its pages in display order; a page
+//! (`toolkit/chronology-template.md`) brings itself. The print page is assembled by [`print`]; the
+//! PDF by the `pdf` module when the `pdf` feature is on.
+
+pub mod print;
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::config::{CONFIG_FILE, PackConfig};
+use crate::content::{DocControl, DocDate, PageId, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, suggest};
+
+/// A pack with its documents resolved.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub version: String,
+    /// The newest "last updated" of its documents: the pack's date, the same on every build.
+    pub date: Option<DocDate>,
+    pub documents: Vec<PageId>,
+}
+
+impl Pack {
+    /// The print page, from the site root.
+    pub fn html_url(&self) -> String {
+        format!("packs/{}/index.html", self.slug)
+    }
+
+    /// The PDF, from the site root.
+    pub fn pdf_url(&self) -> String {
+        format!("packs/{}.pdf", self.slug)
+    }
+
+    /// The id a document gets inside the pack page, so links between included pages become
+    /// in-pack anchors and every id stays unique.
+    pub fn anchors(&self, site: &Site) -> HashMap<PageId, String> {
+        let mut used = BTreeSet::new();
+        self.documents
+            .iter()
+            .map(|&id| {
+                let page = &site.pages[id];
+                let base = format!(
+                    "doc-{}",
+                    crate::content::slugify(
+                        &page
+                            .source
+                            .replace("_index.md", "index")
+                            .replace(".md", "")
+                            .replace('/', "-")
+                    )
+                );
+                let mut anchor = base.clone();
+                let mut n = 1;
+                while !used.insert(anchor.clone()) {
+                    anchor = format!("{base}-{n}");
+                    n += 1;
+                }
+                (id, anchor)
+            })
+            .collect()
+    }
+}
+
+/// Resolves every pack in the site settings; unknown sections or pages are errors with a hint.
+pub fn resolve(site: &Site) -> Result<Vec<Pack>, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut packs = Vec::new();
+    for config in &site.config.packs {
+        match resolve_one(site, config) {
+            Ok(pack) => packs.push(pack),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(packs)
+    }
+}
+
+fn resolve_one(site: &Site, config: &PackConfig) -> Result<Pack, Vec<Diagnostic>> {
+    let mut documents: Vec<PageId> = Vec::new();
+    let mut problems = Vec::new();
+    for entry in &config.include {
+        let path = entry
+            .trim()
+            .trim_start_matches("content/")
+            .trim_start_matches('/');
+        let section = format!("{}/_index.md", path.trim_end_matches('/'));
+        let is_section = path.ends_with('/')
+            || (!path.ends_with(".md") && site.page_by_source(&section).is_some());
+        let found = if is_section {
+            site.page_by_source(&section)
+                .map(|id| section_documents(site, id))
+        } else {
+            site.page_by_source(path).map(|id| vec![id])
+        };
+        match found {
+            Some(ids) => {
+                for id in ids {
+                    if !documents.contains(&id) {
+                        documents.push(id);
+                    }
+                }
+            }
+            None => {
+                let hint = match suggest(path, site.sources().chain(section_paths(site).iter().map(String::as_str))) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => "name a section as `strategy/` or a page as `toolkit/chronology-template.md`, as under content/".into(),
+                };
+                problems.push(
+                    Diagnostic::error(
+                        "pack",
+                        CONFIG_FILE,
+                        Position::FILE,
+                        format!(
+                            "pack `{}` includes `{entry}`, which is not a section or page",
+                            config.slug
+                        ),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+    if documents.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::error(
+                "pack",
+                CONFIG_FILE,
+                Position::FILE,
+                format!("pack `{}` has no documents", config.slug),
+            )
+            .with_hint("list sections or pages in its include = [...]"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let date = documents
+        .iter()
+        .filter_map(|&id| DocControl::of(&site.pages[id]).last_updated)
+        .max();
+    let version = config.version.clone().unwrap_or_else(|| {
+        date.map(|d| format!("{} edition", d.human()))
+            .unwrap_or_else(|| "Current edition".into())
+    });
+    Ok(Pack {
+        slug: config.slug.clone(),
+        title: config.title.clone(),
+        description: config.description.clone(),
+        version,
+        date,
+        documents,
+    })
+}
+
+/// A section's introduction (when it has words of its own) and then its pages and subsections,
+/// depth first, in display order.
+fn section_documents(site: &Site, section: PageId) -> Vec<PageId> {
+    let mut out = Vec::new();
+    let page = &site.pages[section];
+    if !page.synthetic && !page.body().trim().is_empty() {
+        out.push(section);
+    }
+    for &child in &page.children {
+        if site.pages[child].is_section {
+            out.extend(section_documents(site, child));
+        } else {
+            out.push(child);
+        }
+    }
+    out
+}
+
+/// `strategy/` style names of every section, for hints.
+fn section_paths(site: &Site) -> Vec<String> {
+    site.pages
+        .iter()
+        .filter(|p| p.is_section && !p.source_dir().is_empty())
+        .map(|p| format!("{}/", p.source_dir()))
+        .collect()
+}
+
+/// Which packs each page belongs to, for the "part of" links on document pages.
+pub fn membership(packs: &[Pack]) -> HashMap<PageId, Vec<usize>> {
+    let mut map: HashMap<PageId, Vec<usize>> = HashMap::new();
+    for (i, pack) in packs.iter().enumerate() {
+        for &id in &pack.documents {
+            map.entry(id).or_default().push(i);
+        }
+    }
+    map
+}

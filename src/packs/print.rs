@@ -1,0 +1,129 @@
+//! The print-ready pack page: every document of a pack on one HTML page.
+//!
+//! Each document is rendered again for its place in the pack ([`Placement::Pack`]): its headings
+//! move a level down under the document title, every id takes the document's prefix so ids stay
+//! unique, links to other documents in the pack become in-pack anchors, and links to pages
+//! outside the pack become absolute addresses (when the site has a `base_url`) that still mean
+//! something on paper. The print stylesheet starts each document on a new page.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::Pack;
+use crate::content::{DocControl, PageId, Site};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, PackPlacement, Placement};
+use crate::render::context::{ChangeView, ControlView, DateView, DefinitionView, SignpostView};
+
+/// One document as it appears in a pack.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackDocument {
+    pub id: PageId,
+    /// The document's id in the pack page.
+    pub anchor: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub kind_label: &'static str,
+    /// The body, rendered for the pack.
+    pub content: String,
+    pub control: Option<ControlView>,
+    pub changes: Vec<ChangeView>,
+    pub definition: Option<DefinitionView>,
+    pub signpost: Option<SignpostView>,
+    /// The document's own page, from the site root.
+    pub url: String,
+}
+
+/// The PDF of a pack, as the site lists it: "PDF, 412 KB, 24 pages".
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfInfo {
+    pub url: String,
+    pub bytes: usize,
+    pub size: String,
+    pub pages: usize,
+}
+
+/// A pack as its templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackView {
+    pub slug: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub version: String,
+    pub date: Option<DateView>,
+    pub partnership: String,
+    pub html_url: String,
+    pub pdf: Option<PdfInfo>,
+    pub documents: Vec<PackDocument>,
+}
+
+/// Renders every document of `pack` for the pack page. Problems are the documents' own (a broken
+/// link), already reported by the page build, so they are returned rather than printed twice.
+pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagnostic>) {
+    let anchors = pack.anchors(site);
+    let mut problems = Vec::new();
+    let documents = pack
+        .documents
+        .iter()
+        .map(|&id| {
+            let page = &site.pages[id];
+            let placement = PackPlacement {
+                anchors: anchors.clone(),
+                doc_anchor: anchors[&id].clone(),
+                url: pack.html_url(),
+                base_url: site.config.base_url(),
+            };
+            let rendered = markdown::render(site, page, Placement::Pack(&placement));
+            problems.extend(rendered.links.diagnostics);
+            let control = DocControl::of(page);
+            PackDocument {
+                id,
+                anchor: placement.doc_anchor.clone(),
+                title: page.front.title.clone(),
+                summary: page.front.summary.clone(),
+                kind_label: page.kind.label(),
+                content: rendered.html,
+                control: control
+                    .is_present()
+                    .then(|| ControlView::of(&control, today, site.config.review_warning_days)),
+                changes: ChangeView::history(&page.front.changes),
+                definition: DefinitionView::of(page),
+                signpost: SignpostView::of(page),
+                url: page.url.clone(),
+            }
+        })
+        .collect();
+    let view = PackView {
+        slug: pack.slug.clone(),
+        title: pack.title.clone(),
+        description: pack.description.clone(),
+        version: pack.version.clone(),
+        date: pack.date.map(Into::into),
+        partnership: site.config.partnership_name().to_string(),
+        html_url: pack.html_url(),
+        pdf: None,
+        documents,
+    };
+    (view, problems)
+}
+
+/// "412 KB" or "1.4 MB", as GOV.UK writes file sizes.
+pub fn file_size(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_sizes_read_like_gov_uk_attachments() {
+        assert_eq!(file_size(300), "1 KB");
+        assert_eq!(file_size(421_000), "412 KB");
+        assert_eq!(file_size(1_468_006), "1.4 MB");
+    }
+}

@@ -1,0 +1,128 @@
+//! Printable packs: the print-ready HTML page of each pack, and its links from the site.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+
+#[test]
+fn pack_page_holds_every_document_with_unique_ids() {
+    let out = build(&fixture("valid"));
+    let html = page(out.path(), "packs/strategy/index.html");
+    let titles: Vec<String> = select(&html, "article.wm-pack-doc > h2")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        titles.len(),
+        3,
+        "section intro, vision, neglect: {titles:?}"
+    );
+    assert!(titles[0].ends_with("Strategy"));
+    assert!(titles[1].ends_with("Our vision"));
+    assert!(titles[2].ends_with("Neglect"));
+
+    let ids: Vec<String> = select(&html, "[id]")
+        .iter()
+        .map(|e| e.value().attr("id").unwrap().to_string())
+        .collect();
+    let unique: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "ids are unique in the pack");
+    // Headings sit one level below the document title.
+    assert!(select(&html, ".wm-pack-doc .wm-body h2").is_empty());
+    assert!(!select(&html, ".wm-pack-doc .wm-body h3").is_empty());
+}
+
+#[test]
+fn links_between_included_pages_become_in_pack_anchors() {
+    let out = build(&fixture("valid"));
+    let html = page(out.path(), "packs/strategy/index.html");
+    let ids: BTreeSet<String> = select(&html, "[id]")
+        .iter()
+        .map(|e| e.value().attr("id").unwrap().to_string())
+        .collect();
+    let in_pack_sources = [
+        "strategy/index.html",
+        "strategy/vision.html",
+        "definitions/neglect.html",
+    ];
+    for a in select(&html, "main a") {
+        let href = a.value().attr("href").unwrap();
+        if let Some(anchor) = href.strip_prefix('#') {
+            assert!(ids.contains(anchor), "{href} points into the pack");
+            continue;
+        }
+        for source in in_pack_sources {
+            assert!(
+                !href.ends_with(source) && !href.contains(&format!("{source}#")),
+                "{href} should be an in-pack anchor"
+            );
+        }
+    }
+    // The vision page links the neglect definition, which is in the pack.
+    let vision_links: Vec<String> = select(&html, "#doc-strategy-vision a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(
+        vision_links.contains(&"#doc-definitions-neglect".to_string()),
+        "{vision_links:?}"
+    );
+    // A same-page anchor keeps pointing at its own document's heading.
+    assert!(
+        vision_links.contains(&"#doc-strategy-vision--why-neglect-matters".to_string()),
+        "{vision_links:?}"
+    );
+}
+
+#[test]
+fn pages_in_a_pack_link_to_it_and_the_packs_page_lists_it() {
+    let out = build(&fixture("valid"));
+    let vision = page(out.path(), "strategy/vision.html");
+    let links: Vec<String> = select(&vision, ".wm-page-packs a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links[0], "../packs/strategy/index.html");
+    let packs = page(out.path(), "packs.html");
+    assert_eq!(
+        text(&select(&packs, "h2.wm-attachment__title")[0]),
+        "Strategy pack"
+    );
+    let home = page(out.path(), "index.html");
+    assert!(select(&home, "footer a[href='packs.html']").len() == 1);
+}
+
+#[test]
+fn a_pack_naming_a_missing_page_is_an_error_with_a_hint() {
+    let root = tempfile::tempdir().unwrap();
+    let site = root.path().join("site");
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    std::fs::write(
+        site.join("content/_index.md"),
+        "+++\ntitle = \"Home\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("content/chronology.md"),
+        "+++\ntitle = \"Chronology\"\n+++\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("waymark.toml"),
+        "title = \"T\"\n[[packs]]\nslug = \"p\"\ntitle = \"P\"\ninclude = [\"cronology.md\"]\n",
+    )
+    .unwrap();
+    let output = waymark(&[
+        "build",
+        "--site",
+        site.to_str().unwrap(),
+        "--output",
+        root.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("pack `p` includes `cronology.md`"), "{err}");
+    assert!(err.contains("did you mean `chronology.md`?"), "{err}");
+}
