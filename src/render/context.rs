@@ -132,7 +132,7 @@ impl ChangeView {
     /// A page's history, newest first.
     pub fn history(changes: &[crate::content::Change]) -> Vec<ChangeView> {
         let mut sorted: Vec<&crate::content::Change> = changes.iter().collect();
-        sorted.sort_by(|a, b| b.date.cmp(&a.date));
+        sorted.sort_by_key(|c| std::cmp::Reverse(c.date));
         sorted
             .into_iter()
             .map(|c| ChangeView {
