@@ -15,3 +15,4 @@ pub mod output;
 pub mod packs;
 pub mod render;
 pub mod review;
+pub mod serve;
