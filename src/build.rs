@@ -32,6 +32,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// The day review statuses are worked out for.
     pub today: Date,
+    /// Make the packs' PDFs (needs the `pdf` feature).
+    pub pdf: bool,
+    /// Show a progress bar while PDFs are made (when stderr is a terminal).
+    pub progress: bool,
 }
 
 /// A finished build.
@@ -84,10 +88,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let packs = packs::resolve(&site)?;
     let staging = Staging::create(&options.output_dir, &site.dir)?;
 
-    let pack_views: Vec<PackView> = packs
+    let mut pack_views: Vec<PackView> = packs
         .par_iter()
         .map(|pack| print::pack_view(&site, pack, options.today).0)
         .collect();
+    let mut diagnostics = Diagnostics::new();
+    let mut files = 0;
+    if options.pdf {
+        files += write_pdfs(
+            &site,
+            &packs,
+            &mut pack_views,
+            &staging,
+            options,
+            &mut diagnostics,
+        );
+    }
     let pack_links = pack_links(&packs, &pack_views);
 
     let results: Vec<PageResult> = (0..site.pages.len())
@@ -98,13 +114,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         })
         .collect();
 
-    let mut diagnostics = Diagnostics::new();
     for result in &results {
         diagnostics.extend(result.problems.iter().cloned());
         diagnostics.extend(result.rendered.links.diagnostics.iter().cloned());
     }
     check_anchors(&site, &results, &mut diagnostics);
-    let mut files = site.pages.len();
+    files += site.pages.len();
     files += write_site_files(&site, &renderer, &staging, &mut diagnostics);
     files += write_generated_pages(&site, &renderer, &staging, &mut diagnostics);
     files += write_pack_pages(&site, &renderer, &staging, &pack_views, &mut diagnostics);
@@ -184,8 +199,9 @@ fn write_site_files(
     };
     match assets::theme_files(&site.dir) {
         Ok(files) => {
-            for (name, bytes) in files {
-                write(&format!("theme/{name}"), &bytes, diagnostics);
+            // theme/fonts/ holds the PDF packs' fonts; the website uses the reader's own fonts.
+            for (name, bytes) in files.iter().filter(|(n, _)| !n.starts_with("fonts/")) {
+                write(&format!("theme/{name}"), bytes, diagnostics);
             }
         }
         Err(problems) => diagnostics.extend(problems),
@@ -253,6 +269,68 @@ fn write_generated_pages(
         }
     }
     written
+}
+
+/// Makes every pack's PDF and records its size and pages for the links. Without the `pdf`
+/// feature, asking for PDFs is an error that says how to get them.
+#[cfg(feature = "pdf")]
+fn write_pdfs(
+    site: &Site,
+    packs: &[Pack],
+    views: &mut [PackView],
+    staging: &Staging,
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    if packs.is_empty() {
+        return 0;
+    }
+    let fonts = match packs::make_pdf::fonts(site) {
+        Ok(fonts) => fonts,
+        Err(d) => {
+            diagnostics.push(d);
+            return 0;
+        }
+    };
+    let mut written = 0;
+    let made =
+        packs::make_pdf::make_all(site, packs, views, &fonts, options.today, options.progress);
+    for (view, result) in views.iter_mut().zip(made) {
+        match result {
+            Ok(pdf) => match staging.write(&pdf.url, &pdf.bytes) {
+                Ok(()) => {
+                    written += 1;
+                    view.pdf = Some(pdf.info);
+                }
+                Err(d) => diagnostics.push(d),
+            },
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    written
+}
+
+#[cfg(not(feature = "pdf"))]
+fn write_pdfs(
+    _site: &Site,
+    packs: &[Pack],
+    _views: &mut [PackView],
+    _staging: &Staging,
+    _options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    if !packs.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(
+                "pdf",
+                crate::config::CONFIG_FILE,
+                crate::diagnostics::Position::FILE,
+                "this waymark was built without the `pdf` feature, so packs have no PDF",
+            )
+            .with_hint("install waymark with its default features to make PDFs"),
+        );
+    }
+    0
 }
 
 /// The packs each page belongs to, as the page links them.

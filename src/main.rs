@@ -107,6 +107,9 @@ struct BuildArgs {
     /// The address the site will be published at (overrides base_url in waymark.toml).
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// Skip making the packs' PDFs (their print-ready pages are still built).
+    #[arg(long)]
+    no_pdf: bool,
 }
 
 fn parse_today(text: &str) -> Result<jiff::civil::Date, String> {
@@ -139,6 +142,8 @@ fn run_build(args: BuildArgs) -> ExitCode {
         output_dir: output_dir.clone(),
         base_url: args.base_url,
         today,
+        pdf: !args.no_pdf,
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
     };
     match build(&options) {
         Ok(report) => {

@@ -126,3 +126,143 @@ fn a_pack_naming_a_missing_page_is_an_error_with_a_hint() {
     assert!(err.contains("pack `p` includes `cronology.md`"), "{err}");
     assert!(err.contains("did you mean `chronology.md`?"), "{err}");
 }
+
+/// Runs a poppler tool. Without poppler installed the PDF checks cannot run: CI sets
+/// WAYMARK_REQUIRE_POPPLER=1 so that a missing tool fails instead of skipping.
+fn poppler(tool: &str, args: &[&str]) -> Option<String> {
+    match std::process::Command::new(tool).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{tool} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(_) if std::env::var_os("WAYMARK_REQUIRE_POPPLER").is_none() => {
+            eprintln!("{tool} is not installed (Debian package poppler-utils): PDF checks skipped");
+            None
+        }
+        Err(e) => panic!("{tool}: {e}"),
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn every_demo_pack_is_a_tagged_pdf_with_its_documents_and_page_numbers() {
+    use waymark::content::{LoadOptions, load};
+    let out = build(&demo_site());
+    let site = load(&demo_site(), LoadOptions::default()).unwrap();
+    let packs = waymark::packs::resolve(&site).unwrap();
+    assert!(packs.len() >= 3, "the demo defines at least three packs");
+    let packs_page = page(out.path(), "packs.html");
+    for pack in &packs {
+        let pdf = out.path().join("site").join(pack.pdf_url());
+        assert!(pdf.is_file(), "{} exists", pack.pdf_url());
+        let Some(info) = poppler("pdfinfo", &[pdf.to_str().unwrap()]) else {
+            return;
+        };
+        let field = |name: &str| {
+            info.lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}:")))
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(field("Tagged"), "yes", "{}", pack.slug);
+        assert_eq!(field("Title"), pack.title);
+        let pages: usize = field("Pages").parse().unwrap();
+        // A cover, a contents page, then at least one page per document, definitions excepted
+        // (they run on together as a glossary).
+        let standalone = pack
+            .documents
+            .iter()
+            .filter(|&&id| site.pages[id].kind != waymark::content::PageKind::Definition)
+            .count();
+        assert!(
+            pages >= 2 + standalone.max(1),
+            "{}: {pages} pages for {standalone} documents",
+            pack.slug
+        );
+
+        let pdf_text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]).unwrap();
+        let flat = pdf_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for &id in &pack.documents {
+            let title = site.pages[id]
+                .front
+                .title
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                flat.contains(&title),
+                "{}: title {title:?} in the PDF",
+                pack.slug
+            );
+        }
+        assert!(flat.contains("Page 1 of"), "{}: page numbers", pack.slug);
+        assert!(
+            flat.contains("Printed copies may be out of date"),
+            "{}: footer",
+            pack.slug
+        );
+
+        // The site lists it GOV.UK style: "PDF, 412 KB, 24 pages".
+        let listed = select(&packs_page, &format!("a[href='{}']", pack.pdf_url()));
+        assert_eq!(listed.len(), 1, "{} listed", pack.slug);
+        let meta = text(
+            &listed[0]
+                .parent()
+                .map(scraper::ElementRef::wrap)
+                .unwrap()
+                .unwrap(),
+        );
+        assert!(meta.contains(&format!("{pages} pages")), "{meta}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn text_the_pdf_cannot_make_accessible_fails_the_build_naming_the_file() {
+    let root = tempfile::tempdir().unwrap();
+    let site = root.path().join("site");
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    std::fs::write(
+        site.join("content/_index.md"),
+        "+++\ntitle = \"Home\"\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("content/leaflet.md"),
+        "+++\ntitle = \"Leaflet\"\n+++\nA baby \u{1F476} needs care.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("waymark.toml"),
+        "title = \"T\"\n[[packs]]\nslug = \"p\"\ntitle = \"P\"\ninclude = [\"leaflet.md\"]\n",
+    )
+    .unwrap();
+    let out = root.path().join("out");
+    let output = waymark(&[
+        "build",
+        "--site",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("content/leaflet.md"), "{err}");
+    assert!(err.contains("pdf-accessibility"), "{err}");
+    assert!(!out.exists(), "nothing published");
+    // The site itself still builds when PDFs are skipped.
+    let output = waymark(&[
+        "build",
+        "--site",
+        site.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--no-pdf",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.join("packs/p/index.html").is_file() && !out.join("packs/p.pdf").exists());
+}

@@ -6,6 +6,10 @@
 //! (`toolkit/chronology-template.md`) brings itself. The print page is assembled by [`print`]; the
 //! PDF by the `pdf` module when the `pdf` feature is on.
 
+#[cfg(feature = "pdf")]
+pub mod make_pdf;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod print;
 
 use std::collections::{BTreeSet, HashMap};

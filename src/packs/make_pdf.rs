@@ -1,0 +1,273 @@
+//! From a resolved pack to the PDF engine's data model, and making every pack's PDF.
+//!
+//! The PDF reads the same facts as the pack's print page (its [`PackView`]): document control,
+//! change history, definition and signposting facts. Bodies are converted from Markdown to the
+//! engine's blocks with this site's heading ids and link rules: a link to a document in the pack
+//! jumps within the PDF, a link to any other page becomes its web address (when the site has a
+//! `base_url`), and a link to another website shows its address on paper.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use super::Pack;
+use super::pdf::{
+    self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, PdfFonts,
+    SignpostData,
+};
+use super::print::{PackView, PdfInfo, file_size};
+use crate::content::{PageKind, Site};
+use crate::diagnostics::{Diagnostic, Position};
+use crate::markdown::headings::heading_id;
+use crate::markdown::links::{Target, target};
+use crate::render::context::ControlView;
+
+/// A finished PDF, ready to write.
+pub struct MadePdf {
+    pub url: String,
+    pub bytes: Vec<u8>,
+    pub info: PdfInfo,
+}
+
+/// The fonts for every pack: the bundled ones and any in the site's `theme/fonts/`.
+pub fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
+    let dir = site.dir.join("theme/fonts");
+    let mut extra = Vec::new();
+    if dir.is_dir() {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| Diagnostic::io(&site.display_path(&dir), "read the fonts folder", &e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| pdf::is_font_file(&p.to_string_lossy()))
+            .collect();
+        paths.sort();
+        for path in paths {
+            extra
+                .push(std::fs::read(&path).map_err(|e| {
+                    Diagnostic::io(&site.display_path(&path), "read this font", &e)
+                })?);
+        }
+    }
+    let count = extra.len();
+    let fonts = PdfFonts::embedded().with_extra(extra);
+    if fonts.unreadable_files() > 0 {
+        return Err(Diagnostic::error(
+            "pdf",
+            "theme/fonts",
+            Position::FILE,
+            format!(
+                "{} of the {count} font files in theme/fonts/ could not be read as fonts",
+                fonts.unreadable_files()
+            ),
+        )
+        .with_hint("use TrueType (.ttf) or OpenType (.otf) font files"));
+    }
+    Ok(fonts)
+}
+
+/// Makes the PDF of every pack in parallel; `progress` shows a bar on the terminal.
+pub fn make_all(
+    site: &Site,
+    packs: &[Pack],
+    views: &[PackView],
+    fonts: &PdfFonts,
+    today: Date,
+    progress: bool,
+) -> Vec<Result<MadePdf, Vec<Diagnostic>>> {
+    let bar = progress.then(|| {
+        let bar = indicatif::ProgressBar::new(packs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("Making PDFs {bar:30} {pos}/{len} {msg}")
+                .expect("valid template"),
+        );
+        bar
+    });
+    let results = packs
+        .par_iter()
+        .zip(views)
+        .map(|(pack, view)| {
+            let data = pack_data(site, pack, view, today);
+            let result = pdf::render_pack(&data, fonts)
+                .map(|rendered| MadePdf {
+                    url: pack.pdf_url(),
+                    info: PdfInfo {
+                        url: pack.pdf_url(),
+                        bytes: rendered.bytes.len(),
+                        size: file_size(rendered.bytes.len()),
+                        pages: rendered.page_count,
+                    },
+                    bytes: rendered.bytes,
+                })
+                .map_err(|e| pdf_error(site, pack, &e));
+            if let Some(bar) = &bar {
+                bar.set_message(pack.title.clone());
+                bar.inc(1);
+            }
+            result
+        })
+        .collect();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    results
+}
+
+/// Turns the engine's error into diagnostics naming the document's file where it can.
+fn pdf_error(site: &Site, pack: &Pack, error: &pdf::PdfError) -> Vec<Diagnostic> {
+    let anchors = pack.anchors(site);
+    let file_of = |document: &Option<String>| {
+        document.as_ref().and_then(|d| {
+            anchors
+                .iter()
+                .find(|(_, anchor)| d.ends_with(&format!("({anchor})")))
+                .map(|(&id, _)| site.pages[id].file.clone())
+        })
+    };
+    let problems = match error {
+        pdf::PdfError::InvalidPack { problems, .. }
+        | pdf::PdfError::Accessibility { problems, .. } => problems,
+        other => {
+            return vec![
+                Diagnostic::error(
+                    "pdf",
+                    crate::config::CONFIG_FILE,
+                    Position::FILE,
+                    format!("could not make the PDF of pack `{}`: {other}", pack.slug),
+                )
+                .with_hint("this is a problem in waymark's pack template: build with --no-pdf to publish the site meanwhile"),
+            ];
+        }
+    };
+    problems
+        .iter()
+        .map(|problem| {
+            let path =
+                file_of(&problem.document).unwrap_or_else(|| crate::config::CONFIG_FILE.into());
+            Diagnostic::error(
+                "pdf-accessibility",
+                path,
+                Position::FILE,
+                format!("in the PDF of pack `{}`: {}", pack.slug, problem.message),
+            )
+            .with_hint(problem.fix.clone())
+        })
+        .collect()
+}
+
+/// The engine's data for one pack. The cover date is the pack's newest update, or `today` when
+/// none of its documents has a date.
+pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> PackData {
+    let anchors = pack.anchors(site);
+    let base = site.config.base_url();
+    let documents = view
+        .documents
+        .iter()
+        .map(|doc| {
+            let page = &site.pages[doc.id];
+            let resolve = |dest: &str| -> Option<LinkTarget> {
+                match target(site, page, dest) {
+                    Target::External(url) | Target::Other(url) => Some(LinkTarget::External(url)),
+                    Target::SamePage(anchor) => {
+                        Some(LinkTarget::Internal(format!("{}--{anchor}", doc.anchor)))
+                    }
+                    Target::Page { id, anchor } => match (anchors.get(&id), anchor) {
+                        (Some(doc), Some(anchor)) => {
+                            Some(LinkTarget::Internal(format!("{doc}--{anchor}")))
+                        }
+                        (Some(doc), None) => Some(LinkTarget::Internal(doc.clone())),
+                        (None, anchor) => base.as_ref().map(|b| {
+                            let mut url = format!("{b}{}", site.pages[id].url);
+                            if let Some(anchor) = anchor {
+                                url.push('#');
+                                url.push_str(&anchor);
+                            }
+                            LinkTarget::External(url)
+                        }),
+                    },
+                    Target::Asset(source) => base
+                        .as_ref()
+                        .map(|b| LinkTarget::External(format!("{b}{source}"))),
+                    Target::Broken { .. } => None,
+                }
+            };
+            DocData {
+                anchor: doc.anchor.clone(),
+                title: doc.title.clone(),
+                kind: match page.kind {
+                    PageKind::Definition => DocKind::Definition,
+                    PageKind::Toolkit => DocKind::Toolkit,
+                    PageKind::Signpost => DocKind::Signpost,
+                    PageKind::Strategy => DocKind::Strategy,
+                    _ => DocKind::Page,
+                },
+                summary: doc.summary.clone(),
+                control: doc.control.as_ref().map(control_rows).unwrap_or_default(),
+                changes: doc
+                    .changes
+                    .iter()
+                    .map(|c| ChangeRow {
+                        date: c.date.human.clone(),
+                        summary: c.summary.clone(),
+                    })
+                    .collect(),
+                definition: doc.definition.as_ref().map(|d| DefinitionData {
+                    term: d.term.clone(),
+                    abbreviation: d.abbreviation.clone(),
+                    aliases: d.aliases.clone(),
+                    category: d.category.clone(),
+                    source: d.source.clone(),
+                    related: page.front.related.clone(),
+                }),
+                signpost: doc.signpost.as_ref().map(|s| SignpostData {
+                    url: s.url.clone(),
+                    provider: s.provider.clone(),
+                    audience: (!s.audience.is_empty()).then(|| s.audience.join(", ")),
+                    format: s.format.clone(),
+                    last_checked: s.last_checked.as_ref().map(|d| d.human.clone()),
+                }),
+                blocks: pdf::markdown_to_blocks_with(
+                    page.body(),
+                    &doc.anchor,
+                    &resolve,
+                    &heading_id,
+                ),
+            }
+        })
+        .collect();
+    PackData {
+        title: pack.title.clone(),
+        description: pack.description.clone(),
+        partnership: site.config.partnership_name().to_string(),
+        version: pack.version.clone(),
+        date: pack.date.map_or(today, |d| d.first_day()).to_string(),
+        site_url: base,
+        language: site.config.language.clone(),
+        documents,
+    }
+}
+
+/// The document-control table, in the order the site shows it.
+fn control_rows(c: &ControlView) -> Vec<ControlRow> {
+    let mut rows = Vec::new();
+    let mut row = |label: &str, value: Option<String>| {
+        if let Some(value) = value {
+            rows.push(ControlRow {
+                label: label.into(),
+                value,
+            });
+        }
+    };
+    row("Owner", c.owner.clone());
+    row("Version", c.version.clone());
+    row("Approved", c.approved.as_ref().map(|d| d.human.clone()));
+    row("Published", c.published.as_ref().map(|d| d.human.clone()));
+    row(
+        "Last updated",
+        c.last_updated.as_ref().map(|d| d.human.clone()),
+    );
+    row(
+        "Next review due",
+        c.review_due.as_ref().map(|d| d.human.clone()),
+    );
+    rows
+}
