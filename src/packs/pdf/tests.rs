@@ -520,7 +520,7 @@ fn characters_without_glyphs_are_reported_with_their_document() {
         message.contains("document \"Local authority designated officer\" (lado): has characters no available font can display: '中' (U+4E2D), '心' (U+5FC3), '📞' (U+1F4DE)"),
         "{message}"
     );
-    assert!(message.contains("PdfFonts::with_extra"), "{message}");
+    assert!(message.contains("theme/fonts/ folder"), "{message}");
 }
 
 #[test]
