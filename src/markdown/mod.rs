@@ -12,6 +12,7 @@
 //! 5. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
 //! 6. [`highlight::render_code_blocks`]: code blocks, highlighted with syntect when they name a language;
 //! 7. [`tables::wrap_tables`]: tables in scrollable regions;
+//! 8. [`tasks::label_task_items`]: task list tick boxes labelled by their text;
 //!
 //! then pulldown-cmark writes the HTML.
 
@@ -22,6 +23,7 @@ pub mod headings;
 pub mod highlight;
 pub mod links;
 pub mod tables;
+pub mod tasks;
 pub mod text;
 
 use crate::content::{Page, Site};
@@ -66,6 +68,7 @@ pub fn render(site: &Site, page: &Page, placement: Placement<'_>) -> RenderedMar
     let form_prompts = forms::render_forms(&mut events, placement);
     highlight::render_code_blocks(&mut events);
     tables::wrap_tables(&mut events);
+    tasks::label_task_items(&mut events);
     RenderedMarkdown {
         html: to_html(events),
         toc,
