@@ -22,6 +22,7 @@ use crate::packs::{self, Pack};
 use crate::render::context::{GeneratedPage, Link, PackLink, PageView, SiteView, template_for};
 use crate::render::{Renderer, assets};
 use crate::review;
+use crate::search;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -120,6 +121,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     check_anchors(&site, &results, &mut diagnostics);
     files += site.pages.len();
+    files += write_search_index(&site, &results, &staging, &mut diagnostics);
     files += write_site_files(&site, &renderer, &staging, &mut diagnostics);
     files += write_generated_pages(&site, &renderer, &staging, &mut diagnostics);
     files += write_pack_pages(&site, &renderer, &staging, &pack_views, &mut diagnostics);
@@ -146,7 +148,7 @@ fn render_page(
     packs: Vec<PackLink>,
 ) -> PageResult {
     let page = &site.pages[id];
-    let rendered = markdown::render_page(site, page);
+    let mut rendered = markdown::render_page(site, page);
     let mut view = PageView::of(site, id, &rendered, today);
     view.packs = packs;
     let mut context = Context::new();
@@ -162,8 +164,62 @@ fn render_page(
         }
         Err(d) => problems.push(d),
     }
+    drop(context);
+    drop(view);
+    // The page is written: keep what later steps need (sections, links, ids), not its HTML.
+    rendered.html = String::new();
     PageResult { rendered, problems }
 }
+
+/// The search index: one document per page section, with the glossary as synonyms.
+fn write_search_index(
+    site: &Site,
+    results: &[PageResult],
+    staging: &Staging,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    let documents: Vec<search::SearchDocument> = results
+        .iter()
+        .enumerate()
+        .flat_map(|(id, r)| {
+            search::site_index::page_documents(site, id, &r.rendered.sections, &|_| Vec::new())
+        })
+        .collect();
+    let glossary = search::site_index::glossary_entries(site);
+    let index = search::build_index(&documents, &glossary);
+    let mut written = 0;
+    let mut raw = 0;
+    for (name, contents, _) in index.iter_files() {
+        raw += contents.len();
+        match staging.write(name, contents.as_bytes()) {
+            Ok(()) => written += 1,
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    // Gzip only when the index is big enough to be near the limit: it costs time.
+    if raw > SEARCH_WARN_BYTES {
+        let gzipped = index.stats().bytes_gzipped;
+        if gzipped > SEARCH_WARN_BYTES {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "search-index-size",
+                    "content",
+                    crate::diagnostics::Position::FILE,
+                    format!(
+                        "the search index is {:.1} MB gzipped, over {} MB",
+                        gzipped as f64 / 1e6,
+                        SEARCH_WARN_BYTES / 1_000_000
+                    ),
+                )
+                .with_hint("phones download the parts a query needs, but a very large site may want fewer, longer pages"),
+            );
+        }
+    }
+    written
+}
+
+/// A search index bigger than this (gzipped) gets a warning.
+const SEARCH_WARN_BYTES: usize = 5_000_000;
 
 /// Links to `page.md#anchor` are checked here, once every page's headings are known.
 fn check_anchors(site: &Site, results: &[PageResult], diagnostics: &mut Diagnostics) {
@@ -258,6 +314,28 @@ fn write_generated_pages(
     let mut context = Context::new();
     context.insert("changes", &changes);
     match render_generated(renderer, staging, &page, context) {
+        Ok(()) => written += 1,
+        Err(d) => diagnostics.push(d),
+    }
+    let search = GeneratedPage::new(site, "search.html", "Search", None);
+    let mut context = Context::new();
+    let glossary_url = site
+        .page_by_source("definitions/_index.md")
+        .map_or_else(|| "pages.html".to_string(), |id| site.pages[id].url.clone());
+    context.insert("glossary_url", &glossary_url);
+    match render_generated(renderer, staging, &search, context) {
+        Ok(()) => written += 1,
+        Err(d) => diagnostics.push(d),
+    }
+    let all = GeneratedPage::new(
+        site,
+        "pages.html",
+        "All pages",
+        Some("Every page on this site, section by section."),
+    );
+    let mut context = Context::new();
+    context.insert("sections", &page_index(site));
+    match render_generated(renderer, staging, &all, context) {
         Ok(()) => written += 1,
         Err(d) => diagnostics.push(d),
     }
@@ -398,6 +476,32 @@ fn write_pack_pages(
         }
     }
     written
+}
+
+/// A section of the "All pages" list.
+#[derive(serde::Serialize)]
+struct IndexSection {
+    title: String,
+    url: String,
+    pages: Vec<crate::render::context::ListItem>,
+}
+
+/// Every section with its pages, in display order, for the "All pages" list.
+fn page_index(site: &Site) -> Vec<IndexSection> {
+    site.pages
+        .iter()
+        .filter(|p| p.is_section)
+        .map(|section| IndexSection {
+            title: section.front.title.clone(),
+            url: section.url.clone(),
+            pages: section
+                .children
+                .iter()
+                .filter(|&&c| !site.pages[c].is_section)
+                .map(|&c| crate::render::context::ListItem::of(&site.pages[c]))
+                .collect(),
+        })
+        .collect()
 }
 
 /// Renders a generated page with its template (named after its URL) and writes it.

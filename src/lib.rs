@@ -15,4 +15,5 @@ pub mod output;
 pub mod packs;
 pub mod render;
 pub mod review;
+pub mod search;
 pub mod serve;

@@ -1,0 +1,453 @@
+//! Turns the built index into JavaScript files.
+//!
+//! Every file is a classic script that registers one object:
+//! `(self.waymarkSearchData=self.waymarkSearchData||[]).push({...});`
+//! so it loads with a `<script src>` element from `file://` as well as over
+//! HTTP (fetch and XHR do not work from `file://`). Three kinds:
+//!
+//! * `search/index.js` (`"t":"core"`): vocabulary, section and page numbers,
+//!   glossary, synonyms, stop words and the list of the other files.
+//! * `search/p<K>-<hash>.js` (`"t":"p"`): postings for a run of the sorted
+//!   vocabulary, starting at term `s`.
+//! * `search/x<K>-<hash>.js` (`"t":"x"`): display text (URL, page title,
+//!   section heading, snippet) for a run of sections, starting at section `s`.
+//!
+//! Shard names carry a hash of their content so a cache never serves an old
+//! shard to a new core file.
+
+use super::IndexOptions;
+use super::encode::{front_code, push_js_str, push_js_str_array, push_num};
+use super::hash::fnv1a;
+use super::index::{self, Built, TermPostings};
+use super::snippet::snippet;
+
+/// Path of the core file, relative to the site root. The client knows it.
+pub const CORE_FILE: &str = "search/index.js";
+
+const OPEN: &str = "(self.waymarkSearchData=self.waymarkSearchData||[]).push(";
+const CLOSE: &str = ");\n";
+
+/// A written file and what it holds, for statistics.
+pub struct File {
+    pub name: String,
+    pub contents: String,
+    pub kind: FileKind,
+}
+
+/// Which part of the index a file holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum FileKind {
+    /// `search/index.js`: loaded first, on focus.
+    Core,
+    /// Postings for a run of terms, loaded when a query needs them.
+    Postings,
+    /// Display text for a run of sections, loaded for results on screen.
+    Text,
+}
+
+/// The number streams of a postings shard (see [`index::Streams`]):
+/// `n` sections per term, `g` section gaps, `m` field masks, `f` tf - 1,
+/// `q` body positions, `r` everything else (title and heading positions,
+/// concept spans).
+#[derive(Default)]
+struct Streams {
+    terms: usize,
+    n: String,
+    g: String,
+    m: String,
+    f: String,
+    q: String,
+    r: String,
+}
+
+impl Streams {
+    fn clear(&mut self) {
+        self.terms = 0;
+        for s in self.all_mut() {
+            s.clear();
+        }
+    }
+
+    fn all_mut(&mut self) -> [&mut String; 6] {
+        [
+            &mut self.n,
+            &mut self.g,
+            &mut self.m,
+            &mut self.f,
+            &mut self.q,
+            &mut self.r,
+        ]
+    }
+
+    fn all(&self) -> [&String; 6] {
+        [&self.n, &self.g, &self.m, &self.f, &self.q, &self.r]
+    }
+
+    fn len(&self) -> usize {
+        self.all().iter().map(|s| s.len()).sum()
+    }
+
+    fn push_term(&mut self, p: &TermPostings, concept: bool, scratch: &mut index::Streams) {
+        self.terms += 1;
+        push_num(&mut self.n, p.sections());
+        scratch.clear();
+        p.streams(concept, scratch);
+        for (out, values) in [
+            (&mut self.g, &scratch.gaps),
+            (&mut self.m, &scratch.masks),
+            (&mut self.f, &scratch.tfs),
+            (&mut self.q, &scratch.body),
+            (&mut self.r, &scratch.extra),
+        ] {
+            for &v in values {
+                push_num(out, v);
+            }
+        }
+    }
+
+    fn file(&self, k: usize, start: usize) -> (usize, File) {
+        let mut s = String::with_capacity(self.len() + 200);
+        s.push_str(&format!(
+            "{OPEN}{{\"t\":\"p\",\"i\":{k},\"s\":{start},\"c\":{}",
+            self.terms
+        ));
+        for (key, stream) in ["n", "g", "m", "f", "q", "r"].iter().zip(self.all()) {
+            // Digit strings need no escaping.
+            s.push_str(",\n\"");
+            s.push_str(key);
+            s.push_str("\":\"");
+            s.push_str(stream);
+            s.push('"');
+        }
+        s.push('}');
+        s.push_str(CLOSE);
+        let name = shard_name('p', k, &s);
+        (
+            start,
+            File {
+                name,
+                contents: s,
+                kind: FileKind::Postings,
+            },
+        )
+    }
+}
+
+fn shard_name(prefix: char, k: usize, contents: &str) -> String {
+    format!(
+        "search/{prefix}{k}-{:08x}.js",
+        fnv1a(contents.as_bytes()) >> 32
+    )
+}
+
+/// Splits `sizes` into consecutive runs of about `target` bytes; returns run starts.
+fn runs(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut acc = 0;
+    for (i, size) in sizes.enumerate() {
+        if acc > 0 && acc + size > target {
+            starts.push(i);
+            acc = 0;
+        }
+        acc += size;
+    }
+    starts
+}
+
+/// The section whose URL is `url`, else the first section of its page.
+fn target_doc(b: &Built, url: &str) -> Option<u32> {
+    if let Some(i) = b.docs.iter().position(|d| d.src.url == url) {
+        return Some(i as u32);
+    }
+    let page = url.split('#').next().unwrap_or("");
+    let p = b.pages.binary_search_by(|p| p.url.cmp(page)).ok()?;
+    Some(b.pages[..p].iter().map(|p| p.sections).sum())
+}
+
+/// All files of the index: core first, then postings, then text shards.
+pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
+    // Postings and text shards are independent: on a second core (when one
+    // is free) the text shards are written at the same time.
+    let (postings, text) = std::thread::scope(|scope| {
+        let text = std::thread::Builder::new()
+            .name("search-text".into())
+            .spawn_scoped(scope, || text_shards(b, opts));
+        let postings = postings_shards(b, opts);
+        let text = match text {
+            Ok(handle) => handle.join().expect("text shard writer panicked"),
+            Err(_) => text_shards(b, opts),
+        };
+        (postings, text)
+    });
+    let core = core_file(b, &postings, &text);
+    let mut files = Vec::with_capacity(1 + postings.len() + text.len());
+    files.push(core);
+    files.extend(postings.into_iter().map(|(_, f)| f));
+    files.extend(text.into_iter().map(|(_, f)| f));
+    files
+}
+
+/// Postings shards: a run of terms, each stream concatenated over the run.
+fn postings_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
+    let mut postings_files = Vec::new();
+    let mut shard = Streams::default();
+    let mut scratch = index::Streams::default();
+    for (t, p) in b.postings.iter().enumerate() {
+        // A shard closes once it reaches the target, so it may exceed it by
+        // one term (a very common term can make a shard on its own).
+        if shard.terms > 0 && shard.len() >= opts.postings_shard_bytes {
+            let k = postings_files.len();
+            postings_files.push(shard.file(k, t - shard.terms));
+            shard.clear();
+        }
+        shard.push_term(p, b.terms[t].starts_with('~'), &mut scratch);
+    }
+    if shard.terms > 0 {
+        let k = postings_files.len();
+        postings_files.push(shard.file(k, b.postings.len() - shard.terms));
+    }
+
+    postings_files
+}
+
+/// Text shards: URL, page title, section heading and snippet per section.
+fn text_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
+    let snippets: Vec<String> = b
+        .docs
+        .iter()
+        .map(|d| {
+            let snip = snippet(&d.src.body, opts.snippet_chars);
+            if snip.is_empty() {
+                snippet(&d.src.headings.join(" \u{b7} "), opts.snippet_chars)
+            } else {
+                snip
+            }
+        })
+        .collect();
+    let rows: Vec<[&str; 4]> = b
+        .docs
+        .iter()
+        .zip(&snippets)
+        .map(|(d, snip)| {
+            [
+                d.src.url.as_str(),
+                d.src.page_title.as_str(),
+                d.src.section.as_deref().unwrap_or(""),
+                snip.as_str(),
+            ]
+        })
+        .collect();
+    let mut text_files = Vec::new();
+    let x_starts = runs(
+        rows.iter().map(|r| r.iter().map(|s| s.len() + 3).sum()),
+        opts.text_shard_bytes,
+    );
+    for (k, &start) in x_starts.iter().enumerate() {
+        if rows.is_empty() {
+            break;
+        }
+        let end = x_starts.get(k + 1).copied().unwrap_or(rows.len());
+        let mut s = format!("{OPEN}{{\"t\":\"x\",\"i\":{k},\"s\":{start},\"d\":");
+        push_js_str_array(&mut s, rows[start..end].iter().flatten().copied());
+        s.push('}');
+        s.push_str(CLOSE);
+        let name = shard_name('x', k, &s);
+        let file = File {
+            name,
+            contents: s,
+            kind: FileKind::Text,
+        };
+        text_files.push((start, file));
+    }
+
+    text_files
+}
+
+/// The core file: vocabulary, numbers, glossary and the shard tables.
+fn core_file(b: &Built, postings: &[(usize, File)], text: &[(usize, File)]) -> File {
+    let mut pages = String::new();
+    for p in &b.pages {
+        push_num(&mut pages, p.sections);
+        push_num(&mut pages, p.title_len);
+    }
+    let mut docs = String::new();
+    for d in &b.docs {
+        push_num(&mut docs, d.body_len);
+        push_num(&mut docs, d.heading_len.map_or(0, |h| h + 1));
+        push_num(&mut docs, d.kind);
+    }
+    let mut c = String::with_capacity(1 << 16);
+    c.push_str(OPEN);
+    c.push_str(&format!(
+        "{{\"t\":\"core\",\"v\":1,\"n\":{},\"np\":{},\"kinds\":",
+        b.docs.len(),
+        b.pages.len()
+    ));
+    push_js_str_array(&mut c, b.kinds.iter().copied());
+    c.push_str(",\"stop\":");
+    push_js_str(&mut c, &b.stop_words.join(" "));
+    c.push_str(",\n\"pages\":");
+    push_js_str(&mut c, &pages);
+    c.push_str(",\n\"docs\":");
+    push_js_str(&mut c, &docs);
+    for (key, table) in [("p", postings), ("x", text)] {
+        c.push_str(&format!(",\n\"{key}\":["));
+        for (i, (start, file)) in table.iter().enumerate() {
+            if i > 0 {
+                c.push(',');
+            }
+            c.push_str(&format!("[{start},"));
+            push_js_str(&mut c, &file.name);
+            c.push(']');
+        }
+        c.push(']');
+    }
+    c.push_str(",\n\"gloss\":[");
+    for (i, g) in b.glossary.iter().enumerate() {
+        c.push_str(if i > 0 { ",\n[" } else { "\n[" });
+        push_js_str(&mut c, &g.term);
+        c.push(',');
+        push_js_str(&mut c, g.abbreviation.as_deref().unwrap_or(""));
+        c.push(',');
+        push_js_str_array(&mut c, g.aliases.iter().map(String::as_str));
+        c.push(',');
+        push_js_str(&mut c, &g.summary);
+        c.push(',');
+        push_js_str(&mut c, &g.url);
+        // The section the entry links to (else its page's first), so the
+        // client can put it first when the query names the term.
+        c.push_str(&format!(
+            ",{}]",
+            target_doc(b, &g.url).map_or(-1, i64::from)
+        ));
+    }
+    c.push_str("],\n\"syn\":[");
+    for (i, (concept, stems)) in b.synonyms.iter().enumerate() {
+        if i > 0 {
+            c.push(',');
+        }
+        c.push_str(&format!("[{concept},"));
+        push_js_str(&mut c, stems);
+        c.push(']');
+    }
+    c.push_str("],\n\"vocab\":");
+    push_js_str(&mut c, &front_code(b.terms.iter().map(String::as_str)));
+    c.push('}');
+    c.push_str(CLOSE);
+
+    File {
+        name: CORE_FILE.to_string(),
+        contents: c,
+        kind: FileKind::Core,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::{SearchDocument, build_index_with, decode_nums};
+
+    #[test]
+    fn runs_split_by_size() {
+        assert_eq!(runs([5, 5, 5, 5].into_iter(), 10), [0, 2]);
+        assert_eq!(runs([50, 1, 1].into_iter(), 10), [0, 1]);
+        assert_eq!(runs(std::iter::empty(), 10), [0]);
+    }
+
+    #[test]
+    fn shard_names_depend_on_content() {
+        assert_ne!(shard_name('p', 0, "a"), shard_name('p', 0, "b"));
+        assert!(shard_name('x', 3, "a").starts_with("search/x3-"));
+    }
+
+    /// The value of `"key":"..."` in a file (digit strings need no unescaping).
+    fn field<'a>(file: &'a str, key: &str) -> &'a str {
+        let start = file.find(&format!("\"{key}\":\"")).expect(key) + key.len() + 4;
+        &file[start..start + file[start..].find('"').unwrap()]
+    }
+
+    #[test]
+    fn postings_streams_decode_consistently() {
+        let docs: Vec<SearchDocument> = (0..40)
+            .map(|i| SearchDocument {
+                url: format!("p{}.html#s{i}", i / 4),
+                page_title: format!("Page {} neglect", i / 4),
+                section: Some(format!("Section {i}")),
+                kind: "page".into(),
+                body: format!(
+                    "neglect child {} care care neglect",
+                    ["home", "school", "health"][i % 3]
+                ),
+                ..SearchDocument::default()
+            })
+            .collect();
+        let opts = IndexOptions {
+            postings_shard_bytes: 64,
+            ..IndexOptions::default()
+        };
+        let idx = build_index_with(&docs, &[], &opts);
+        let files = idx.files();
+        let shards: Vec<&String> = files
+            .iter()
+            .filter(|(n, _)| n.starts_with("search/p"))
+            .map(|(_, text)| text)
+            .collect();
+        assert!(shards.len() > 1);
+        let mut total_terms = 0;
+        for text in shards {
+            let n = decode_nums(field(text, "n")).unwrap();
+            let g = decode_nums(field(text, "g")).unwrap();
+            let m = decode_nums(field(text, "m")).unwrap();
+            let f = decode_nums(field(text, "f")).unwrap();
+            let q = decode_nums(field(text, "q")).unwrap();
+            total_terms += n.len();
+            assert_eq!(n.iter().sum::<u32>() as usize, g.len());
+            assert_eq!(m.len(), g.len());
+            assert_eq!(m.iter().filter(|&&x| x & 1 != 0).count(), f.len());
+            assert_eq!(f.iter().map(|&t| t as usize + 1).sum::<usize>(), q.len());
+            // Section ids rebuilt from the gaps are increasing and in range.
+            let mut at = 0;
+            for &count in &n {
+                let mut prev: Option<u32> = None;
+                for &gap in &g[at..at + count as usize] {
+                    let d = prev.map_or(gap, |p| p + gap + 1);
+                    assert!(d < 40);
+                    prev = Some(d);
+                }
+                at += count as usize;
+            }
+        }
+        assert_eq!(total_terms, idx.stats().distinct_terms);
+        // The core lists every shard, in order, with its first term.
+        let core = &files[0].1;
+        assert!(core.contains("\"n\":40"));
+        assert!(core.contains("\"p\":[[0,\"search/p0-"));
+    }
+
+    #[test]
+    fn text_shards_hold_four_strings_per_section() {
+        let docs: Vec<SearchDocument> = (0..30)
+            .map(|i| SearchDocument {
+                url: format!("p{i}.html"),
+                page_title: format!("Title \"{i}\""),
+                body: "word ".repeat(100),
+                kind: "page".into(),
+                ..SearchDocument::default()
+            })
+            .collect();
+        let opts = IndexOptions {
+            text_shard_bytes: 1000,
+            snippet_chars: 50,
+            ..IndexOptions::default()
+        };
+        let files = build_index_with(&docs, &[], &opts).files();
+        let text: Vec<&String> = files
+            .iter()
+            .filter(|(n, _)| n.starts_with("search/x"))
+            .map(|(_, t)| t)
+            .collect();
+        assert!(text.len() > 1);
+        assert!(text[0].contains(r#""p0.html","Title \"0\"","","word word"#));
+        assert!(!text[0].contains('\u{2026}') && text[0].contains("\\u2026"));
+    }
+}

@@ -1,0 +1,509 @@
+//! Postings: for every term, the sections that contain it, in which fields,
+//! how often and where.
+//!
+//! One pass over the sections; each section's term occurrences are sorted
+//! (a few hundred items) and appended to per-term lists, so the lists come out
+//! in section order with no global sort and the build is linear in the text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::synonyms::{self, Found, Matcher};
+use super::tokenize::{Analyzer, Vocabulary};
+use super::{GlossaryEntry, SearchDocument};
+
+/// Field bit: section body (has term frequency and positions).
+pub const BODY: u8 = 1;
+/// Field bit: page title (positions within the title).
+pub const TITLE: u8 = 2;
+/// Field bit: the section's own heading (positions within the heading).
+pub const HEADING: u8 = 4;
+/// Field bit: a sub-heading (h4+) inside the section (presence only).
+pub const SUB: u8 = 8;
+/// Field bit: a glossary term the section is tagged with (presence only).
+pub const TERMS: u8 = 16;
+
+/// A page: its sections are consecutive documents.
+pub struct Page<'a> {
+    /// URL without anchor.
+    pub url: &'a str,
+    pub sections: u32,
+    /// Indexed (non-stop) words in the title, for "whole title matched".
+    pub title_len: u32,
+}
+
+/// A section, in index order.
+pub struct Doc<'a> {
+    pub src: &'a SearchDocument,
+    /// Indexed words in the body, for BM25 length normalisation.
+    pub body_len: u32,
+    /// Indexed words in the section heading; `None` for a page's intro part.
+    pub heading_len: Option<u32>,
+    pub kind: u32,
+}
+
+/// Everything the file writer needs, deterministic in content and order.
+pub struct Built<'a> {
+    /// Vocabulary, sorted; concept tokens (`~N`) sort after words.
+    pub terms: Vec<String>,
+    /// Postings, aligned with `terms`.
+    pub postings: Vec<TermPostings>,
+    pub pages: Vec<Page<'a>>,
+    pub docs: Vec<Doc<'a>>,
+    pub kinds: Vec<&'a str>,
+    pub glossary: Vec<&'a GlossaryEntry>,
+    /// (concept id, stems joined by spaces) for every glossary variant.
+    pub synonyms: Vec<(u32, String)>,
+    pub stop_words: Vec<&'static str>,
+    /// All words of all bodies, stop words included.
+    pub body_words: u64,
+    /// Body words that were indexed (stop words excluded).
+    pub indexed_tokens: u64,
+}
+
+/// One term's postings, as one record per section in a single buffer (one
+/// buffer per term keeps the build's scattered appends cache-friendly).
+/// [`TermPostings::streams`] splits the records into the number streams the
+/// files hold.
+///
+/// A record is: the section id (the first) or (gap - 1) from the previous
+/// one; the field mask (BODY | TITLE | HEADING | SUB | TERMS); then if BODY:
+/// tf - 1 and the tf body positions (the first, then gap - 1 to each next),
+/// and for a concept term (`~N`) the (span - 1) of each; then if TITLE:
+/// count - 1 and the positions as above, a concept's each followed by
+/// (span - 1); then if HEADING likewise.
+#[derive(Default)]
+pub struct TermPostings {
+    data: Vec<u32>,
+    sections: u32,
+    last_doc: Option<u32>,
+}
+
+/// A term's postings split into streams: like numbers together compress
+/// better than interleaved records.
+#[derive(Default, Debug, PartialEq, Eq)]
+pub struct Streams {
+    /// First section id, then (gap - 1) to each next section.
+    pub gaps: Vec<u32>,
+    /// Field mask per section.
+    pub masks: Vec<u32>,
+    /// tf - 1, for each section whose mask has BODY.
+    pub tfs: Vec<u32>,
+    /// Body positions.
+    pub body: Vec<u32>,
+    /// Concept spans of body positions, then title and heading counts and
+    /// positions, in record order.
+    pub extra: Vec<u32>,
+}
+
+impl Streams {
+    /// Empties every stream, keeping the buffers.
+    pub fn clear(&mut self) {
+        for v in [
+            &mut self.gaps,
+            &mut self.masks,
+            &mut self.tfs,
+            &mut self.body,
+            &mut self.extra,
+        ] {
+            v.clear();
+        }
+    }
+}
+
+impl TermPostings {
+    /// Number of sections holding the term.
+    pub fn sections(&self) -> u32 {
+        self.sections
+    }
+
+    /// Appends the term's streams to `out`. `concept`: the term is `~N`.
+    pub fn streams(&self, concept: bool, out: &mut Streams) {
+        let d = &self.data;
+        let mut i = 0;
+        while i < d.len() {
+            out.gaps.push(d[i]);
+            let mask = d[i + 1] as u8;
+            out.masks.push(d[i + 1]);
+            i += 2;
+            if mask & BODY != 0 {
+                let tf = d[i] as usize + 1;
+                out.tfs.push(d[i]);
+                out.body.extend_from_slice(&d[i + 1..i + 1 + tf]);
+                i += 1 + tf;
+                if concept {
+                    out.extra.extend_from_slice(&d[i..i + tf]);
+                    i += tf;
+                }
+            }
+            for field in [TITLE, HEADING] {
+                if mask & field != 0 {
+                    let n = (d[i] as usize + 1) * if concept { 2 } else { 1 };
+                    out.extra.extend_from_slice(&d[i..i + 1 + n]);
+                    i += 1 + n;
+                }
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Occ {
+    term: u32,
+    field: u8,
+    pos: u32,
+    /// Tokens covered by a concept occurrence; 0 for a word.
+    span: u32,
+}
+
+/// Scratch buffers reused across fields.
+#[derive(Default)]
+struct Scratch {
+    ids: Vec<u32>,
+    caps: Vec<bool>,
+    found: Vec<Found>,
+}
+
+impl Scratch {
+    /// Tokenises `text` into `self.ids` and finds concepts. Returns words seen.
+    fn field(&mut self, text: &str, vocab: &mut Vocabulary, matcher: &Matcher) -> u64 {
+        self.ids.clear();
+        self.caps.clear();
+        self.found.clear();
+        let seen = vocab.tokens(text, &mut self.ids, &mut self.caps);
+        matcher.find(&self.ids, &self.caps, &mut self.found);
+        seen
+    }
+
+    fn push_occ(&self, field: u8, positional: bool, occ: &mut Vec<Occ>) {
+        for (i, &term) in self.ids.iter().enumerate() {
+            let pos = if positional { i as u32 } else { 0 };
+            occ.push(Occ {
+                term,
+                field,
+                pos,
+                span: 0,
+            });
+        }
+        for f in &self.found {
+            let (pos, span) = if positional { (f.pos, f.span) } else { (0, 1) };
+            occ.push(Occ {
+                term: f.concept_term,
+                field,
+                pos,
+                span,
+            });
+        }
+    }
+}
+
+/// Builds postings and tables for `docs` and `glossary`.
+pub fn build<'a>(docs: &'a [SearchDocument], glossary: &'a [GlossaryEntry]) -> Built<'a> {
+    let gloss = synonyms::sorted_glossary(glossary);
+    let analyzer = Analyzer::new(&synonyms::abbreviation_words(glossary));
+    let stop_words = analyzer.stop_words();
+    let mut vocab = Vocabulary::new(analyzer);
+    // Concept tokens first, so `id < concepts` tells a concept term.
+    let concept_terms: Vec<u32> = (0..gloss.len())
+        .map(|i| vocab.intern(&synonyms::concept_token(i)))
+        .collect();
+    let concepts = gloss.len() as u32;
+    let variants = synonyms::variants(&gloss, &vocab.analyzer);
+    let matcher = Matcher::new(&gloss, &variants, &concept_terms, &mut vocab);
+    let synonyms_out = variants
+        .iter()
+        .map(|v| (v.concept, v.stems.join(" ")))
+        .collect();
+
+    // Pages sorted by URL; sections keep their order within the page.
+    let mut by_page: BTreeMap<&str, Vec<&SearchDocument>> = BTreeMap::new();
+    for d in docs {
+        let page = d.url.split('#').next().unwrap_or("");
+        by_page.entry(page).or_default().push(d);
+    }
+    let kinds: Vec<&str> = docs
+        .iter()
+        .map(|d| d.kind.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let kind_index = |k: &str| kinds.binary_search(&k).unwrap_or(0) as u32;
+
+    let mut accs: Vec<TermPostings> = Vec::new();
+    let mut pages = Vec::with_capacity(by_page.len());
+    let mut out_docs = Vec::with_capacity(docs.len());
+    let mut scratch = Scratch::default();
+    let mut title_occ: Vec<Occ> = Vec::new();
+    let mut occ: Vec<Occ> = Vec::new();
+    let (mut body_words, mut indexed_tokens) = (0u64, 0u64);
+
+    for (url, sections) in &by_page {
+        let title = sections[0].page_title.as_str();
+        scratch.field(title, &mut vocab, &matcher);
+        title_occ.clear();
+        scratch.push_occ(TITLE, true, &mut title_occ);
+        pages.push(Page {
+            url,
+            sections: sections.len() as u32,
+            title_len: scratch.ids.len() as u32,
+        });
+        for &doc in sections {
+            let doc_id = out_docs.len() as u32;
+            occ.clear();
+            occ.extend_from_slice(&title_occ);
+            let heading_len = doc.section.as_deref().map(|h| {
+                scratch.field(h, &mut vocab, &matcher);
+                scratch.push_occ(HEADING, true, &mut occ);
+                scratch.ids.len() as u32
+            });
+            for h in &doc.headings {
+                scratch.field(h, &mut vocab, &matcher);
+                scratch.push_occ(SUB, false, &mut occ);
+            }
+            for t in &doc.terms {
+                if let Some(c) = matcher.concept_named(t) {
+                    occ.push(Occ {
+                        term: c,
+                        field: TERMS,
+                        pos: 0,
+                        span: 1,
+                    });
+                } else {
+                    scratch.field(t, &mut vocab, &matcher);
+                    scratch.push_occ(TERMS, false, &mut occ);
+                }
+            }
+            body_words += scratch.field(&doc.body, &mut vocab, &matcher);
+            indexed_tokens += scratch.ids.len() as u64;
+            scratch.push_occ(BODY, true, &mut occ);
+            if accs.len() < vocab.len() {
+                accs.resize_with(vocab.len(), TermPostings::default);
+            }
+            add_doc(doc_id, &mut occ, concepts, &mut accs);
+            out_docs.push(Doc {
+                src: doc,
+                body_len: scratch.ids.len() as u32,
+                heading_len,
+                kind: kind_index(&doc.kind),
+            });
+        }
+    }
+
+    // Final vocabulary: terms that occur, sorted.
+    let mut order: Vec<u32> = (0..accs.len() as u32)
+        .filter(|&t| accs[t as usize].sections > 0)
+        .collect();
+    order.sort_unstable_by(|&a, &b| vocab.term(a).cmp(vocab.term(b)));
+    let terms = order.iter().map(|&t| vocab.term(t).to_string()).collect();
+    let postings = order
+        .iter()
+        .map(|&t| std::mem::take(&mut accs[t as usize]))
+        .collect();
+
+    Built {
+        terms,
+        postings,
+        pages,
+        docs: out_docs,
+        kinds,
+        glossary: gloss,
+        synonyms: synonyms_out,
+        stop_words,
+        body_words,
+        indexed_tokens,
+    }
+}
+
+/// Sorts one section's occurrences and appends them to the per-term lists.
+fn add_doc(doc: u32, occ: &mut [Occ], concepts: u32, accs: &mut [TermPostings]) {
+    occ.sort_unstable();
+    let mut i = 0;
+    let mut body: Vec<(u32, u32)> = Vec::new();
+    let mut title: Vec<(u32, u32)> = Vec::new();
+    let mut heading: Vec<(u32, u32)> = Vec::new();
+    while i < occ.len() {
+        let term = occ[i].term;
+        let mut mask = 0u8;
+        body.clear();
+        title.clear();
+        heading.clear();
+        while i < occ.len() && occ[i].term == term {
+            let o = occ[i];
+            mask |= o.field;
+            let list = match o.field {
+                BODY => Some(&mut body),
+                TITLE => Some(&mut title),
+                HEADING => Some(&mut heading),
+                _ => None,
+            };
+            if let Some(list) = list {
+                // Sorted by position then span: keep the longest span per position.
+                match list.last_mut() {
+                    Some(last) if last.0 == o.pos => last.1 = o.span,
+                    _ => list.push((o.pos, o.span)),
+                }
+            }
+            i += 1;
+        }
+        let concept = term < concepts;
+        let acc = &mut accs[term as usize];
+        let out = &mut acc.data;
+        out.push(acc.last_doc.map_or(doc, |last| doc - last - 1));
+        acc.last_doc = Some(doc);
+        acc.sections += 1;
+        out.push(u32::from(mask));
+        if mask & BODY != 0 {
+            out.push(body.len() as u32 - 1);
+            push_positions(out, &body);
+            if concept {
+                out.extend(body.iter().map(|&(_, span)| span.max(1) - 1));
+            }
+        }
+        for list in [&title, &heading] {
+            if !list.is_empty() {
+                out.push(list.len() as u32 - 1);
+                if concept {
+                    let mut prev: Option<u32> = None;
+                    for &(pos, span) in list.iter() {
+                        out.push(prev.map_or(pos, |p| pos - p - 1));
+                        out.push(span.max(1) - 1);
+                        prev = Some(pos);
+                    }
+                } else {
+                    push_positions(out, list);
+                }
+            }
+        }
+    }
+}
+
+fn push_positions(out: &mut Vec<u32>, list: &[(u32, u32)]) {
+    let mut prev: Option<u32> = None;
+    for &(pos, _) in list {
+        out.push(prev.map_or(pos, |p| pos - p - 1));
+        prev = Some(pos);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(url: &str, title: &str, section: Option<&str>, body: &str) -> SearchDocument {
+        SearchDocument {
+            url: url.into(),
+            page_title: title.into(),
+            section: section.map(Into::into),
+            kind: "page".into(),
+            headings: vec![],
+            body: body.into(),
+            terms: vec![],
+        }
+    }
+
+    /// Streams of one term: gaps, masks, tfs, body, extra.
+    fn postings(b: &Built, term: &str) -> [Vec<u32>; 5] {
+        let i = b.terms.iter().position(|t| t == term).expect(term);
+        let mut s = Streams::default();
+        b.postings[i].streams(term.starts_with('~'), &mut s);
+        [s.gaps, s.masks, s.tfs, s.body, s.extra]
+    }
+
+    #[test]
+    fn pages_sorted_and_sections_grouped() {
+        let docs = [
+            doc("b.html", "B", None, "x"),
+            doc("a.html#two", "A", Some("Two"), "y"),
+            doc("b.html#s", "B", Some("S"), "z"),
+            doc("a.html", "A", None, "w"),
+        ];
+        let b = build(&docs, &[]);
+        let urls: Vec<&str> = b.docs.iter().map(|d| d.src.url.as_str()).collect();
+        assert_eq!(urls, ["a.html#two", "a.html", "b.html", "b.html#s"]);
+        assert_eq!(b.pages.len(), 2);
+        assert_eq!((b.pages[0].sections, b.pages[1].sections), (2, 2));
+        assert_eq!(b.docs[0].heading_len, Some(1));
+        assert_eq!(b.docs[1].heading_len, None);
+    }
+
+    #[test]
+    fn postings_layout() {
+        let docs = [
+            doc(
+                "a.html",
+                "Neglect",
+                None,
+                "Neglect of the child. Neglect again.",
+            ),
+            doc("b.html", "Other", Some("Neglect signs"), "Nothing here."),
+        ];
+        let b = build(&docs, &[]);
+        // neglect: doc 0 then gap-1 = 0; masks TITLE|BODY, HEADING; tf 2 -> 1;
+        // body positions 0, gap 2 -> 1; title count 1 -> 0, pos 0; heading
+        // count 1 -> 0, pos 0.
+        assert_eq!(
+            postings(&b, "neglect"),
+            [
+                vec![0, 0],
+                vec![u32::from(TITLE | BODY), u32::from(HEADING)],
+                vec![1],
+                vec![0, 1],
+                vec![0, 0, 0, 0]
+            ]
+        );
+        assert_eq!(b.docs[0].body_len, 4);
+        assert_eq!(b.body_words, 8);
+        assert_eq!(b.indexed_tokens, 5);
+    }
+
+    #[test]
+    fn concepts_carry_spans_and_terms_field() {
+        let g = [GlossaryEntry {
+            term: "Graded Care Profile".into(),
+            abbreviation: Some("GCP".into()),
+            aliases: vec![],
+            summary: "A tool.".into(),
+            url: "definitions/gcp.html".into(),
+        }];
+        let mut d = doc(
+            "a.html",
+            "Tools",
+            None,
+            "Use the GCP. The graded care profile helps.",
+        );
+        d.terms = vec!["graded care profile".into()];
+        let docs = [d];
+        let b = build(&docs, &g);
+        // One doc, mask BODY|TERMS, tf 2; positions 1, then gap 2 - 1 - 1 = 0;
+        // spans 1 -> 0 and 3 -> 2.
+        assert_eq!(
+            postings(&b, "~0"),
+            [
+                vec![0],
+                vec![u32::from(BODY | TERMS)],
+                vec![1],
+                vec![1, 0],
+                vec![0, 2]
+            ]
+        );
+        assert_eq!(
+            b.synonyms,
+            [(0, "grade care profil".to_string()), (0, "gcp".to_string())]
+        );
+        assert!(b.terms.last().unwrap().starts_with('~'));
+    }
+
+    #[test]
+    fn lowercase_abbreviation_text_is_not_a_concept() {
+        let g = [GlossaryEntry {
+            term: "Child in need".into(),
+            abbreviation: Some("CIN".into()),
+            aliases: vec![],
+            summary: String::new(),
+            url: "d.html".into(),
+        }];
+        let docs = [doc("a.html", "T", None, "cin is not an abbreviation here")];
+        let b = build(&docs, &g);
+        assert!(!b.terms.iter().any(|t| t == "~0"));
+        assert!(b.terms.iter().any(|t| t == "cin"));
+    }
+}

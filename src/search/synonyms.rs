@@ -1,0 +1,236 @@
+//! Glossary synonyms: every glossary entry becomes a *concept*.
+//!
+//! An entry's term, abbreviation and aliases are its *variants*. Wherever a
+//! variant occurs in a field (as a run of stems, so "Graded Care Profile" is
+//! one unit and plurals still match), the index records a concept token
+//! `~N` at that position, besides the ordinary words. The client replaces a
+//! query's variant by the same token, so "GCP" finds pages that only say
+//! "Graded Care Profile" and the other way round.
+
+use super::GlossaryEntry;
+use super::hash::FastMap;
+use super::tokenize::{Analyzer, Vocabulary};
+
+/// One way of naming a concept, as stems with stop words removed.
+pub struct Variant {
+    pub concept: u32,
+    pub stems: Vec<String>,
+    /// Abbreviations written in capitals ("GCP", "CIN") match only capitals in
+    /// page text, so an abbreviation that is also a word is not over-matched.
+    pub case_sensitive: bool,
+}
+
+/// The glossary in index order (by term, case-insensitively, then URL): a
+/// concept's id is its position here.
+pub fn sorted_glossary(glossary: &[GlossaryEntry]) -> Vec<&GlossaryEntry> {
+    let mut v: Vec<&GlossaryEntry> = glossary.iter().collect();
+    v.sort_by(|a, b| {
+        (a.term.to_lowercase(), &a.term, &a.url).cmp(&(b.term.to_lowercase(), &b.term, &b.url))
+    });
+    v
+}
+
+/// Concept token string of concept `id`. `~` cannot occur in a word.
+pub fn concept_token(id: usize) -> String {
+    format!("~{id}")
+}
+
+fn is_capitals(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// All variants of all entries, deduplicated per concept, in a stable order.
+pub fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant> {
+    let mut out: Vec<Variant> = Vec::new();
+    for (id, entry) in glossary.iter().enumerate() {
+        let names = std::iter::once(entry.term.as_str())
+            .chain(entry.abbreviation.as_deref())
+            .chain(entry.aliases.iter().map(String::as_str));
+        let start = out.len();
+        for name in names {
+            let stems = analyzer.stems(name);
+            if stems.is_empty() {
+                continue;
+            }
+            let case_sensitive = is_capitals(name) && name.chars().count() <= 8;
+            if let Some(v) = out[start..].iter_mut().find(|v| v.stems == stems) {
+                // Same stems named twice: case-insensitive wins.
+                v.case_sensitive &= case_sensitive;
+                continue;
+            }
+            out.push(Variant {
+                concept: id as u32,
+                stems,
+                case_sensitive,
+            });
+        }
+    }
+    out
+}
+
+/// Lowercased single-word abbreviations; they are never stop words.
+pub fn abbreviation_words(glossary: &[GlossaryEntry]) -> Vec<String> {
+    glossary
+        .iter()
+        .flat_map(|e| e.abbreviation.iter().chain(e.aliases.iter()))
+        .filter(|a| is_capitals(a))
+        .map(|a| a.to_lowercase())
+        .filter(|a| !a.contains(char::is_whitespace))
+        .collect()
+}
+
+struct Pattern {
+    ids: Vec<u32>,
+    concept_term: u32,
+    case_sensitive: bool,
+}
+
+/// Finds concept variants in token streams; patterns are indexed by their
+/// first term id, so a scan costs one hash lookup per token.
+pub struct Matcher {
+    by_first: FastMap<u32, Vec<Pattern>>,
+    by_name: FastMap<String, u32>,
+}
+
+/// A concept found in a field: concept term id, first token position, length in tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub concept_term: u32,
+    pub pos: u32,
+    pub span: u32,
+}
+
+impl Matcher {
+    /// Interns the variants' stems and the concept tokens into `vocab`.
+    /// `concept_terms[i]` is the term id of concept `i`.
+    pub fn new(
+        glossary: &[&GlossaryEntry],
+        variants: &[Variant],
+        concept_terms: &[u32],
+        vocab: &mut Vocabulary,
+    ) -> Matcher {
+        let mut by_first: FastMap<u32, Vec<Pattern>> = FastMap::default();
+        for v in variants {
+            let ids: Vec<u32> = v.stems.iter().map(|s| vocab.intern(s)).collect();
+            by_first.entry(ids[0]).or_default().push(Pattern {
+                ids,
+                concept_term: concept_terms[v.concept as usize],
+                case_sensitive: v.case_sensitive,
+            });
+        }
+        let mut by_name = FastMap::default();
+        for (i, e) in glossary.iter().enumerate().rev() {
+            let names = std::iter::once(&e.term)
+                .chain(e.abbreviation.iter())
+                .chain(e.aliases.iter());
+            for n in names {
+                by_name.insert(n.trim().to_lowercase(), concept_terms[i]);
+            }
+        }
+        Matcher { by_first, by_name }
+    }
+
+    /// The concept term id for a glossary name (term, abbreviation or alias), any case.
+    pub fn concept_named(&self, name: &str) -> Option<u32> {
+        self.by_name.get(&name.trim().to_lowercase()).copied()
+    }
+
+    /// Appends every variant occurrence in `ids` (with all-caps flags `caps`).
+    pub fn find(&self, ids: &[u32], caps: &[bool], out: &mut Vec<Found>) {
+        if self.by_first.is_empty() {
+            return;
+        }
+        for i in 0..ids.len() {
+            let Some(patterns) = self.by_first.get(&ids[i]) else {
+                continue;
+            };
+            for p in patterns {
+                let end = i + p.ids.len();
+                if end <= ids.len()
+                    && ids[i..end] == p.ids[..]
+                    && (!p.case_sensitive || caps[i..end].iter().all(|&c| c))
+                {
+                    out.push(Found {
+                        concept_term: p.concept_term,
+                        pos: i as u32,
+                        span: p.ids.len() as u32,
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(term: &str, abbr: Option<&str>, aliases: &[&str]) -> GlossaryEntry {
+        GlossaryEntry {
+            term: term.into(),
+            abbreviation: abbr.map(Into::into),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            summary: String::new(),
+            url: format!("definitions/{}.html", term.to_lowercase().replace(' ', "-")),
+        }
+    }
+
+    #[test]
+    fn variants_are_stemmed_and_deduplicated() {
+        let g = [
+            entry(
+                "Graded Care Profile",
+                Some("GCP"),
+                &["graded care profiles", "GCP2"],
+            ),
+            entry("Child in need", Some("CIN"), &[]),
+        ];
+        let sorted = sorted_glossary(&g);
+        assert_eq!(sorted[0].term, "Child in need");
+        let a = Analyzer::new(&abbreviation_words(&g));
+        let v = variants(&sorted, &a);
+        let stems: Vec<String> = v.iter().map(|v| v.stems.join(" ")).collect();
+        assert_eq!(
+            stems,
+            ["child need", "cin", "grade care profil", "gcp", "gcp2"]
+        );
+        let cs: Vec<bool> = v.iter().map(|v| v.case_sensitive).collect();
+        assert_eq!(cs, [false, true, false, true, true]);
+    }
+
+    #[test]
+    fn matcher_finds_multiword_and_capital_abbreviations() {
+        let g = [entry("Graded Care Profile", Some("GCP"), &[])];
+        let sorted = sorted_glossary(&g);
+        let mut vocab = Vocabulary::new(Analyzer::new(&abbreviation_words(&g)));
+        let concept = vocab.intern(&concept_token(0));
+        let vars = variants(&sorted, &vocab.analyzer);
+        let m = Matcher::new(&sorted, &vars, &[concept], &mut vocab);
+        let (mut ids, mut caps) = (Vec::new(), Vec::new());
+        vocab.tokens(
+            "Use the graded care profiles; the GCP helps. Not gcp in lowercase.",
+            &mut ids,
+            &mut caps,
+        );
+        let mut found = Vec::new();
+        m.find(&ids, &caps, &mut found);
+        assert_eq!(
+            found,
+            [
+                Found {
+                    concept_term: concept,
+                    pos: 1,
+                    span: 3
+                },
+                Found {
+                    concept_term: concept,
+                    pos: 4,
+                    span: 1
+                },
+            ]
+        );
+        assert_eq!(m.concept_named(" gcp "), Some(concept));
+        assert_eq!(m.concept_named("graded care PROFILE"), Some(concept));
+        assert_eq!(m.concept_named("nothing"), None);
+    }
+}
