@@ -3,8 +3,8 @@
 //!
 //! The pipeline, and the module that owns each step:
 //! [`config`] and [`content`] load the site into a model; [`glossary`] gathers its definitions;
-//! [`markdown`] turns each page body into HTML; [`render`] puts it in templates; [`output`] writes
-//! it safely; [`build`] runs the lot.
+//! [`markdown`] turns each page body into HTML, linking the terms it mentions; [`render`] puts it
+//! in templates; [`output`] writes it safely; [`build`] runs the lot.
 //! [`review`] works out review status. [`diagnostics`] is the one error type every step reports in.
 
 pub mod build;

@@ -227,6 +227,25 @@ pub fn resolve(
     report
 }
 
+/// True for an event that opens a link: a Markdown link, or the HTML [`resolve`] writes for an
+/// external one. Later passes use it to leave link text alone.
+pub fn opens_link(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(Tag::Link { .. }) => true,
+        Event::InlineHtml(html) => html.starts_with("<a "),
+        _ => false,
+    }
+}
+
+/// True for an event that closes a link (see [`opens_link`]).
+pub fn closes_link(event: &Event<'_>) -> bool {
+    match event {
+        Event::End(TagEnd::Link) => true,
+        Event::InlineHtml(html) => html.ends_with("</a>"),
+        _ => false,
+    }
+}
+
 fn link_kind(target: &Target) -> LinkKind {
     match target {
         Target::External(_) => LinkKind::External,

@@ -6,10 +6,12 @@
 //! 1. [`events::parse`]: parse, merge neighbouring text, show raw HTML as text;
 //! 2. [`headings::assign_ids`]: unique heading ids and the contents list;
 //! 3. [`links::resolve`]: source-path links to relative URLs, external links marked, broken links reported;
-//! 4. [`text::sections`]: the page's plain text by section, for search and checks;
-//! 5. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
-//! 6. [`highlight::render_code_blocks`]: code blocks, highlighted with syntect when they name a language;
-//! 7. [`tables::wrap_tables`]: tables in scrollable regions;
+//! 4. [`terms::link_terms`]: the first mention of each glossary term linked to its definition, the
+//!    first use of an abbreviation followed by the words in full, every mention recorded;
+//! 5. [`text::sections`]: the page's plain text by section, for search and checks;
+//! 6. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
+//! 7. [`highlight::render_code_blocks`]: code blocks, highlighted with syntect when they name a language;
+//! 8. [`tables::wrap_tables`]: tables in scrollable regions;
 //!
 //! then pulldown-cmark writes the HTML.
 
@@ -19,10 +21,12 @@ pub mod headings;
 pub mod highlight;
 pub mod links;
 pub mod tables;
+pub mod terms;
 pub mod text;
 
-use crate::content::{Page, Site};
+use crate::content::{PageId, Site};
 use crate::diagnostics::Position;
+use crate::glossary::{EntryId, Glossary};
 
 pub use headings::TocEntry;
 pub use links::{AnchorCheck, LinkInfo, LinkKind, LinkReport};
@@ -41,16 +45,20 @@ pub struct RenderedMarkdown {
     pub word_count: usize,
     /// Number of form prompts, so the page can show the form notice and print button.
     pub form_prompts: usize,
+    /// The glossary terms the page mentions, for the definitions' "Used in" lists.
+    pub terms: Vec<EntryId>,
 }
 
-/// Renders the body of `page`.
-pub fn render_page(site: &Site, page: &Page) -> RenderedMarkdown {
+/// Renders the body of page `id`.
+pub fn render_page(site: &Site, glossary: &Glossary, id: PageId) -> RenderedMarkdown {
+    let page = &site.pages[id];
     let body = page.body();
     let position =
         |offset: usize| -> Position { page.lines.position(&page.text, page.body_offset + offset) };
     let mut events = events::parse(body);
     let (toc, ids) = headings::assign_ids(&mut events);
     let links = links::resolve(&mut events, site, page, &ids, &position);
+    let terms = terms::link_terms(&mut events, site, glossary, id);
     let sections = text::sections(&events);
     let word_count = sections.iter().map(|s| text::word_count(&s.text)).sum();
     let form_prompts = forms::render_forms(&mut events);
@@ -64,6 +72,7 @@ pub fn render_page(site: &Site, page: &Page) -> RenderedMarkdown {
         sections,
         word_count,
         form_prompts,
+        terms,
     }
 }
 

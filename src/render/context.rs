@@ -11,6 +11,8 @@ use crate::content::{DocControl, DocDate, Page, PageId, PageKind, Site};
 use crate::markdown::{RenderedMarkdown, TocEntry};
 use crate::review::ReviewStatus;
 
+use super::glossary::{DefinitionView, GlossaryIndexView};
+
 /// A titled link from the site root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
@@ -147,16 +149,6 @@ impl ListItem {
     }
 }
 
-/// The extra facts of a definition page.
-#[derive(Debug, Clone, Serialize)]
-pub struct DefinitionView {
-    pub term: String,
-    pub abbreviation: Option<String>,
-    pub aliases: Vec<String>,
-    pub category: Option<String>,
-    pub source: Option<String>,
-}
-
 /// The extra facts of a signposting page.
 #[derive(Debug, Clone, Serialize)]
 pub struct SignpostView {
@@ -186,7 +178,10 @@ pub struct PageView<'a> {
     pub changes: Vec<ChangeView>,
     pub children: Vec<ListItem>,
     pub form_prompts: usize,
+    /// Set for definition pages, once every page's term mentions are known.
     pub definition: Option<DefinitionView>,
+    /// Set for the sections of definitions: their A to Z.
+    pub glossary: Option<GlossaryIndexView>,
     pub signpost: Option<SignpostView>,
 }
 
@@ -243,13 +238,8 @@ impl<'a> PageView<'a> {
                 .map(|&c| ListItem::of(&site.pages[c]))
                 .collect(),
             form_prompts: rendered.form_prompts,
-            definition: (page.kind == PageKind::Definition).then(|| DefinitionView {
-                term: page.term().to_string(),
-                abbreviation: f.abbreviation.clone(),
-                aliases: f.aliases.clone(),
-                category: f.category.clone(),
-                source: f.source.clone(),
-            }),
+            definition: None,
+            glossary: None,
             signpost: (page.kind == PageKind::Signpost).then(|| SignpostView {
                 url: f.url.clone(),
                 provider: f.provider.clone(),
