@@ -4,10 +4,12 @@
 //! The pipeline, and the module that owns each step:
 //! [`config`] and [`content`] load the site into a model; [`glossary`] gathers its definitions;
 //! [`markdown`] turns each page body into HTML, linking the terms it mentions; [`render`] puts it
-//! in templates; [`output`] writes it safely; [`build`] runs the lot.
+//! in templates; [`output`] writes it safely; [`build`] runs the lot, and [`check`] all of it but
+//! the writing, plus content rules.
 //! [`review`] works out review status. [`diagnostics`] is the one error type every step reports in.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
