@@ -5,6 +5,9 @@
 //! every page but the definitions at once, keeping only what later steps need (heading ids, anchor
 //! checks, term mentions); definition pages keep their rendered Markdown, and the second pass puts
 //! them in their template. Links to anchors on other pages are checked at the end.
+//!
+//! The first pass takes pages in small batches, rendering a batch's Markdown and then its
+//! templates, so the term matcher's tables stay in the processor's cache from page to page.
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -19,6 +22,11 @@ use crate::output::Sink;
 use crate::render::context::{PageView, template_for};
 use crate::render::glossary::{DefinitionView, GlossaryIndexView};
 
+/// Pages whose Markdown is rendered together before they go through their templates: the term
+/// matcher's tables (and the templates) then stay in the processor's cache. Small enough that a
+/// batch's HTML is little memory.
+const BATCH: usize = 16;
+
 /// What the first pass keeps of a page.
 struct PageResult {
     /// Heading ids, for other pages' links to `page.md#anchor`.
@@ -32,9 +40,23 @@ struct PageResult {
 
 /// Renders and writes every page; returns every problem found.
 pub(super) fn render_pages(prepared: &Prepared, today: Date, sink: Sink<'_>) -> Diagnostics {
-    let mut results: Vec<PageResult> = (0..prepared.site.pages.len())
-        .into_par_iter()
-        .map(|id| first_pass(prepared, id, today, sink))
+    let ids: Vec<PageId> = (0..prepared.site.pages.len()).collect();
+    let mut results: Vec<PageResult> = ids
+        .par_chunks(BATCH)
+        .map(|batch| {
+            let rendered: Vec<RenderedMarkdown> = batch
+                .iter()
+                .map(|&id| markdown::render_page(&prepared.site, &prepared.glossary, id))
+                .collect();
+            batch
+                .iter()
+                .zip(rendered)
+                .map(|(&id, rendered)| first_pass(prepared, id, rendered, today, sink))
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
         .collect();
     let used_in = used_in(prepared, &results);
     let waiting: Vec<(PageId, RenderedMarkdown)> = results
@@ -66,9 +88,14 @@ pub(super) fn render_pages(prepared: &Prepared, today: Date, sink: Sink<'_>) -> 
     diagnostics
 }
 
-fn first_pass(prepared: &Prepared, id: PageId, today: Date, sink: Sink<'_>) -> PageResult {
+fn first_pass(
+    prepared: &Prepared,
+    id: PageId,
+    mut rendered: RenderedMarkdown,
+    today: Date,
+    sink: Sink<'_>,
+) -> PageResult {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
-    let mut rendered = markdown::render_page(site, glossary, id);
     let mut result = PageResult {
         ids: rendered.ids.clone(),
         anchor_checks: std::mem::take(&mut rendered.links.anchor_checks),

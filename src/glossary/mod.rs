@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::content::{Page, PageId, PageKind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, suggest};
+use crate::markdown::links::{escape_attr, relative_url};
 
 pub use matcher::{Form, Matches, TermMatch, TermMatcher, collapse_spaces, plural};
 
@@ -124,6 +125,11 @@ pub struct Glossary {
     /// Every name, folded, to its term.
     by_name: HashMap<String, EntryId>,
     matcher: TermMatcher,
+    /// What a link to each term is made of, made once rather than on every page.
+    links: Vec<LinkParts>,
+    /// What follows the first use of each abbreviation, singular and plural: " (Graded Care
+    /// Profile)". Made once rather than on every page.
+    expansions: Vec<[String; 2]>,
 }
 
 impl Glossary {
@@ -229,11 +235,21 @@ impl Glossary {
             .enumerate()
             .map(|(i, e)| (e.page, i))
             .collect();
+        let links = entries.iter().map(LinkParts::of).collect();
+        let expansions = entries
+            .iter()
+            .map(|e| match e.abbreviation {
+                Some(_) => [false, true].map(|plural| format!(" ({})", e.expansion(plural))),
+                None => Default::default(),
+            })
+            .collect();
         Ok(Glossary {
             entries,
             by_page,
             by_name,
             matcher,
+            links,
+            expansions,
         })
     }
 
@@ -254,6 +270,17 @@ impl Glossary {
     /// The term with this name (term, alias or abbreviation), ignoring case.
     pub fn find(&self, name: &str) -> Option<EntryId> {
         self.by_name.get(&fold(name)).copied()
+    }
+
+    /// What a link to term `id` is made of.
+    pub fn link_parts(&self, id: EntryId) -> &LinkParts {
+        &self.links[id]
+    }
+
+    /// The words in brackets to write after the first use of term `id`'s abbreviation (see
+    /// [`Entry::expansion`]).
+    pub fn expansion_after(&self, id: EntryId, plural: bool) -> &str {
+        &self.expansions[id][usize::from(plural)]
     }
 
     /// The matcher for every name of every term.
@@ -296,6 +323,42 @@ impl Glossary {
         let mut json = serde_json::to_string_pretty(&terms).expect("plain data serialises");
         json.push('\n');
         json
+    }
+}
+
+/// A link to a term's page, in parts ready to write: the page's folder (the way there depends
+/// on the linking page), its file name, and the attributes after the `href`: the class the theme
+/// styles and the short definition its tooltip shows. Names are URL-encoded and every part is
+/// escaped for an HTML attribute.
+#[derive(Debug, Clone)]
+pub struct LinkParts {
+    /// From the site root, with a trailing `/`; empty for the root.
+    pub folder: String,
+    pub file: String,
+    pub attributes: String,
+}
+
+impl LinkParts {
+    fn of(entry: &Entry) -> LinkParts {
+        let (folder, _) = entry.url.rsplit_once('/').unwrap_or(("", ""));
+        let folder = if folder.is_empty() {
+            String::new()
+        } else {
+            format!("{folder}/")
+        };
+        let file = escape_attr(&relative_url(&format!("{folder}x"), &entry.url));
+        let attributes = match &entry.summary {
+            Some(summary) => format!(
+                r#" class="wm-term" data-wm-definition="{}""#,
+                escape_attr(summary)
+            ),
+            None => r#" class="wm-term""#.to_string(),
+        };
+        LinkParts {
+            folder,
+            file,
+            attributes,
+        }
     }
 }
 

@@ -10,7 +10,6 @@
 //! Every mention anywhere on the page, title and headings included, is reported, for the
 //! definition pages' "Used in" lists.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -27,10 +26,10 @@ const SPELLED_OUT: u8 = 4;
 const EXPANDED: u8 = 8;
 
 /// Links the terms on page `id` and returns the terms it mentions, in A to Z order.
-pub fn link_terms(
-    events: &mut Vec<Spanned<'_>>,
-    site: &Site,
-    glossary: &Glossary,
+pub fn link_terms<'a>(
+    events: &mut Vec<Spanned<'a>>,
+    site: &'a Site,
+    glossary: &'a Glossary,
     id: PageId,
 ) -> Vec<EntryId> {
     if glossary.is_empty() {
@@ -43,6 +42,9 @@ pub fn link_terms(
         own: glossary.entry_for_page(id),
         enabled: page.front.link_terms != Some(false),
         flags: vec![0; glossary.len()],
+        plan: Vec::new(),
+        buffer: Vec::new(),
+        folder: None,
     };
     // The title and summary sit above the body: a term spelled out there is spelled out.
     for text in std::iter::once(page.front.title.as_str()).chain(page.front.summary.as_deref()) {
@@ -51,25 +53,31 @@ pub fn link_terms(
         }
     }
 
+    // Text to rewrite is found first, as (first event, end, end of its new events in
+    // `pieces`); the event list is rebuilt once, moving the untouched stretches whole.
     let mut place = Place::default();
-    let old = std::mem::take(events);
-    events.reserve(old.len() + 16);
-    let mut iter = old.into_iter().peekable();
-    while let Some((event, range)) = iter.next() {
-        if !matches!(event, Event::Text(_)) {
-            place.update(&event);
-            events.push((event, range));
+    let mut pieces = Vec::new();
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if !matches!(events[i].0, Event::Text(_)) || place.code > 0 {
+            place.update(&events[i].0);
+            i += 1;
             continue;
         }
-        let mut run = vec![(event, range)];
-        while let Some((Event::Text(_) | Event::SoftBreak, _)) = iter.peek() {
-            run.extend(iter.next());
+        let mut end = i + 1;
+        if let Some((Event::SoftBreak, _)) = events.get(end) {
+            while let Some((Event::Text(_) | Event::SoftBreak, _)) = events.get(end) {
+                end += 1;
+            }
         }
-        if place.code > 0 {
-            events.extend(run);
-        } else {
-            linker.run(run, place.is_running_text(), events);
+        if linker.rewrite(&mut events[i..end], place.is_running_text(), &mut pieces) {
+            edits.push((i, end, pieces.len()));
         }
+        i = end;
+    }
+    if !edits.is_empty() {
+        apply(events, &edits, pieces);
     }
     linker
         .flags
@@ -120,9 +128,16 @@ struct Linker<'a> {
     own: Option<EntryId>,
     enabled: bool,
     flags: Vec<u8>,
+    /// What to do with the text being written: each match, whether to link it and whether to
+    /// spell it out.
+    plan: Vec<(TermMatch, bool, bool)>,
+    /// Reused for each text's lowercase copy, which the matcher searches.
+    buffer: Vec<u8>,
+    /// The last definitions folder linked to, and the way there from this page.
+    folder: Option<(&'a str, String)>,
 }
 
-impl Linker<'_> {
+impl<'a> Linker<'a> {
     /// Records a mention; a term or alias also counts as spelling the term out.
     fn note(&mut self, m: &TermMatch) {
         self.flags[m.entry] |= MENTIONED;
@@ -131,43 +146,99 @@ impl Linker<'_> {
         }
     }
 
-    /// Finds terms in a run of text (text and soft line breaks) and writes it to `out`, with
-    /// links and expansions when `running` (running text) allows them.
-    fn run<'e>(&mut self, run: Vec<Spanned<'e>>, running: bool, out: &mut Vec<Spanned<'e>>) {
-        let span = run[0].1.start..run[run.len() - 1].1.end;
-        let text: Cow<'_, str> = match run.as_slice() {
-            [(Event::Text(t), _)] => Cow::Borrowed(t.as_ref()),
-            _ => Cow::Owned(
-                run.iter()
-                    .map(|(e, _)| match e {
-                        Event::Text(t) => t.as_ref(),
-                        _ => " ",
-                    })
-                    .collect(),
-            ),
-        };
-        let mut pieces: Vec<Spanned<'e>> = Vec::new();
-        let mut done = 0;
-        for m in self.glossary.matcher().find_iter(&text) {
+    /// Finds the terms in `text`, records them, and plans links and expansions where `running`
+    /// (running text) allows them. True when the text needs rewriting.
+    fn plan(&mut self, text: &str, running: bool) -> bool {
+        self.plan.clear();
+        let mut changes = false;
+        let mut buffer = std::mem::take(&mut self.buffer);
+        for m in self.glossary.matcher().find_iter_in(text, &mut buffer) {
+            let (mut link, mut expand) = (false, false);
             if running && self.enabled && Some(m.entry) != self.own {
-                let link = self.flags[m.entry] & LINKED == 0;
-                let expand = m.form == Form::Abbreviation
+                link = self.flags[m.entry] & LINKED == 0;
+                expand = m.form == Form::Abbreviation
                     && self.flags[m.entry] & (SPELLED_OUT | EXPANDED) == 0
-                    && !self.followed_by_expansion(&m, &text);
-                if link || expand {
-                    push_text(&mut pieces, &text[done..m.start], &span);
-                    self.write(&m, &text, link, expand, &span, &mut pieces);
-                    done = m.end;
+                    && !self.followed_by_expansion(&m, text);
+                if link {
+                    self.flags[m.entry] |= LINKED;
                 }
+                if expand {
+                    self.flags[m.entry] |= EXPANDED;
+                }
+                changes |= link || expand;
             }
             self.note(&m);
+            self.plan.push((m, link, expand));
         }
-        if pieces.is_empty() {
-            out.extend(run);
-        } else {
-            push_text(&mut pieces, &text[done..], &span);
-            out.extend(pieces);
+        self.buffer = buffer;
+        changes
+    }
+
+    /// Plans the run of text and soft line breaks `run` (usually one text event) and, when it
+    /// changes, takes it out and adds its new events to `pieces`. A term may cross a line break.
+    /// Pieces of text borrowed from the page's source stay borrowed.
+    fn rewrite(
+        &mut self,
+        run: &mut [Spanned<'a>],
+        running: bool,
+        pieces: &mut Vec<Spanned<'a>>,
+    ) -> bool {
+        let span = run[0].1.start..run[run.len() - 1].1.end;
+        if let [(event, _)] = run {
+            let Event::Text(text) = event else {
+                return false;
+            };
+            if !self.plan(text, running) {
+                return false;
+            }
+            let Event::Text(text) = std::mem::replace(event, Event::SoftBreak) else {
+                unreachable!("checked above");
+            };
+            match text {
+                CowStr::Borrowed(source) => {
+                    self.write(source, |r| CowStr::Borrowed(&source[r]), &span, pieces)
+                }
+                owned => {
+                    let owned: &str = &owned;
+                    self.write(owned, |r| CowStr::from(owned[r].to_string()), &span, pieces)
+                }
+            }
+            return true;
         }
+        let text: String = run
+            .iter()
+            .map(|(e, _)| match e {
+                Event::Text(t) => t.as_ref(),
+                _ => " ",
+            })
+            .collect();
+        if !self.plan(&text, running) {
+            return false;
+        }
+        self.write(&text, |r| CowStr::from(text[r].to_string()), &span, pieces);
+        true
+    }
+
+    /// The opening tag of a link to term `entry`, with its relative URL, working out the way to
+    /// its folder once a page.
+    fn open_tag(&mut self, entry: EntryId) -> String {
+        let parts = self.glossary.link_parts(entry);
+        let prefix = match &self.folder {
+            Some((known, prefix)) if *known == parts.folder => prefix,
+            _ => {
+                let way = escape_attr(&relative_url(self.page_url, &parts.folder));
+                &self.folder.insert((&parts.folder, way)).1
+            }
+        };
+        let mut tag =
+            String::with_capacity(12 + prefix.len() + parts.file.len() + parts.attributes.len());
+        tag.push_str(r#"<a href=""#);
+        tag.push_str(prefix);
+        tag.push_str(&parts.file);
+        tag.push('"');
+        tag.push_str(&parts.attributes);
+        tag.push('>');
+        tag
     }
 
     /// True when the editor already wrote the words after the abbreviation: "GCP (Graded Care
@@ -183,47 +254,64 @@ impl Linker<'_> {
             })
     }
 
-    fn write<'e>(
+    /// Writes `text` as the plan says; `piece` makes a text event's string from a range of it.
+    fn write(
         &mut self,
-        m: &TermMatch,
         text: &str,
-        link: bool,
-        expand: bool,
+        piece: impl Fn(Range<usize>) -> CowStr<'a>,
         span: &Range<usize>,
-        pieces: &mut Vec<Spanned<'e>>,
+        out: &mut Vec<Spanned<'a>>,
     ) {
-        let entry = self.glossary.entry(m.entry);
-        let words = &text[m.start..m.end];
-        if link {
-            self.flags[m.entry] |= LINKED;
-            let mut open = format!(
-                r#"<a href="{}" class="wm-term""#,
-                escape_attr(&relative_url(self.page_url, &entry.url))
-            );
-            if let Some(summary) = &entry.summary {
-                open.push_str(&format!(
-                    r#" data-wm-definition="{}""#,
-                    escape_attr(summary)
-                ));
+        let push = |range: Range<usize>, out: &mut Vec<Spanned<'a>>| {
+            if !range.is_empty() {
+                out.push((Event::Text(piece(range)), span.clone()));
             }
-            open.push('>');
-            pieces.push((Event::InlineHtml(CowStr::from(open)), span.clone()));
-            push_text(pieces, words, span);
-            pieces.push((Event::InlineHtml(CowStr::Borrowed("</a>")), span.clone()));
-        } else {
-            push_text(pieces, words, span);
+        };
+        let mut done = 0;
+        let plan = std::mem::take(&mut self.plan);
+        for &(m, link, expand) in &plan {
+            if !(link || expand) {
+                continue;
+            }
+            push(done..m.start, out);
+            if link {
+                let open = self.open_tag(m.entry);
+                out.push((Event::InlineHtml(CowStr::from(open)), span.clone()));
+                push(m.start..m.end, out);
+                out.push((Event::InlineHtml(CowStr::Borrowed("</a>")), span.clone()));
+            } else {
+                push(m.start..m.end, out);
+            }
+            if expand {
+                let words = self.glossary.expansion_after(m.entry, m.plural);
+                out.push((Event::Text(CowStr::Borrowed(words)), span.clone()));
+            }
+            done = m.end;
         }
-        if expand {
-            self.flags[m.entry] |= EXPANDED;
-            push_text(pieces, &format!(" ({})", entry.expansion(m.plural)), span);
-        }
+        push(done..text.len(), out);
+        self.plan = plan;
     }
 }
 
-fn push_text<'e>(pieces: &mut Vec<Spanned<'e>>, text: &str, span: &Range<usize>) {
-    if !text.is_empty() {
-        pieces.push((Event::Text(CowStr::from(text.to_string())), span.clone()));
+/// Rebuilds `events` with the edits made: each (first, end, pieces end) replaces
+/// `events[first..end]` with the next new events from `pieces`.
+fn apply<'e>(
+    events: &mut Vec<Spanned<'e>>,
+    edits: &[(usize, usize, usize)],
+    pieces: Vec<Spanned<'e>>,
+) {
+    let old = std::mem::take(events);
+    events.reserve(old.len() + pieces.len());
+    let mut old = old.into_iter();
+    let mut pieces = pieces.into_iter();
+    let (mut at, mut used) = (0, 0);
+    for &(first, end, until) in edits {
+        events.extend(old.by_ref().take(first - at));
+        old.by_ref().take(end - first).for_each(drop);
+        events.extend(pieces.by_ref().take(until - used));
+        (at, used) = (end, until);
     }
+    events.extend(old);
 }
 
 #[cfg(test)]

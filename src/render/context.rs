@@ -179,7 +179,7 @@ pub struct PageView<'a> {
     pub children: Vec<ListItem>,
     pub form_prompts: usize,
     /// Set for definition pages, once every page's term mentions are known.
-    pub definition: Option<DefinitionView>,
+    pub definition: Option<DefinitionView<'a>>,
     /// Set for the sections of definitions: their A to Z.
     pub glossary: Option<GlossaryIndexView>,
     pub signpost: Option<SignpostView>,

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use super::context::Link;
 use crate::content::{PageId, Site};
 use crate::glossary::{self, EntryId, Glossary};
 
@@ -101,56 +100,59 @@ impl GlossaryIndexView {
     }
 }
 
-/// The facts of a definition page besides its text.
+/// The facts of a definition page besides its text. Borrowed from the site: a term may be used
+/// on thousands of pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct DefinitionView {
-    pub term: String,
-    pub abbreviation: Option<String>,
-    pub aliases: Vec<String>,
-    pub category: Option<String>,
-    pub source: Option<String>,
+pub struct DefinitionView<'a> {
+    pub term: &'a str,
+    pub abbreviation: Option<&'a str>,
+    pub aliases: &'a [String],
+    pub category: Option<&'a str>,
+    pub source: Option<&'a str>,
     /// Links to the related terms' pages, titled with the terms.
-    pub related: Vec<Link>,
+    pub related: Vec<LinkView<'a>>,
     /// The other pages that mention the term, by title.
-    pub used_in: Vec<Link>,
+    pub used_in: Vec<LinkView<'a>>,
     /// The section the definition is in: its A to Z.
-    pub index: Option<Link>,
+    pub index: Option<LinkView<'a>>,
 }
 
-impl DefinitionView {
+/// A titled link from the site root, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LinkView<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+impl<'a> DefinitionView<'a> {
     /// The view of term `entry`, mentioned on pages `used_in`.
     pub fn of(
-        site: &Site,
-        glossary: &Glossary,
+        site: &'a Site,
+        glossary: &'a Glossary,
         entry: EntryId,
         used_in: &[PageId],
-    ) -> DefinitionView {
+    ) -> DefinitionView<'a> {
         let e = glossary.entry(entry);
+        let page = |id: PageId| LinkView {
+            title: &site.pages[id].front.title,
+            url: &site.pages[id].url,
+        };
         DefinitionView {
-            term: e.term.clone(),
-            abbreviation: e.abbreviation.clone(),
-            aliases: e.aliases.clone(),
-            category: e.category.clone(),
-            source: e.source.clone(),
+            term: &e.term,
+            abbreviation: e.abbreviation.as_deref(),
+            aliases: &e.aliases,
+            category: e.category.as_deref(),
+            source: e.source.as_deref(),
             related: e
                 .related
                 .iter()
-                .map(|&r| Link {
-                    title: glossary.entry(r).term.clone(),
-                    url: glossary.entry(r).url.clone(),
+                .map(|&r| LinkView {
+                    title: &glossary.entry(r).term,
+                    url: &glossary.entry(r).url,
                 })
                 .collect(),
-            used_in: used_in
-                .iter()
-                .map(|&id| Link {
-                    title: site.pages[id].front.title.clone(),
-                    url: site.pages[id].url.clone(),
-                })
-                .collect(),
-            index: site.pages[e.page].parent.map(|p| Link {
-                title: site.pages[p].front.title.clone(),
-                url: site.pages[p].url.clone(),
-            }),
+            used_in: used_in.iter().map(|&id| page(id)).collect(),
+            index: site.pages[e.page].parent.map(page),
         }
     }
 }
