@@ -215,6 +215,26 @@ fn unknown_field_hint(message: &str) -> Option<String> {
     })
 }
 
+/// The line and column of a key in settings text, by its path of tables (`["check", "rules",
+/// "x"]`), for messages about a value that parsed but is not allowed.
+pub fn key_position(text: &str, path: &[&str]) -> Option<Position> {
+    let root = toml::de::DeTable::parse(text).ok()?;
+    let mut table = root.get_ref();
+    let mut span = None;
+    for (i, name) in path.iter().enumerate() {
+        let (key, value) = table.iter().find(|(k, _)| k.get_ref().as_ref() == *name)?;
+        span = Some(key.span());
+        if i + 1 < path.len() {
+            match value.get_ref() {
+                toml::de::DeValue::Table(t) => table = t,
+                _ => return None,
+            }
+        }
+    }
+    let lines = LineIndex::new(text);
+    span.map(|s| lines.position(text, s.start))
+}
+
 /// `#rrggbb` to its three channels.
 pub fn parse_hex_colour(text: &str) -> Option<(u8, u8, u8)> {
     let hex = text.strip_prefix('#')?;
@@ -275,6 +295,16 @@ mod tests {
     fn contrast_ratio_matches_wcag_examples() {
         assert!((contrast_ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
         assert!((contrast_ratio((0x76, 0x76, 0x76), (255, 255, 255)) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn key_positions_follow_table_paths() {
+        let text = "title = \"G\"\n\n[check.rules]\nunexplained-abbreviation = \"off\"\n";
+        assert_eq!(
+            key_position(text, &["check", "rules", "unexplained-abbreviation"]),
+            Some(Position::new(4, 1))
+        );
+        assert_eq!(key_position(text, &["check", "nothing"]), None);
     }
 
     #[test]

@@ -2,14 +2,18 @@
 //! and printable packs, and keeps the guidance current with document control and review dates.
 //!
 //! The pipeline, and the module that owns each step:
-//! [`config`] and [`content`] load the site into a model; [`markdown`] turns each page body into
-//! HTML; [`render`] puts it in templates; [`output`] writes it safely; [`build`] runs the lot.
+//! [`config`] and [`content`] load the site into a model; [`glossary`] gathers its definitions;
+//! [`markdown`] turns each page body into HTML, linking the terms it mentions; [`render`] puts it
+//! in templates; [`output`] writes it safely; [`build`] runs the lot, and [`check`] all of it but
+//! the writing, plus content rules.
 //! [`review`] works out review status. [`diagnostics`] is the one error type every step reports in.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod glossary;
 pub mod markdown;
 pub mod output;
 pub mod packs;

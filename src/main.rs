@@ -3,10 +3,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::Write;
+
 use anstream::eprintln;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
 
 use waymark::build::{BuildError, BuildOptions, build};
+use waymark::check::{CheckOptions, check};
 use waymark::diagnostics::{Diagnostic, Diagnostics, Severity};
 use waymark::{content, review};
 
@@ -20,7 +24,7 @@ const EXIT_USAGE: u8 = 2;
     name = "waymark",
     version,
     about = "Build accessible safeguarding guidance websites and printable packs from Markdown.",
-    after_help = "Examples:\n  waymark build                     build the site in this folder into output/\n  waymark build --site ../guidance  build another site\n\nRun `waymark <command> --help` for a command's options."
+    after_help = "Examples:\n  waymark build                     build the site in this folder into output/\n  waymark build --site ../guidance  build another site\n  waymark check                     find problems without building\n\nRun `waymark <command> --help` for a command's options."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -39,6 +43,12 @@ enum Command {
         after_help = "Examples:\n  waymark review                         every document, soonest first\n  waymark review --within 90d            due in the next 90 days, or overdue\n  waymark review --status overdue --owner \"strategy group\"\n  waymark review --format ics > reviews.ics   import into Outlook or Google Calendar\n  waymark review --format csv > reviews.csv   open in a spreadsheet"
     )]
     Review(ReviewArgs),
+    /// Find problems in the site without building it: everything a build checks, plus content
+    /// rules such as abbreviations that no definition explains. Exit code 1 when there is an error.
+    #[command(
+        after_help = "Examples:\n  waymark check\n  waymark check --site ../guidance --format json\n\nRules can be set to \"off\", \"warn\" or \"error\" under [check.rules] in waymark.toml."
+    )]
+    Check(CheckArgs),
 }
 
 #[derive(Args)]
@@ -87,6 +97,22 @@ enum ReviewFormat {
 }
 
 #[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// How to print findings: `text` (path:line:column: severity[rule]: message) or `json`
+    /// (an array of objects with rule, severity, path, line, column, message and hint).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
 struct SiteArgs {
     /// The site folder (holds waymark.toml and content/). Default: the current folder.
     #[arg(long, value_name = "DIR", default_value = ".")]
@@ -128,6 +154,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(args),
         Command::Review(args) => run_review(args),
+        Command::Check(args) => run_check(args),
     }
 }
 
@@ -211,6 +238,72 @@ fn run_review(args: ReviewArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn run_check(args: CheckArgs) -> ExitCode {
+    let today = match today(&args.site) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e),
+    };
+    let report = check(&CheckOptions {
+        site_dir: args.site.site,
+        today,
+    });
+    let d = &report.diagnostics;
+    match args.format {
+        Format::Text => {
+            let mut out = anstream::stdout().lock();
+            for diagnostic in d {
+                let _ = write_diagnostic(&mut out, diagnostic);
+            }
+            if d.is_empty() {
+                eprintln!("No problems found in {} pages.", report.pages);
+            } else {
+                eprintln!(
+                    "{} error(s) and {} warning(s) in {} pages.",
+                    d.error_count(),
+                    d.warning_count(),
+                    report.pages
+                );
+            }
+        }
+        Format::Json => {
+            let findings: Vec<JsonFinding<'_>> = d.iter().map(JsonFinding::from).collect();
+            let json = serde_json::to_string_pretty(&findings).expect("plain data serialises");
+            let _ = writeln!(std::io::stdout().lock(), "{json}");
+        }
+    }
+    if d.has_errors() {
+        ExitCode::from(EXIT_CONTENT)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One finding in `check --format json`.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: Severity,
+    path: String,
+    line: usize,
+    column: usize,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for JsonFinding<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        JsonFinding {
+            rule: d.rule,
+            severity: d.severity,
+            path: d.path.to_string_lossy().replace('\\', "/"),
+            line: d.line,
+            column: d.column,
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        }
+    }
+}
+
 fn usage_error(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(EXIT_USAGE)
@@ -218,24 +311,29 @@ fn usage_error(message: &str) -> ExitCode {
 
 /// Prints findings to stderr, coloured when stderr is a terminal.
 fn print_diagnostics(diagnostics: &Diagnostics) {
+    let mut err = anstream::stderr().lock();
     for d in diagnostics {
-        print_diagnostic(d);
+        let _ = write_diagnostic(&mut err, d);
     }
 }
 
-fn print_diagnostic(d: &Diagnostic) {
+/// Writes one finding as `path:line:column: severity[rule]: message` and its hint, in colour
+/// (the anstream streams drop the colour codes when not writing to a terminal).
+fn write_diagnostic(out: &mut impl Write, d: &Diagnostic) -> std::io::Result<()> {
     let (colour, reset) = match d.severity {
         Severity::Error => ("\x1b[1;31m", "\x1b[0m"),
         Severity::Warning => ("\x1b[1;33m", "\x1b[0m"),
     };
-    eprintln!(
+    writeln!(
+        out,
         "\x1b[1m{}\x1b[0m: {colour}{}{reset}[{}]: {}",
         d.location(),
         d.severity,
         d.rule,
         d.message
-    );
+    )?;
     if let Some(hint) = &d.hint {
-        eprintln!("  \x1b[36m= hint\x1b[0m: {hint}");
+        writeln!(out, "  \x1b[36m= hint\x1b[0m: {hint}")?;
     }
+    Ok(())
 }

@@ -218,6 +218,36 @@ impl Drop for Staging {
     }
 }
 
+/// Where the files of a build go: the staging folder, or nowhere for `waymark check`, which
+/// renders everything a build does to find the same problems but writes nothing.
+#[derive(Debug, Clone, Copy)]
+pub enum Sink<'a> {
+    Staging(&'a Staging),
+    Discard,
+}
+
+impl Sink<'_> {
+    /// Writes `bytes` at `relative` in the output (or nowhere).
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        match self {
+            Sink::Staging(staging) => staging.write(relative, bytes),
+            Sink::Discard => Ok(()),
+        }
+    }
+
+    /// Copies the site file `from` (named `shown` in messages) to `relative` in the output; when
+    /// discarding, only checks that it can be read.
+    pub fn copy(&self, from: &Path, shown: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let unreadable = |e: io::Error| Diagnostic::io(shown, "read this file", &e);
+        match self {
+            Sink::Staging(staging) => {
+                staging.write(relative, &std::fs::read(from).map_err(unreadable)?)
+            }
+            Sink::Discard => std::fs::File::open(from).map(drop).map_err(unreadable),
+        }
+    }
+}
+
 const MARKER_TEXT: &str =
     "This folder is written by waymark. It is replaced by each build: do not edit files here.\n";
 

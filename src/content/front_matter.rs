@@ -198,6 +198,23 @@ pub fn parse<'a>(
     }
 }
 
+/// Where the value of `key` is written in a file, as a byte range of `text`: the whole value, or
+/// item `index` of an array value. Messages about a value (an unknown related term, a duplicate
+/// alias) point at it rather than at the top of the file. None when the key is absent.
+pub fn value_span(text: &str, key: &str, index: Option<usize>) -> Option<Range<usize>> {
+    let split = split(text).ok()?;
+    let table = toml::de::DeTable::parse(split.front).ok()?;
+    let (_, value) = table
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)?;
+    let span = match (index, value.get_ref()) {
+        (Some(i), toml::de::DeValue::Array(items)) => items.get(i)?.span(),
+        _ => value.span(),
+    };
+    Some(split.front_offset + span.start..split.front_offset + span.end)
+}
+
 fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
 }
@@ -400,6 +417,17 @@ mod tests {
                 .unwrap()
                 .contains("every page needs a title")
         );
+    }
+
+    #[test]
+    fn value_spans_point_at_values_and_array_items() {
+        let text = "+++\ntitle = \"A\"\nrelated = [\"One\", \"Two\"]\n+++\nBody\n";
+        let span = value_span(text, "title", None).unwrap();
+        assert_eq!(&text[span], "\"A\"");
+        let span = value_span(text, "related", Some(1)).unwrap();
+        assert_eq!(&text[span], "\"Two\"");
+        assert_eq!(value_span(text, "related", Some(2)), None);
+        assert_eq!(value_span(text, "summary", None), None);
     }
 
     #[test]

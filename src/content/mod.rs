@@ -20,7 +20,7 @@ pub use front_matter::{Change, FrontMatter};
 pub use load::{LoadOptions, load};
 
 use crate::config::SiteConfig;
-use crate::diagnostics::LineIndex;
+use crate::diagnostics::{LineIndex, Position};
 
 /// What a document is, which decides its template, its checks and where it appears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -120,6 +120,19 @@ impl Page {
     /// Term name for definitions: `term`, or the title.
     pub fn term(&self) -> &str {
         self.front.term.as_deref().unwrap_or(&self.front.title)
+    }
+
+    /// The line and column of a byte offset in the file.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// Where a front matter value is written (item `index` of an array value, if given), so a
+    /// message about it can name its line; the whole file when the key is not written.
+    pub fn value_position(&self, key: &str, index: Option<usize>) -> Position {
+        front_matter::value_span(&self.text, key, index)
+            .or_else(|| front_matter::value_span(&self.text, key, None))
+            .map_or(Position::FILE, |span| self.position(span.start))
     }
 }
 

@@ -22,6 +22,9 @@ const RESERVED_IDS: &[&str] = &[
     "contents",
     "document-control",
     "page-history",
+    "related-terms",
+    "used-in",
+    "other",
 ];
 
 /// The id for a heading's text: lowercase letters and digits, words joined by hyphens.

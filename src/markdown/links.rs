@@ -301,6 +301,25 @@ pub fn resolve(
     report
 }
 
+/// True for an event that opens a link: a Markdown link, or the HTML [`resolve`] writes for an
+/// external one. Later passes use it to leave link text alone.
+pub fn opens_link(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(Tag::Link { .. }) => true,
+        Event::InlineHtml(html) => html.starts_with("<a "),
+        _ => false,
+    }
+}
+
+/// True for an event that closes a link (see [`opens_link`]).
+pub fn closes_link(event: &Event<'_>) -> bool {
+    match event {
+        Event::End(TagEnd::Link) => true,
+        Event::InlineHtml(html) => html.ends_with("</a>"),
+        _ => false,
+    }
+}
+
 fn link_kind(target: &Target) -> LinkKind {
     match target {
         Target::External(_) => LinkKind::External,
@@ -396,17 +415,33 @@ fn set_dest(event: &mut Event<'_>, url: String) {
 /// The shortest relative URL from the page written at `from` to the file at `to`
 /// (both paths from the site root, such as `strategy/vision.html`).
 pub fn relative_url(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').collect();
-    let from_dirs = &from_dirs[..from_dirs.len() - 1];
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dirs
-        .iter()
-        .zip(&to_parts[..to_parts.len() - 1])
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut url = "../".repeat(from_dirs.len() - common);
-    url.push_str(&to_parts[common..].join("/"));
-    encode_path(&url)
+    let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let mut from_dirs = from_dir.split('/').filter(|d| !d.is_empty()).peekable();
+    let mut rest = to;
+    while let (Some(dir), Some((first, after))) = (from_dirs.peek(), rest.split_once('/')) {
+        if *dir != first {
+            break;
+        }
+        from_dirs.next();
+        rest = after;
+    }
+    let mut url = "../".repeat(from_dirs.count());
+    url.push_str(rest);
+    if is_url_safe(&url) {
+        url
+    } else {
+        encode_path(&url)
+    }
+}
+
+/// True when `url` needs no percent-encoding.
+fn is_url_safe(url: &str) -> bool {
+    url.bytes().all(is_url_safe_byte)
+}
+
+/// Bytes that [`encode_path`] leaves as they are.
+fn is_url_safe_byte(b: u8) -> bool {
+    b.is_ascii_graphic() && !b"\"<>`#?{}%".contains(&b)
 }
 
 /// A source path written relative to `dir`, for hints.

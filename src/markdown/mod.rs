@@ -8,11 +8,14 @@
 //!    [`headings::place`] moves headings a level down and prefixes their ids;
 //!    [`footnotes::place`] gives footnotes ids that cannot clash with headings;
 //! 3. [`links::resolve`]: source-path links to relative URLs, external links marked, broken links reported;
-//! 4. [`text::sections`]: the page's plain text by section, for search and checks;
-//! 5. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
-//! 6. [`highlight::render_code_blocks`]: code blocks, highlighted with syntect when they name a language;
-//! 7. [`tables::wrap_tables`]: tables in scrollable regions;
-//! 8. [`tasks::label_task_items`]: task list tick boxes labelled by their text;
+//! 4. [`terms::link_terms`]: the first mention of each glossary term linked to its definition, the
+//!    first use of an abbreviation followed by the words in full, every mention recorded (on the
+//!    page's own URL only: printed packs are not sprinkled with links);
+//! 5. [`text::sections`]: the page's plain text by section, for search and checks;
+//! 6. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
+//! 7. [`highlight::render_code_blocks`]: code blocks, highlighted with syntect when they name a language;
+//! 8. [`tables::wrap_tables`]: tables in scrollable regions;
+//! 9. [`tasks::label_task_items`]: task list tick boxes labelled by their text;
 //!
 //! then pulldown-cmark writes the HTML.
 
@@ -24,10 +27,12 @@ pub mod highlight;
 pub mod links;
 pub mod tables;
 pub mod tasks;
+pub mod terms;
 pub mod text;
 
-use crate::content::{Page, Site};
+use crate::content::{PageId, Site};
 use crate::diagnostics::Position;
+use crate::glossary::{EntryId, Glossary};
 
 pub use headings::TocEntry;
 pub use links::{AnchorCheck, LinkInfo, LinkKind, LinkReport, PackPlacement, Placement};
@@ -46,21 +51,36 @@ pub struct RenderedMarkdown {
     pub word_count: usize,
     /// Number of form prompts, so the page can show the form notice and print button.
     pub form_prompts: usize,
+    /// The glossary terms the page mentions, for the definitions' "Used in" lists.
+    pub terms: Vec<EntryId>,
 }
 
-/// Renders the body of `page` for its own URL.
-pub fn render_page(site: &Site, page: &Page) -> RenderedMarkdown {
-    render(site, page, Placement::Page)
+/// Renders the body of page `id` for its own URL, with glossary terms linked.
+pub fn render_page(site: &Site, glossary: &Glossary, id: PageId) -> RenderedMarkdown {
+    render(site, Some(glossary), id, Placement::Page)
 }
 
-/// Renders the body of `page` for where it will be read: its own page or a pack.
-pub fn render(site: &Site, page: &Page, placement: Placement<'_>) -> RenderedMarkdown {
+/// Renders the body of page `id` for where it will be read: its own page or a pack. Terms are
+/// linked only when a glossary is given and the page is on its own URL.
+pub fn render(
+    site: &Site,
+    glossary: Option<&Glossary>,
+    id: PageId,
+    placement: Placement<'_>,
+) -> RenderedMarkdown {
+    let page = &site.pages[id];
     let body = page.body();
     let position =
         |offset: usize| -> Position { page.lines.position(&page.text, page.body_offset + offset) };
     let mut events = events::parse(body);
     let (toc, ids) = headings::assign_ids(&mut events);
     let links = links::resolve(&mut events, site, page, &ids, &position, placement);
+    let terms = match glossary {
+        Some(glossary) if !placement.is_pack() => {
+            terms::link_terms(&mut events, site, glossary, id)
+        }
+        _ => Vec::new(),
+    };
     let sections = text::sections(&events);
     let word_count = sections.iter().map(|s| text::word_count(&s.text)).sum();
     headings::place(&mut events, placement);
@@ -77,6 +97,7 @@ pub fn render(site: &Site, page: &Page, placement: Placement<'_>) -> RenderedMar
         sections,
         word_count,
         form_prompts,
+        terms,
     }
 }
 

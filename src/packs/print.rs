@@ -13,7 +13,7 @@ use super::Pack;
 use crate::content::{DocControl, PageId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, PackPlacement, Placement};
-use crate::render::context::{ChangeView, ControlView, DateView, DefinitionView, SignpostView};
+use crate::render::context::{ChangeView, ControlView, DateView, DefinitionFacts, SignpostView};
 
 /// One document as it appears in a pack.
 #[derive(Debug, Clone, Serialize)]
@@ -28,7 +28,7 @@ pub struct PackDocument {
     pub content: String,
     pub control: Option<ControlView>,
     pub changes: Vec<ChangeView>,
-    pub definition: Option<DefinitionView>,
+    pub definition: Option<DefinitionFacts>,
     pub signpost: Option<SignpostView>,
     /// The document's own page, from the site root.
     pub url: String,
@@ -73,7 +73,7 @@ pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagno
                 url: pack.html_url(),
                 base_url: site.config.base_url(),
             };
-            let rendered = markdown::render(site, page, Placement::Pack(&placement));
+            let rendered = markdown::render(site, None, id, Placement::Pack(&placement));
             problems.extend(rendered.links.diagnostics);
             let control = DocControl::of(page);
             PackDocument {
@@ -87,7 +87,7 @@ pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagno
                     .is_present()
                     .then(|| ControlView::of(&control, today, site.config.review_warning_days)),
                 changes: ChangeView::history(&page.front.changes),
-                definition: DefinitionView::of(page),
+                definition: DefinitionFacts::of(page),
                 signpost: SignpostView::of(page),
                 url: page.url.clone(),
             }

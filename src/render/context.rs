@@ -11,6 +11,8 @@ use crate::content::{DocControl, DocDate, Page, PageId, PageKind, Site};
 use crate::markdown::{RenderedMarkdown, TocEntry};
 use crate::review::ReviewStatus;
 
+use super::glossary::{DefinitionView, GlossaryIndexView};
+
 /// A titled link from the site root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
@@ -166,9 +168,9 @@ impl ListItem {
     }
 }
 
-/// The extra facts of a definition page.
+/// The facts of a definition, as a printed pack shows them.
 #[derive(Debug, Clone, Serialize)]
-pub struct DefinitionView {
+pub struct DefinitionFacts {
     pub term: String,
     pub abbreviation: Option<String>,
     pub aliases: Vec<String>,
@@ -176,11 +178,11 @@ pub struct DefinitionView {
     pub source: Option<String>,
 }
 
-impl DefinitionView {
+impl DefinitionFacts {
     /// The facts of a definition page; None for other kinds.
-    pub fn of(page: &Page) -> Option<DefinitionView> {
+    pub fn of(page: &Page) -> Option<DefinitionFacts> {
         let f = &page.front;
-        (page.kind == PageKind::Definition).then(|| DefinitionView {
+        (page.kind == PageKind::Definition).then(|| DefinitionFacts {
             term: page.term().to_string(),
             abbreviation: f.abbreviation.clone(),
             aliases: f.aliases.clone(),
@@ -233,7 +235,10 @@ pub struct PageView<'a> {
     pub changes: Vec<ChangeView>,
     pub children: Vec<ListItem>,
     pub form_prompts: usize,
-    pub definition: Option<DefinitionView>,
+    /// Set for definition pages, once every page's term mentions are known.
+    pub definition: Option<DefinitionView<'a>>,
+    /// Set for the sections of definitions: their A to Z.
+    pub glossary: Option<GlossaryIndexView>,
     pub signpost: Option<SignpostView>,
     /// The printable packs this page is part of.
     pub packs: Vec<PackLink>,
@@ -292,7 +297,8 @@ impl<'a> PageView<'a> {
                 .map(|&c| ListItem::of(&site.pages[c]))
                 .collect(),
             form_prompts: rendered.form_prompts,
-            definition: DefinitionView::of(page),
+            definition: None,
+            glossary: None,
             signpost: SignpostView::of(page),
             packs: Vec::new(),
         }

@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod context;
+pub mod glossary;
 
 use std::path::{Path, PathBuf};
 

@@ -117,3 +117,17 @@ pub fn resolve(from: &str, href: &str) -> String {
     }
     parts.join("/")
 }
+
+/// Copies a folder and everything in it, so a test can change a fixture site.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! `waymark build`: the whole pipeline, from site folder to a finished output folder.
+//!
+//! [`prepare`] loads the site, its glossary, its packs and its templates; [`render`] makes the packs'
+//! PDFs when asked (so pages can show their size), renders every page (in parallel; definition
+//! pages once every page's term mentions are known), checks cross-page anchors and makes the
+//! site-wide files (theme, assets, 404, sitemap, robots, glossary.json, search index, search and
+//! "All pages", "What's changed", pack pages); the staging folder is then swapped into place. Nothing reaches the output folder unless every
+//! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
+//! writes nothing, so it finds exactly the problems a build would.
+
+mod packs;
+mod pages;
+mod search;
+mod site_files;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use tera::Context;
+use thiserror::Error;
+
+use crate::content::{self, LoadOptions, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::glossary::Glossary;
+use crate::output::{OutputError, Sink, Staging};
+use crate::packs::Pack;
+use crate::render::Renderer;
+use crate::render::context::SiteView;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub site_dir: PathBuf,
+    pub output_dir: PathBuf,
+    /// Overrides `base_url` from `waymark.toml`.
+    pub base_url: Option<String>,
+    /// The day review statuses are worked out for.
+    pub today: Date,
+    /// Make the packs' PDFs (needs the `pdf` feature).
+    pub pdf: bool,
+    /// Show a progress bar while PDFs are made (when stderr is a terminal).
+    pub progress: bool,
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Why a build did not finish. The previous output is untouched in every case.
+#[derive(Debug, Error)]
+pub enum BuildError {
+    #[error("the site has {} error(s)", .0.error_count())]
+    Content(Diagnostics),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl From<Diagnostics> for BuildError {
+    fn from(d: Diagnostics) -> Self {
+        BuildError::Content(d)
+    }
+}
+
+impl From<Diagnostic> for BuildError {
+    fn from(d: Diagnostic) -> Self {
+        BuildError::Content(vec![d].into())
+    }
+}
+
+/// A loaded site, ready to render: what a build and a check start from.
+pub struct Prepared {
+    pub site: Site,
+    pub glossary: Glossary,
+    pub packs: Vec<Pack>,
+    pub renderer: Renderer,
+}
+
+/// Loads the site, its glossary and its templates, reporting every problem of all three.
+pub fn prepare(site_dir: &Path, base_url: Option<&str>) -> Result<Prepared, Diagnostics> {
+    let mut site = content::load(site_dir, LoadOptions::default())?;
+    if let Some(base) = base_url {
+        site.config.base_url = Some(base.to_string());
+    }
+    let glossary = Glossary::build(&site);
+    let renderer = Renderer::new(&site.dir);
+    let packs = crate::packs::resolve(&site);
+    let (glossary, mut renderer, packs) = match (glossary, renderer, packs) {
+        (Ok(g), Ok(r), Ok(p)) => (g, r, p),
+        (g, r, p) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.extend(g.err().into_iter().flatten());
+            diagnostics.extend(r.err().into_iter().flatten());
+            diagnostics.extend(p.err().into_iter().flatten());
+            diagnostics.sort();
+            return Err(diagnostics);
+        }
+    };
+    let mut globals = Context::new();
+    globals.insert("site", &SiteView::of(&site));
+    renderer.set_globals(&globals);
+    Ok(Prepared {
+        site,
+        glossary,
+        packs,
+        renderer,
+    })
+}
+
+/// Whether and how to make the packs' PDFs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pdfs {
+    Skip,
+    Make { progress: bool },
+}
+
+/// Renders every page and site-wide file into `sink`. Returns the number of files and every
+/// problem found, sorted.
+pub fn render(
+    prepared: &Prepared,
+    today: Date,
+    sink: Sink<'_>,
+    pdfs: Pdfs,
+) -> (usize, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let mut files = 0;
+    let mut pack_views = packs::views(prepared, today);
+    if let Pdfs::Make { progress } = pdfs {
+        files += packs::write_pdfs(
+            prepared,
+            &mut pack_views,
+            today,
+            progress,
+            sink,
+            &mut diagnostics,
+        );
+    }
+    let pack_links = packs::links(prepared, &pack_views);
+    let outcome = pages::render_pages(prepared, today, sink, &pack_links);
+    diagnostics.extend(outcome.diagnostics);
+    files += prepared.site.pages.len();
+    files += search::write_index(
+        prepared,
+        &outcome.sections,
+        &outcome.terms,
+        sink,
+        &mut diagnostics,
+    );
+    files += site_files::write_site_files(prepared, sink, &mut diagnostics);
+    files += site_files::write_generated_pages(prepared, sink, &mut diagnostics);
+    files += packs::write_pages(prepared, &pack_views, sink, &mut diagnostics);
+    diagnostics.sort();
+    (files, diagnostics)
+}
+
+/// Builds the site into `options.output_dir`.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let prepared = prepare(&options.site_dir, options.base_url.as_deref())?;
+    let staging = Staging::create(&options.output_dir, &prepared.site.dir)?;
+    let pdfs = if options.pdf {
+        Pdfs::Make {
+            progress: options.progress,
+        }
+    } else {
+        Pdfs::Skip
+    };
+    let (files, diagnostics) = render(&prepared, options.today, Sink::Staging(&staging), pdfs);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    staging.commit()?;
+    Ok(BuildReport {
+        pages: prepared.site.pages.len(),
+        files,
+        warnings: diagnostics,
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,71 @@
+//! The build's search step: one search document per page section, the glossary as synonyms, and
+//! the index's script files.
+
+use super::Prepared;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::markdown::TextSection;
+use crate::output::Sink;
+use crate::search::{self, site_index};
+
+/// A search index bigger than this (gzipped) gets a warning.
+const WARN_BYTES: usize = 5_000_000;
+
+/// Builds and writes the index from each page's text sections (indexed by page id) and the
+/// glossary terms each page mentions. Returns the number of files written.
+pub(super) fn write_index(
+    prepared: &Prepared,
+    sections: &[Vec<TextSection>],
+    terms: &[Vec<String>],
+    sink: Sink<'_>,
+    diagnostics: &mut Diagnostics,
+) -> usize {
+    let site = &prepared.site;
+    let documents: Vec<search::SearchDocument> = sections
+        .iter()
+        .enumerate()
+        .flat_map(|(id, page_sections)| {
+            let page_terms = &terms[id];
+            site_index::page_documents(site, id, page_sections, &|section| {
+                // The page's terms go with its introduction, where the page says what it is about.
+                if section.heading.is_none() {
+                    page_terms.clone()
+                } else {
+                    Vec::new()
+                }
+            })
+        })
+        .collect();
+    let glossary = site_index::glossary_entries(site);
+    let index = search::build_index(&documents, &glossary);
+    let mut written = 0;
+    let mut raw = 0;
+    for (name, contents, _) in index.iter_files() {
+        raw += contents.len();
+        match sink.write(name, contents.as_bytes()) {
+            Ok(()) => written += 1,
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    // Gzip only when the index is big enough to be near the limit: measuring costs time.
+    if raw > WARN_BYTES {
+        let gzipped = index.stats().bytes_gzipped;
+        if gzipped > WARN_BYTES {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "search-index-size",
+                    "content",
+                    Position::FILE,
+                    format!(
+                        "the search index is {:.1} MB gzipped, over {} MB",
+                        gzipped as f64 / 1e6,
+                        WARN_BYTES / 1_000_000
+                    ),
+                )
+                .with_hint(
+                    "readers download only the parts a search needs, but a site this big may want fewer, longer pages",
+                ),
+            );
+        }
+    }
+    written
+}

@@ -1,0 +1,49 @@
+//! Rule `unexplained-abbreviation`: an abbreviation that no definition explains, such as "LADO"
+//! on a page for readers who may never have met it.
+
+use rayon::prelude::*;
+
+use super::rules::{Context, Rule};
+use crate::config::RuleLevel;
+use crate::diagnostics::Diagnostic;
+use crate::glossary::abbreviations::{AllowList, unexplained};
+
+pub const RULE: Rule = Rule {
+    id: "unexplained-abbreviation",
+    default_level: RuleLevel::Warn,
+    about: "capitalised abbreviations that no definition explains",
+    run,
+};
+
+fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let allowed = AllowList::new(&cx.site.config.check.allowed_abbreviations);
+    cx.site
+        .pages
+        .par_iter()
+        .flat_map_iter(|page| {
+            unexplained(page, cx.glossary, &allowed)
+                .into_iter()
+                .map(move |found| {
+                    let times = match found.count {
+                        1 => String::new(),
+                        n => format!(" (used {n} times on this page)"),
+                    };
+                    let singular = found.word.strip_suffix('s').unwrap_or(&found.word);
+                    Diagnostic::warning(
+                        RULE.id,
+                        &page.file,
+                        found.position,
+                        format!(
+                            "`{}` is an abbreviation that no definition explains{times}",
+                            found.word
+                        ),
+                    )
+                    .with_hint(format!(
+                        "write the words in full, add a definition with abbreviation = \"{singular}\" \
+                         in content/definitions/, or, if every reader knows it, add it to \
+                         allowed_abbreviations under [check] in waymark.toml"
+                    ))
+                })
+        })
+        .collect()
+}

@@ -1,0 +1,551 @@
+//! Finding glossary terms in text: Aho-Corasick automata hold every name of every term, so a text
+//! is scanned in one pass however large the glossary is.
+//!
+//! A match is a whole word (a hyphen joins words, so "multi-agency" holds no "agency"). Terms and
+//! aliases match in any case; abbreviations only as written, so neither the "cin" of "cinema" nor
+//! a sentence's "Cin" is "CIN". Simple plurals match ("chronologies", "genograms", "CPPs").
+//! Where names overlap, the longest wins: "emotional neglect" over "neglect".
+//!
+//! Terms and aliases are found by scanning the text with its ASCII letters lowercased, using a DFA
+//! of the names in lowercase: a DFA is the fastest automaton to search with, and one of lowercase
+//! names is half the size of one that ignores case itself, so more of it stays in the processor's
+//! cache. Abbreviations have their own automaton that respects case, run only where a word starts
+//! with bytes an abbreviation can start with (capital letters, in practice): in one case-blind
+//! automaton, every "chi" of "child" would be a candidate for an abbreviation "CHI", found and
+//! thrown away. The two streams of matches are merged, the leftmost first and the longer of two
+//! starting together.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickKind, Anchored, BuildError, Input, Match, MatchKind, StartKind,
+};
+
+use super::EntryId;
+
+/// How a name refers to its term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The term or one of its aliases: the words in full.
+    Name,
+    /// The abbreviation.
+    Abbreviation,
+}
+
+/// A name found in a text, as a byte range of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: EntryId,
+    pub form: Form,
+    /// The text had the plural ("chronologies" for "chronology").
+    pub plural: bool,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    entry: EntryId,
+    plural: bool,
+    text: String,
+}
+
+/// The names of one form, in one automaton.
+#[derive(Debug)]
+struct Names {
+    form: Form,
+    automaton: AhoCorasick,
+    /// For abbreviations, where they can start; None for names, which are scanned for.
+    starts: Option<Starts>,
+    patterns: Vec<Pattern>,
+}
+
+/// The bytes, and pairs of bytes, abbreviations start with: the automaton is run only where a
+/// word starts with one of them, so the capital letter starting a sentence is passed over at once.
+#[derive(Debug)]
+struct Starts {
+    bytes: [bool; 256],
+    /// A bit set of 65,536 pairs; None when an abbreviation is one byte long.
+    pairs: Option<Box<[u64; 1024]>>,
+}
+
+impl Starts {
+    fn new(patterns: &[Pattern]) -> Starts {
+        let mut bytes = [false; 256];
+        for p in patterns {
+            bytes[p.text.as_bytes()[0] as usize] = true;
+        }
+        let pairs = patterns.iter().all(|p| p.text.len() > 1).then(|| {
+            let mut pairs = Box::new([0u64; 1024]);
+            for p in patterns {
+                let pair = pair_index(p.text.as_bytes());
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
+            pairs
+        });
+        Starts { bytes, pairs }
+    }
+
+    /// The next place from `from` where an abbreviation may start.
+    fn next(&self, text: &[u8], mut from: usize) -> Option<usize> {
+        loop {
+            let at = from + text[from..].iter().position(|&b| self.bytes[b as usize])?;
+            let pair_fits = self.pairs.as_ref().is_none_or(|pairs| {
+                let pair = pair_index(&text[at..]);
+                text.len() > at + 1 && pairs[pair / 64] & (1 << (pair % 64)) != 0
+            });
+            if pair_fits {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+    }
+}
+
+impl Names {
+    /// Names as written come before generated plurals, so they win when two collide ("risk
+    /// factors" the alias over "risk factors" the plural of another term's "risk factor").
+    fn new(form: Form, patterns: Vec<Pattern>) -> Result<Option<Names>, BuildError> {
+        let ignore_case = form == Form::Name;
+        let mut seen = HashSet::new();
+        let (written, plurals): (Vec<Pattern>, Vec<Pattern>) =
+            patterns.into_iter().partition(|p| !p.plural);
+        let patterns: Vec<Pattern> = written
+            .into_iter()
+            .chain(plurals)
+            .filter(|p| {
+                seen.insert(match ignore_case {
+                    true => p.text.to_ascii_lowercase(),
+                    false => p.text.clone(),
+                })
+            })
+            .collect();
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let starts = (!ignore_case).then(|| Starts::new(&patterns));
+        // About 0.7 MB for 500 terms and their plurals.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(match starts {
+                Some(_) => StartKind::Anchored,
+                None => StartKind::Unanchored,
+            })
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|p| match ignore_case {
+                true => p.text.to_ascii_lowercase(),
+                false => p.text.clone(),
+            }))?;
+        Ok(Some(Names {
+            form,
+            automaton,
+            starts,
+            patterns,
+        }))
+    }
+
+    /// The first whole-word name in `text` from `from`, searching `haystack`: the text, its
+    /// ASCII letters lowercased for names.
+    fn find(&self, text: &str, haystack: &[u8], mut from: usize) -> Option<TermMatch> {
+        while from < text.len() {
+            let (start, found) = match &self.starts {
+                None => {
+                    let m = self
+                        .automaton
+                        .find(Input::new(haystack).span(from..text.len()))?;
+                    (m.start(), Some(m))
+                }
+                Some(starts) => {
+                    let at = starts.next(haystack, from)?;
+                    (at, self.longest_at(haystack, at, text.len()))
+                }
+            };
+            if let Some(m) = found
+                && starts_word(text, start)
+                && let Some(m) = self.whole_word(text, haystack, m)
+            {
+                return Some(m);
+            }
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// The longest name starting at `start` and ending no later than `end`.
+    fn longest_at(&self, haystack: &[u8], start: usize, end: usize) -> Option<Match> {
+        let input = Input::new(haystack).span(start..end);
+        match self.starts {
+            Some(_) => self.automaton.find(input.anchored(Anchored::Yes)),
+            // The leftmost match in the span starts at `start` if any name does.
+            None => self.automaton.find(input).filter(|m| m.start() == start),
+        }
+    }
+
+    /// `m`, or the longest shorter name starting at the same place, that ends a word: the
+    /// longest name there may end inside a word ("child neglect" in "child neglectful").
+    fn whole_word(&self, text: &str, haystack: &[u8], mut m: Match) -> Option<TermMatch> {
+        while !ends_word(text, m.end()) {
+            m = self.longest_at(haystack, m.start(), m.end() - 1)?;
+        }
+        let pattern = &self.patterns[m.pattern().as_usize()];
+        Some(TermMatch {
+            start: m.start(),
+            end: m.end(),
+            entry: pattern.entry,
+            form: self.form,
+            plural: pattern.plural,
+        })
+    }
+}
+
+/// Finds the names of glossary terms in text. Built once per site; shared by every page.
+#[derive(Debug)]
+pub struct TermMatcher {
+    names: Option<Names>,
+    abbreviations: Option<Names>,
+}
+
+impl TermMatcher {
+    /// A matcher for `names`: each a term's id, one of its names and how that name refers to it.
+    pub fn new<'a>(
+        names: impl IntoIterator<Item = (EntryId, &'a str, Form)>,
+    ) -> Result<TermMatcher, BuildError> {
+        let mut full = Vec::new();
+        let mut short = Vec::new();
+        for (entry, name, form) in names {
+            let name = collapse_spaces(name);
+            if name.is_empty() {
+                continue;
+            }
+            let (plural, list) = match form {
+                Form::Name => (plural(&name), &mut full),
+                Form::Abbreviation if !name.ends_with(['s', 'S']) => {
+                    (Some(format!("{name}s")), &mut short)
+                }
+                Form::Abbreviation => (None, &mut short),
+            };
+            for (text, plural) in apostrophe_variants(name)
+                .into_iter()
+                .map(|t| (t, false))
+                .chain(
+                    plural
+                        .into_iter()
+                        .flat_map(apostrophe_variants)
+                        .map(|t| (t, true)),
+                )
+            {
+                list.push(Pattern {
+                    entry,
+                    plural,
+                    text,
+                });
+            }
+        }
+        Ok(TermMatcher {
+            names: Names::new(Form::Name, full)?,
+            abbreviations: Names::new(Form::Abbreviation, short)?,
+        })
+    }
+
+    /// Every name in `text`, left to right, never overlapping.
+    pub fn find_iter<'m, 'h>(&'m self, text: &'h str) -> Matches<'m, 'h> {
+        let bytes = text.as_bytes();
+        let lowercase = match bytes.iter().any(u8::is_ascii_uppercase) {
+            true => Cow::Owned(bytes.to_ascii_lowercase()),
+            false => Cow::Borrowed(bytes),
+        };
+        self.matches(text, lowercase)
+    }
+
+    /// [`find_iter`](Self::find_iter), lowercasing the text into `buffer` rather than a new
+    /// allocation: for callers that search many short texts.
+    pub fn find_iter_in<'m, 'h>(
+        &'m self,
+        text: &'h str,
+        buffer: &'h mut Vec<u8>,
+    ) -> Matches<'m, 'h> {
+        buffer.clear();
+        buffer.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        self.matches(text, Cow::Borrowed(buffer))
+    }
+
+    fn matches<'m, 'h>(&'m self, text: &'h str, lowercase: Cow<'h, [u8]>) -> Matches<'m, 'h> {
+        Matches {
+            text,
+            lowercase,
+            streams: [self.names.as_ref(), self.abbreviations.as_ref()]
+                .map(|names| Stream { names, next: None }),
+            pos: 0,
+        }
+    }
+}
+
+/// The matches of one automaton, one ahead.
+struct Stream<'m> {
+    names: Option<&'m Names>,
+    /// The next match at or after the iterator's position: None when not searched yet,
+    /// Some(None) when there is none.
+    next: Option<Option<TermMatch>>,
+}
+
+/// The iterator of [`TermMatcher::find_iter`].
+pub struct Matches<'m, 'h> {
+    text: &'h str,
+    /// The text with its ASCII letters lowercased, for names.
+    lowercase: Cow<'h, [u8]>,
+    streams: [Stream<'m>; 2],
+    pos: usize,
+}
+
+impl Iterator for Matches<'_, '_> {
+    type Item = TermMatch;
+
+    fn next(&mut self) -> Option<TermMatch> {
+        let (text, pos) = (self.text, self.pos);
+        let lowercase: &[u8] = &self.lowercase;
+        for stream in &mut self.streams {
+            // A match that starts before the last one ended overlaps it: search again.
+            if stream
+                .next
+                .is_some_and(|m| m.is_some_and(|m| m.start < pos))
+            {
+                stream.next = None;
+            }
+            if stream.next.is_none() {
+                stream.next = Some(stream.names.and_then(|n| {
+                    let haystack = match n.form {
+                        Form::Name => lowercase,
+                        Form::Abbreviation => text.as_bytes(),
+                    };
+                    n.find(text, haystack, pos)
+                }));
+            }
+        }
+        let best = self
+            .streams
+            .iter()
+            .filter_map(|s| s.next.flatten())
+            .min_by_key(|m| (m.start, std::cmp::Reverse(m.end)))?;
+        for stream in &mut self.streams {
+            if stream.next == Some(Some(best)) {
+                stream.next = None;
+            }
+        }
+        self.pos = best.end;
+        Some(best)
+    }
+}
+
+/// The index of the first two bytes of `bytes` in a 65,536-bit set (0 for the second when
+/// there is none).
+fn pair_index(bytes: &[u8]) -> usize {
+    (bytes[0] as usize) << 8 | bytes.get(1).copied().unwrap_or(0) as usize
+}
+
+/// Letters, digits and `_` make words; a hyphen between word characters joins two words into one.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn starts_word(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some('-') => !before.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+fn ends_word(text: &str, at: usize) -> bool {
+    let mut after = text[at..].chars();
+    match after.next() {
+        None => true,
+        Some('-') => !after.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+/// The simple English plural of a name's last word: "chronology" becomes "chronologies",
+/// "genogram" "genograms", "box" "boxes". None when the name does not end in a letter, or ends in
+/// a single "s" (most likely a plural already, as "risk factors").
+pub fn plural(name: &str) -> Option<String> {
+    let last = name.chars().next_back()?;
+    if !last.is_alphabetic() {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    if ["ss", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        return Some(format!("{name}es"));
+    }
+    if lower.ends_with('s') {
+        return None;
+    }
+    let mut chars = lower.chars().rev();
+    if chars.next() == Some('y') && chars.next().is_some_and(|c| !"aeiou".contains(c)) {
+        return Some(format!("{}ies", &name[..name.len() - 1]));
+    }
+    Some(format!("{name}s"))
+}
+
+/// Names are matched with single spaces between words, however the front matter spaced them.
+pub fn collapse_spaces(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The name, and the name with the other kind of apostrophe: smart punctuation turns the
+/// "children's" an editor types into "children’s".
+fn apostrophe_variants(name: String) -> Vec<String> {
+    let mut variants = Vec::with_capacity(2);
+    if name.contains('\'') {
+        variants.push(name.replace('\'', "\u{2019}"));
+    } else if name.contains('\u{2019}') {
+        variants.push(name.replace('\u{2019}', "'"));
+    }
+    variants.insert(0, name);
+    variants
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> TermMatcher {
+        TermMatcher::new([
+            (0, "Neglect", Form::Name),
+            (1, "Emotional neglect", Form::Name),
+            (2, "Chronology", Form::Name),
+            (3, "Genogram", Form::Name),
+            (4, "Child in need", Form::Name),
+            (4, "CIN", Form::Abbreviation),
+            (5, "Child protection plan", Form::Name),
+            (5, "CPP", Form::Abbreviation),
+            (6, "Multi-Agency Safeguarding Hub", Form::Name),
+            (6, "children's services front door", Form::Name),
+            (7, "agency", Form::Name),
+            (8, "Statutory assessment", Form::Name),
+            (8, "assessment", Form::Name),
+        ])
+        .unwrap()
+    }
+
+    /// The matched words and the entries they name.
+    fn found(text: &str) -> Vec<(&str, EntryId)> {
+        matcher()
+            .find_iter(text)
+            .map(|t| (&text[t.start..t.end], t.entry))
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(found("neglectful care"), []);
+        assert_eq!(found("(neglect)."), [("neglect", 0)]);
+        assert_eq!(found("unneglect neglect"), [("neglect", 0)]);
+        assert_eq!(found("a multi-agency team"), []);
+        assert_eq!(found("- agency staff"), [("agency", 7)]);
+        assert_eq!(found("neglect-related harm"), []);
+        assert_eq!(found("the child’s neglect"), [("neglect", 0)]);
+    }
+
+    #[test]
+    fn longest_match_wins_and_a_shorter_one_is_found_when_the_longest_ends_mid_word() {
+        assert_eq!(
+            found("Emotional neglect and neglect"),
+            [("Emotional neglect", 1), ("neglect", 0)]
+        );
+        assert_eq!(
+            found("a statutory assessment"),
+            [("statutory assessment", 8)]
+        );
+        assert_eq!(
+            found("statutory assessments"),
+            [("statutory assessments", 8)]
+        );
+        // "Multi-Agency Safeguarding Hub" is longest at its start; "agency" inside it is not found.
+        assert_eq!(
+            found("the Multi-Agency Safeguarding Hub"),
+            [("Multi-Agency Safeguarding Hub", 6)]
+        );
+        let m =
+            TermMatcher::new([(0, "child", Form::Name), (1, "child neglect", Form::Name)]).unwrap();
+        let text = "child neglectful";
+        let all: Vec<_> = m.find_iter(text).map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(all, ["child"]);
+    }
+
+    #[test]
+    fn simple_plurals_match() {
+        assert_eq!(found("two chronologies"), [("chronologies", 2)]);
+        assert_eq!(found("genograms"), [("genograms", 3)]);
+        assert_eq!(found("assessments"), [("assessments", 8)]);
+        assert_eq!(
+            found("child protection plans"),
+            [("child protection plans", 5)]
+        );
+        assert_eq!(found("three CPPs"), [("CPPs", 5)]);
+        let m = matcher();
+        let t = m.find_iter("chronologies").next().unwrap();
+        assert!(t.plural);
+        assert_eq!(plural("box").as_deref(), Some("boxes"));
+        assert_eq!(plural("Day").as_deref(), Some("Days"));
+        assert_eq!(plural("Risk factors"), None);
+        assert_eq!(plural("Graded Care Profile 2"), None);
+    }
+
+    #[test]
+    fn terms_ignore_case_and_abbreviations_do_not() {
+        assert_eq!(found("EMOTIONAL Neglect"), [("EMOTIONAL Neglect", 1)]);
+        assert_eq!(found("a CIN plan"), [("CIN", 4)]);
+        assert_eq!(found("a cin plan, Cin"), []);
+        assert_eq!(found("cinema"), []);
+        let t = matcher().find_iter("CIN").next().unwrap();
+        assert_eq!(t.form, Form::Abbreviation);
+    }
+
+    #[test]
+    fn names_and_abbreviations_merge_leftmost_then_longest() {
+        let m = TermMatcher::new([
+            (0, "GCP tool", Form::Name),
+            (1, "Graded Care Profile", Form::Name),
+            (1, "GCP", Form::Abbreviation),
+            (2, "care", Form::Name),
+        ])
+        .unwrap();
+        let text = "A GCP tool, a GCP, Graded care profile, care.";
+        let all: Vec<_> = m
+            .find_iter(text)
+            .map(|t| (&text[t.start..t.end], t.entry, t.form))
+            .collect();
+        assert_eq!(
+            all,
+            [
+                ("GCP tool", 0, Form::Name),
+                ("GCP", 1, Form::Abbreviation),
+                ("Graded care profile", 1, Form::Name),
+                ("care", 2, Form::Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn either_apostrophe_matches() {
+        assert_eq!(
+            found("the children’s services front door"),
+            [("children’s services front door", 6)]
+        );
+        assert_eq!(
+            found("the children's services front door"),
+            [("children's services front door", 6)]
+        );
+    }
+
+    #[test]
+    fn an_empty_glossary_finds_nothing() {
+        let m = TermMatcher::new([]).unwrap();
+        assert_eq!(m.find_iter("neglect").count(), 0);
+    }
+}

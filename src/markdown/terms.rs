@@ -1,0 +1,436 @@
+//! Glossary terms linked where they are used, so every definition is one step from any page.
+//!
+//! The first mention of each term on a page (by its term, an alias or its abbreviation) links to
+//! the definition and carries the short definition, which the theme's script shows as a tooltip;
+//! without the script it is a plain link. Only running text is linked: never headings, links,
+//! images or code, and never a term on its own definition page. The first use of an abbreviation
+//! is followed by the words in full, "GCP (Graded Care Profile)", unless the page spelled the term
+//! out before it. `link_terms = false` in a page's front matter turns links and expansions off.
+//!
+//! Every mention anywhere on the page, title and headings included, is reported, for the
+//! definition pages' "Used in" lists.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::events::Spanned;
+use super::links::{closes_link, escape_attr, opens_link, relative_url};
+use crate::content::{PageId, Site};
+use crate::glossary::{EntryId, Form, Glossary, TermMatch};
+
+/// Per-page facts about one term.
+const MENTIONED: u8 = 1;
+const LINKED: u8 = 2;
+const SPELLED_OUT: u8 = 4;
+const EXPANDED: u8 = 8;
+
+/// Links the terms on page `id` and returns the terms it mentions, in A to Z order.
+pub fn link_terms<'a>(
+    events: &mut Vec<Spanned<'a>>,
+    site: &'a Site,
+    glossary: &'a Glossary,
+    id: PageId,
+) -> Vec<EntryId> {
+    if glossary.is_empty() {
+        return Vec::new();
+    }
+    let page = &site.pages[id];
+    let mut linker = Linker {
+        glossary,
+        page_url: &page.url,
+        own: glossary.entry_for_page(id),
+        enabled: page.front.link_terms != Some(false),
+        flags: vec![0; glossary.len()],
+        plan: Vec::new(),
+        buffer: Vec::new(),
+        folder: None,
+    };
+    // The title and summary sit above the body: a term spelled out there is spelled out.
+    for text in std::iter::once(page.front.title.as_str()).chain(page.front.summary.as_deref()) {
+        for m in glossary.matcher().find_iter(text) {
+            linker.note(&m);
+        }
+    }
+
+    // Text to rewrite is found first, as (first event, end, end of its new events in
+    // `pieces`); the event list is rebuilt once, moving the untouched stretches whole.
+    let mut place = Place::default();
+    let mut pieces = Vec::new();
+    let mut edits = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if !matches!(events[i].0, Event::Text(_)) || place.code > 0 {
+            place.update(&events[i].0);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        if let Some((Event::SoftBreak, _)) = events.get(end) {
+            while let Some((Event::Text(_) | Event::SoftBreak, _)) = events.get(end) {
+                end += 1;
+            }
+        }
+        if linker.rewrite(&mut events[i..end], place.is_running_text(), &mut pieces) {
+            edits.push((i, end, pieces.len()));
+        }
+        i = end;
+    }
+    if !edits.is_empty() {
+        apply(events, &edits, pieces);
+    }
+    linker
+        .flags
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| *f & MENTIONED != 0)
+        .map(|(e, _)| e)
+        .collect()
+}
+
+/// Where in the page an event sits, from the tags around it.
+#[derive(Debug, Default)]
+struct Place {
+    heading: usize,
+    link: usize,
+    image: usize,
+    code: usize,
+}
+
+impl Place {
+    fn update(&mut self, event: &Event<'_>) {
+        let (counter, opens) = match event {
+            Event::Start(Tag::Heading { .. }) => (&mut self.heading, true),
+            Event::End(TagEnd::Heading(_)) => (&mut self.heading, false),
+            Event::Start(Tag::Image { .. }) => (&mut self.image, true),
+            Event::End(TagEnd::Image) => (&mut self.image, false),
+            Event::Start(Tag::CodeBlock(_)) => (&mut self.code, true),
+            Event::End(TagEnd::CodeBlock) => (&mut self.code, false),
+            e if opens_link(e) => (&mut self.link, true),
+            e if closes_link(e) => (&mut self.link, false),
+            _ => return,
+        };
+        *counter = if opens {
+            *counter + 1
+        } else {
+            counter.saturating_sub(1)
+        };
+    }
+
+    fn is_running_text(&self) -> bool {
+        self.heading == 0 && self.link == 0 && self.image == 0 && self.code == 0
+    }
+}
+
+struct Linker<'a> {
+    glossary: &'a Glossary,
+    page_url: &'a str,
+    own: Option<EntryId>,
+    enabled: bool,
+    flags: Vec<u8>,
+    /// What to do with the text being written: each match, whether to link it and whether to
+    /// spell it out.
+    plan: Vec<(TermMatch, bool, bool)>,
+    /// Reused for each text's lowercase copy, which the matcher searches.
+    buffer: Vec<u8>,
+    /// The last definitions folder linked to, and the way there from this page.
+    folder: Option<(&'a str, String)>,
+}
+
+impl<'a> Linker<'a> {
+    /// Records a mention; a term or alias also counts as spelling the term out.
+    fn note(&mut self, m: &TermMatch) {
+        self.flags[m.entry] |= MENTIONED;
+        if m.form == Form::Name {
+            self.flags[m.entry] |= SPELLED_OUT;
+        }
+    }
+
+    /// Finds the terms in `text`, records them, and plans links and expansions where `running`
+    /// (running text) allows them. True when the text needs rewriting.
+    fn plan(&mut self, text: &str, running: bool) -> bool {
+        self.plan.clear();
+        let mut changes = false;
+        let mut buffer = std::mem::take(&mut self.buffer);
+        for m in self.glossary.matcher().find_iter_in(text, &mut buffer) {
+            let (mut link, mut expand) = (false, false);
+            if running && self.enabled && Some(m.entry) != self.own {
+                link = self.flags[m.entry] & LINKED == 0;
+                expand = m.form == Form::Abbreviation
+                    && self.flags[m.entry] & (SPELLED_OUT | EXPANDED) == 0
+                    && !self.followed_by_expansion(&m, text);
+                if link {
+                    self.flags[m.entry] |= LINKED;
+                }
+                if expand {
+                    self.flags[m.entry] |= EXPANDED;
+                }
+                changes |= link || expand;
+            }
+            self.note(&m);
+            self.plan.push((m, link, expand));
+        }
+        self.buffer = buffer;
+        changes
+    }
+
+    /// Plans the run of text and soft line breaks `run` (usually one text event) and, when it
+    /// changes, takes it out and adds its new events to `pieces`. A term may cross a line break.
+    /// Pieces of text borrowed from the page's source stay borrowed.
+    fn rewrite(
+        &mut self,
+        run: &mut [Spanned<'a>],
+        running: bool,
+        pieces: &mut Vec<Spanned<'a>>,
+    ) -> bool {
+        let span = run[0].1.start..run[run.len() - 1].1.end;
+        if let [(event, _)] = run {
+            let Event::Text(text) = event else {
+                return false;
+            };
+            if !self.plan(text, running) {
+                return false;
+            }
+            let Event::Text(text) = std::mem::replace(event, Event::SoftBreak) else {
+                unreachable!("checked above");
+            };
+            match text {
+                CowStr::Borrowed(source) => {
+                    self.write(source, |r| CowStr::Borrowed(&source[r]), &span, pieces)
+                }
+                owned => {
+                    let owned: &str = &owned;
+                    self.write(owned, |r| CowStr::from(owned[r].to_string()), &span, pieces)
+                }
+            }
+            return true;
+        }
+        let text: String = run
+            .iter()
+            .map(|(e, _)| match e {
+                Event::Text(t) => t.as_ref(),
+                _ => " ",
+            })
+            .collect();
+        if !self.plan(&text, running) {
+            return false;
+        }
+        self.write(&text, |r| CowStr::from(text[r].to_string()), &span, pieces);
+        true
+    }
+
+    /// The opening tag of a link to term `entry`, with its relative URL, working out the way to
+    /// its folder once a page.
+    fn open_tag(&mut self, entry: EntryId) -> String {
+        let parts = self.glossary.link_parts(entry);
+        let prefix = match &self.folder {
+            Some((known, prefix)) if *known == parts.folder => prefix,
+            _ => {
+                let way = escape_attr(&relative_url(self.page_url, &parts.folder));
+                &self.folder.insert((&parts.folder, way)).1
+            }
+        };
+        let mut tag =
+            String::with_capacity(12 + prefix.len() + parts.file.len() + parts.attributes.len());
+        tag.push_str(r#"<a href=""#);
+        tag.push_str(prefix);
+        tag.push_str(&parts.file);
+        tag.push('"');
+        tag.push_str(&parts.attributes);
+        tag.push('>');
+        tag
+    }
+
+    /// True when the editor already wrote the words after the abbreviation: "GCP (Graded Care
+    /// Profile)".
+    fn followed_by_expansion(&self, m: &TermMatch, text: &str) -> bool {
+        text[m.end..]
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|rest| {
+                self.glossary
+                    .entry(m.entry)
+                    .is_spelled_out_at(rest.trim_start())
+            })
+    }
+
+    /// Writes `text` as the plan says; `piece` makes a text event's string from a range of it.
+    fn write(
+        &mut self,
+        text: &str,
+        piece: impl Fn(Range<usize>) -> CowStr<'a>,
+        span: &Range<usize>,
+        out: &mut Vec<Spanned<'a>>,
+    ) {
+        let push = |range: Range<usize>, out: &mut Vec<Spanned<'a>>| {
+            if !range.is_empty() {
+                out.push((Event::Text(piece(range)), span.clone()));
+            }
+        };
+        let mut done = 0;
+        let plan = std::mem::take(&mut self.plan);
+        for &(m, link, expand) in &plan {
+            if !(link || expand) {
+                continue;
+            }
+            push(done..m.start, out);
+            if link {
+                let open = self.open_tag(m.entry);
+                out.push((Event::InlineHtml(CowStr::from(open)), span.clone()));
+                push(m.start..m.end, out);
+                out.push((Event::InlineHtml(CowStr::Borrowed("</a>")), span.clone()));
+            } else {
+                push(m.start..m.end, out);
+            }
+            if expand {
+                let words = self.glossary.expansion_after(m.entry, m.plural);
+                out.push((Event::Text(CowStr::Borrowed(words)), span.clone()));
+            }
+            done = m.end;
+        }
+        push(done..text.len(), out);
+        self.plan = plan;
+    }
+}
+
+/// Rebuilds `events` with the edits made: each (first, end, pieces end) replaces
+/// `events[first..end]` with the next new events from `pieces`.
+fn apply<'e>(
+    events: &mut Vec<Spanned<'e>>,
+    edits: &[(usize, usize, usize)],
+    pieces: Vec<Spanned<'e>>,
+) {
+    let old = std::mem::take(events);
+    events.reserve(old.len() + pieces.len());
+    let mut old = old.into_iter();
+    let mut pieces = pieces.into_iter();
+    let (mut at, mut used) = (0, 0);
+    for &(first, end, until) in edits {
+        events.extend(old.by_ref().take(first - at));
+        old.by_ref().take(end - first).for_each(drop);
+        events.extend(pieces.by_ref().take(until - used));
+        (at, used) = (end, until);
+    }
+    events.extend(old);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{LoadOptions, load};
+
+    const DEFINITIONS: &[(&str, &str)] = &[
+        (
+            "definitions/neglect.md",
+            "+++\ntitle = \"Neglect\"\nsummary = \"Needs \\\"not\\\" met.\"\n+++\nNeglect is common. See emotional neglect.\n",
+        ),
+        (
+            "definitions/emotional-neglect.md",
+            "+++\ntitle = \"Emotional neglect\"\nsummary = \"No comfort.\"\n+++\nText.\n",
+        ),
+        (
+            "definitions/graded-care-profile.md",
+            "+++\ntitle = \"Graded Care Profile\"\nabbreviation = \"GCP\"\nsummary = \"A tool.\"\n+++\nText.\n",
+        ),
+        (
+            "definitions/child-protection-plan.md",
+            "+++\ntitle = \"Child protection plan\"\nabbreviation = \"CPP\"\n+++\nText.\n",
+        ),
+    ];
+
+    /// The body HTML of `body` as a page `guide/page.md` of a site with the definitions above.
+    fn render(front: &str, body: &str) -> (String, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("waymark.toml"), "title = \"T\"\n").unwrap();
+        let page = format!("+++\ntitle = \"A page\"\n{front}+++\n{body}");
+        let files = DEFINITIONS.iter().copied().chain([
+            ("_index.md", "+++\ntitle = \"Home\"\n+++\n"),
+            ("guide/page.md", &page),
+        ]);
+        for (path, text) in files {
+            let path = dir.path().join("content").join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let site = load(dir.path(), LoadOptions::default()).unwrap();
+        let glossary = Glossary::build(&site).unwrap();
+        let id = site.page_by_source("guide/page.md").unwrap();
+        let rendered = crate::markdown::render_page(&site, &glossary, id);
+        let terms = rendered
+            .terms
+            .iter()
+            .map(|&e| glossary.entry(e).term.clone())
+            .collect();
+        (rendered.html, terms)
+    }
+
+    fn body(markdown: &str) -> String {
+        render("", markdown).0
+    }
+
+    #[test]
+    fn the_first_mention_links_with_its_definition_and_the_second_does_not() {
+        let html = body("Neglect harms. Neglect again.\n");
+        assert_eq!(
+            html,
+            "<p><a href=\"../definitions/neglect.html\" class=\"wm-term\" \
+             data-wm-definition=\"Needs &quot;not&quot; met.\">Neglect</a> harms. Neglect again.</p>\n"
+        );
+    }
+
+    #[test]
+    fn longest_match_wins_and_each_term_links_once() {
+        let html = body("Emotional neglect is neglect.\n");
+        assert!(
+            html.contains(">Emotional neglect</a> is <a href=\"../definitions/neglect.html\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn headings_links_images_and_code_are_left_alone_and_still_count_as_mentions() {
+        let (html, terms) = render(
+            "",
+            "## Neglect\n\n[neglect](../_index.md), [neglect](https://example.org), `neglect`, \
+             ![neglect](x.png)\n\n```\nneglect\n```\n\nThen neglect.\n",
+        );
+        assert_eq!(html.matches("wm-term").count(), 1, "{html}");
+        assert!(
+            html.contains("Then <a href=\"../definitions/neglect.html\""),
+            "{html}"
+        );
+        assert_eq!(terms, ["Neglect"]);
+    }
+
+    #[test]
+    fn an_abbreviation_is_expanded_on_first_use_unless_spelled_out_before() {
+        let html = body("Use the GCP. The GCP helps.\n");
+        assert!(
+            html.contains(">GCP</a> (Graded Care Profile). The GCP helps."),
+            "{html}"
+        );
+        let html = body("The Graded Care Profile (GCP) is a tool. The GCP helps.\n");
+        assert!(!html.contains("(Graded Care Profile) "), "{html}");
+        assert_eq!(html.matches("Graded Care Profile").count(), 1, "{html}");
+        let html = body("Two CPPs.\n");
+        assert!(
+            html.contains(">CPPs</a> (child protection plans)."),
+            "{html}"
+        );
+        let html = body("A GCP (Graded Care Profile) was done.\n");
+        assert_eq!(html.matches("Graded Care Profile").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn a_term_split_over_lines_is_found() {
+        let html = body("The Graded Care\nProfile helps.\n");
+        assert!(html.contains(">Graded Care Profile</a> helps"), "{html}");
+    }
+
+    #[test]
+    fn link_terms_false_turns_links_and_expansions_off() {
+        let (html, terms) = render("link_terms = false\n", "Neglect and the GCP.\n");
+        assert_eq!(html, "<p>Neglect and the GCP.</p>\n");
+        assert_eq!(terms, ["Graded Care Profile", "Neglect"]);
+    }
+}
