@@ -8,9 +8,9 @@
 //! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
 //! writes nothing, so it finds exactly the problems a build would.
 
-mod packs;
-mod pages;
-mod search;
+pub mod packs;
+pub mod pages;
+pub mod search;
 mod site_files;
 
 use std::path::{Path, PathBuf};
@@ -144,13 +144,7 @@ pub fn render(
     let outcome = pages::render_pages(prepared, today, sink, &pack_links);
     diagnostics.extend(outcome.diagnostics);
     files += prepared.site.pages.len();
-    files += search::write_index(
-        prepared,
-        &outcome.sections,
-        &outcome.terms,
-        sink,
-        &mut diagnostics,
-    );
+    files += search::write_index(prepared, &outcome.states, sink, &mut diagnostics);
     files += site_files::write_site_files(prepared, sink, &mut diagnostics);
     files += site_files::write_generated_pages(prepared, sink, &mut diagnostics);
     files += packs::write_pages(prepared, &pack_views, sink, &mut diagnostics);

@@ -2,12 +2,16 @@
 //!
 //! A definition page lists the pages that use its term ("Used in"), which is known only once
 //! every page's Markdown is rendered. So the first pass renders every page's Markdown and writes
-//! every page but the definitions at once, keeping only what later steps need (heading ids, anchor
-//! checks, term mentions); definition pages keep their rendered Markdown, and the second pass puts
-//! them in their template. Links to anchors on other pages are checked at the end.
+//! every page but the definitions at once, keeping only what later steps need (a [`PageState`]:
+//! heading ids, anchor checks, term mentions, text by section); definition pages keep their
+//! rendered Markdown, and the second pass puts them in their template. Links to anchors on other
+//! pages are checked at the end.
 //!
 //! The first pass takes pages in small batches, rendering a batch's Markdown and then its
 //! templates, so the term matcher's tables stay in the processor's cache from page to page.
+//!
+//! `waymark serve` uses the same pieces ([`page_html`], [`used_in`], [`anchor_problems`]) to
+//! re-render one page and what depends on it.
 
 use std::collections::HashMap;
 
@@ -29,26 +33,36 @@ use crate::render::glossary::{DefinitionView, GlossaryIndexView};
 /// batch's HTML is little memory.
 const BATCH: usize = 16;
 
-/// What the first pass keeps of a page.
-struct PageResult {
+/// What the build keeps of a page once it is written (and `serve` keeps between edits).
+#[derive(Debug, Clone, Default)]
+pub struct PageState {
     /// Heading ids, for other pages' links to `page.md#anchor`.
-    ids: Vec<String>,
-    anchor_checks: Vec<AnchorCheck>,
-    terms: Vec<EntryId>,
-    problems: Vec<Diagnostic>,
+    pub ids: Vec<String>,
+    /// This page's links to headings on other pages.
+    pub anchor_checks: Vec<AnchorCheck>,
+    /// The glossary terms the page mentions.
+    pub terms: Vec<EntryId>,
     /// The page's text by section, for the search index.
-    sections: Vec<TextSection>,
-    /// A definition page's Markdown, waiting for its "Used in" list.
-    waiting: Option<RenderedMarkdown>,
+    pub sections: Vec<TextSection>,
+}
+
+impl PageState {
+    /// Takes what later steps need out of a page's rendered Markdown.
+    pub fn take(rendered: &mut RenderedMarkdown) -> PageState {
+        PageState {
+            ids: rendered.ids.clone(),
+            anchor_checks: std::mem::take(&mut rendered.links.anchor_checks),
+            terms: std::mem::take(&mut rendered.terms),
+            sections: std::mem::take(&mut rendered.sections),
+        }
+    }
 }
 
 /// What rendering the pages leaves for the site-wide steps.
-pub(super) struct PagesOutcome {
+pub struct PagesOutcome {
     pub diagnostics: Diagnostics,
-    /// Each page's text by section, indexed by page id.
-    pub sections: Vec<Vec<TextSection>>,
-    /// The glossary terms each page mentions, by name, indexed by page id.
-    pub terms: Vec<Vec<String>>,
+    /// Each page's state, indexed by page id.
+    pub states: Vec<PageState>,
 }
 
 /// Renders and writes every page; `packs` are the printable packs each page is part of.
@@ -59,7 +73,8 @@ pub(super) fn render_pages(
     packs: &HashMap<PageId, Vec<PackLink>>,
 ) -> PagesOutcome {
     let ids: Vec<PageId> = (0..prepared.site.pages.len()).collect();
-    let mut results: Vec<PageResult> = ids
+    // First pass: every page's Markdown; every page but the definitions written.
+    let first: Vec<(PageState, Vec<Diagnostic>, Option<RenderedMarkdown>)> = ids
         .par_chunks(BATCH)
         .map(|batch| {
             let rendered: Vec<RenderedMarkdown> = batch
@@ -69,114 +84,89 @@ pub(super) fn render_pages(
             batch
                 .iter()
                 .zip(rendered)
-                .map(|(&id, rendered)| first_pass(prepared, id, rendered, today, sink, packs))
+                .map(|(&id, mut rendered)| {
+                    let state = PageState::take(&mut rendered);
+                    let mut problems = std::mem::take(&mut rendered.links.diagnostics);
+                    if prepared.glossary.entry_for_page(id).is_some() {
+                        return (state, problems, Some(rendered));
+                    }
+                    let links = packs.get(&id).map_or(&[][..], Vec::as_slice);
+                    let result = page_html(prepared, id, &rendered, today, links, &[])
+                        .and_then(|html| sink.write(&prepared.site.pages[id].url, html.as_bytes()));
+                    problems.extend(result.err());
+                    (state, problems, None)
+                })
                 .collect::<Vec<_>>()
         })
         .collect::<Vec<_>>()
         .into_iter()
         .flatten()
         .collect();
-    let used_in = used_in(prepared, &results);
-    let waiting: Vec<(PageId, RenderedMarkdown)> = results
-        .iter_mut()
-        .enumerate()
-        .filter_map(|(id, r)| r.waiting.take().map(|m| (id, m)))
-        .collect();
+
+    let mut diagnostics = Diagnostics::new();
+    let mut states = Vec::with_capacity(first.len());
+    let mut waiting = Vec::new();
+    for (id, (state, problems, rendered)) in first.into_iter().enumerate() {
+        diagnostics.extend(problems);
+        states.push(state);
+        if let Some(rendered) = rendered {
+            waiting.push((id, rendered));
+        }
+    }
+
+    // Second pass: definitions, now that "Used in" is known.
+    let used_in = used_in(prepared, &states);
     let late: Vec<Diagnostic> = waiting
         .into_par_iter()
         .filter_map(|(id, rendered)| {
-            let entry = prepared.glossary.entry_for_page(id)?;
-            let mut view = PageView::of(&prepared.site, id, &rendered, today);
-            view.packs = packs.get(&id).cloned().unwrap_or_default();
-            view.definition = Some(DefinitionView::of(
-                &prepared.site,
-                &prepared.glossary,
-                entry,
-                &used_in[entry],
-            ));
-            write_page(prepared, id, &view, sink).err()
+            let links = packs.get(&id).map_or(&[][..], Vec::as_slice);
+            page_html(prepared, id, &rendered, today, links, &used_in)
+                .and_then(|html| sink.write(&prepared.site.pages[id].url, html.as_bytes()))
+                .err()
         })
         .collect();
-
-    let mut diagnostics = Diagnostics::new();
-    for result in &mut results {
-        diagnostics.extend(std::mem::take(&mut result.problems));
-    }
     diagnostics.extend(late);
-    check_anchors(prepared, &results, &mut diagnostics);
-    let glossary = &prepared.glossary;
-    let terms = results
-        .iter()
-        .map(|r| {
-            r.terms
-                .iter()
-                .map(|&e| glossary.entry(e).term.clone())
-                .collect()
-        })
-        .collect();
-    let sections = results.into_iter().map(|r| r.sections).collect();
+    diagnostics.extend(anchor_problems(prepared, &states, |_| true));
     PagesOutcome {
         diagnostics,
-        sections,
-        terms,
+        states,
     }
 }
 
-fn first_pass(
+/// A page in its template. `used_in` (by glossary entry) fills a definition page's "Used in";
+/// the definitions section gets its A to Z.
+pub fn page_html(
     prepared: &Prepared,
     id: PageId,
-    mut rendered: RenderedMarkdown,
+    rendered: &RenderedMarkdown,
     today: Date,
-    sink: Sink<'_>,
-    packs: &HashMap<PageId, Vec<PackLink>>,
-) -> PageResult {
+    packs: &[PackLink],
+    used_in: &[Vec<PageId>],
+) -> Result<String, Diagnostic> {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
-    let mut result = PageResult {
-        ids: rendered.ids.clone(),
-        anchor_checks: std::mem::take(&mut rendered.links.anchor_checks),
-        terms: std::mem::take(&mut rendered.terms),
-        problems: std::mem::take(&mut rendered.links.diagnostics),
-        sections: std::mem::take(&mut rendered.sections),
-        waiting: None,
-    };
-    if glossary.entry_for_page(id).is_some() {
-        result.waiting = Some(rendered);
-        return result;
-    }
     let page = &site.pages[id];
-    let mut view = PageView::of(site, id, &rendered, today);
-    view.packs = packs.get(&id).cloned().unwrap_or_default();
+    let mut view = PageView::of(site, id, rendered, today);
+    view.packs = packs.to_vec();
+    if let Some(entry) = glossary.entry_for_page(id) {
+        let pages = used_in.get(entry).map_or(&[][..], Vec::as_slice);
+        view.definition = Some(DefinitionView::of(site, glossary, entry, pages));
+    }
     if page.kind == PageKind::Section && page.section_kind == PageKind::Definition {
         view.glossary = Some(GlossaryIndexView::of(site, glossary, id));
     }
-    if let Err(d) = write_page(prepared, id, &view, sink) {
-        result.problems.push(d);
-    }
-    result
-}
-
-/// Puts a page in its template and writes it.
-fn write_page(
-    prepared: &Prepared,
-    id: PageId,
-    view: &PageView<'_>,
-    sink: Sink<'_>,
-) -> Result<(), Diagnostic> {
-    let page = &prepared.site.pages[id];
     let mut context = Context::new();
-    context.insert("page", view);
+    context.insert("page", &view);
     context.insert("root", &page.root_prefix());
     let template = template_for(page, |t| prepared.renderer.has_template(t));
-    let html = prepared.renderer.render(&template, &context, &page.file)?;
-    sink.write(&page.url, html.as_bytes())
+    prepared.renderer.render(&template, &context, &page.file)
 }
 
-/// For each term, the other pages that mention it, by title.
-fn used_in(prepared: &Prepared, results: &[PageResult]) -> Vec<Vec<PageId>> {
+/// For each glossary entry, the other pages that mention it, by title.
+pub fn used_in(prepared: &Prepared, states: &[PageState]) -> Vec<Vec<PageId>> {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
     let mut used_in = vec![Vec::new(); glossary.len()];
-    for (id, result) in results.iter().enumerate() {
-        for &entry in &result.terms {
+    for (id, state) in states.iter().enumerate() {
+        for &entry in &state.terms {
             if glossary.entry(entry).page != id {
                 used_in[entry].push(id);
             }
@@ -191,13 +181,18 @@ fn used_in(prepared: &Prepared, results: &[PageResult]) -> Vec<Vec<PageId>> {
     used_in
 }
 
-/// Links to `page.md#anchor` are checked here, once every page's headings are known.
-fn check_anchors(prepared: &Prepared, results: &[PageResult], diagnostics: &mut Diagnostics) {
-    for (id, result) in results.iter().enumerate() {
-        for check in &result.anchor_checks {
-            let ids = &results[check.target].ids;
+/// Links to `page.md#anchor` whose heading is missing, from the pages `from` selects.
+pub fn anchor_problems(
+    prepared: &Prepared,
+    states: &[PageState],
+    from: impl Fn(PageId) -> bool,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for (id, state) in states.iter().enumerate().filter(|(id, _)| from(*id)) {
+        for check in &state.anchor_checks {
+            let ids = &states[check.target].ids;
             if !ids.contains(&check.anchor) {
-                diagnostics.push(markdown::links::missing_anchor(
+                problems.push(markdown::links::missing_anchor(
                     &prepared.site.pages[id],
                     &check.dest,
                     &check.anchor,
@@ -207,4 +202,5 @@ fn check_anchors(prepared: &Prepared, results: &[PageResult], diagnostics: &mut 
             }
         }
     }
+    problems
 }

@@ -2,30 +2,33 @@
 //! the index's script files.
 
 use super::Prepared;
+use super::pages::PageState;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
-use crate::markdown::TextSection;
 use crate::output::Sink;
 use crate::search::{self, site_index};
 
 /// A search index bigger than this (gzipped) gets a warning.
 const WARN_BYTES: usize = 5_000_000;
 
-/// Builds and writes the index from each page's text sections (indexed by page id) and the
-/// glossary terms each page mentions. Returns the number of files written.
-pub(super) fn write_index(
+/// Builds and writes the index from each page's text sections and the glossary terms it
+/// mentions (`states`, indexed by page id). Returns the number of files written.
+pub fn write_index(
     prepared: &Prepared,
-    sections: &[Vec<TextSection>],
-    terms: &[Vec<String>],
+    states: &[PageState],
     sink: Sink<'_>,
     diagnostics: &mut Diagnostics,
 ) -> usize {
-    let site = &prepared.site;
-    let documents: Vec<search::SearchDocument> = sections
+    let (site, glossary) = (&prepared.site, &prepared.glossary);
+    let documents: Vec<search::SearchDocument> = states
         .iter()
         .enumerate()
-        .flat_map(|(id, page_sections)| {
-            let page_terms = &terms[id];
-            site_index::page_documents(site, id, page_sections, &|section| {
+        .flat_map(|(id, state)| {
+            let page_terms: Vec<String> = state
+                .terms
+                .iter()
+                .map(|&e| glossary.entry(e).term.clone())
+                .collect();
+            site_index::page_documents(site, id, &state.sections, &|section| {
                 // The page's terms go with its introduction, where the page says what it is about.
                 if section.heading.is_none() {
                     page_terms.clone()
