@@ -38,6 +38,11 @@ enum Command {
         after_help = "Examples:\n  waymark build\n  waymark build --output /var/www/guidance --base-url https://guidance.example.org/\n  waymark build --today 2027-01-01   (work out review status as on that day)"
     )]
     Build(BuildArgs),
+    /// Build the site, serve it on this computer, and rebuild and reload the browser on every save.
+    #[command(
+        after_help = "Examples:\n  waymark serve                 then open http://127.0.0.1:1111/\n  waymark serve --port 8080 --open\n  waymark serve --bind 0.0.0.0   (let other computers on the network see it: take care)\n\nThe preview is built in a temporary folder, not output/, and removed when you press Ctrl-C."
+    )]
+    Serve(ServeArgs),
     /// List every document's review date, owner and status, soonest first.
     #[command(
         after_help = "Examples:\n  waymark review                         every document, soonest first\n  waymark review --within 90d            due in the next 90 days, or overdue\n  waymark review --status overdue --owner \"strategy group\"\n  waymark review --format ics > reviews.ics   import into Outlook or Google Calendar\n  waymark review --format csv > reviews.csv   open in a spreadsheet"
@@ -49,6 +54,21 @@ enum Command {
         after_help = "Examples:\n  waymark check\n  waymark check --site ../guidance --format json\n\nRules can be set to \"off\", \"warn\" or \"error\" under [check.rules] in waymark.toml."
     )]
     Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The port to serve on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on. The default is only reachable from this computer.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(Args)]
@@ -153,6 +173,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(args),
+        Command::Serve(args) => run_serve(args),
         Command::Review(args) => run_review(args),
         Command::Check(args) => run_check(args),
     }
@@ -201,6 +222,35 @@ fn run_build(args: BuildArgs) -> ExitCode {
             };
             eprintln!("error: {e}\n  = hint: {}", e.hint());
             ExitCode::from(code)
+        }
+    }
+}
+
+fn run_serve(args: ServeArgs) -> ExitCode {
+    let today = match today(&args.site) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e),
+    };
+    let options = waymark::serve::ServeOptions {
+        site_dir: args.site.site,
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+        today,
+    };
+    match waymark::serve::serve(&options, |_| {}) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(waymark::serve::ServeError::Content(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            eprintln!(
+                "The site has {} error(s), so there is nothing to serve yet.",
+                diagnostics.error_count()
+            );
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n  = hint: {}", e.hint());
+            ExitCode::from(EXIT_USAGE)
         }
     }
 }

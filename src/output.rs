@@ -223,6 +223,8 @@ impl Drop for Staging {
 #[derive(Debug, Clone, Copy)]
 pub enum Sink<'a> {
     Staging(&'a Staging),
+    /// Straight into a folder, each file replaced whole (the live preview's folder).
+    Dir(&'a Path),
     Discard,
 }
 
@@ -231,6 +233,7 @@ impl Sink<'_> {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         match self {
             Sink::Staging(staging) => staging.write(relative, bytes),
+            Sink::Dir(dir) => replace_file(dir, relative, bytes),
             Sink::Discard => Ok(()),
         }
     }
@@ -243,6 +246,9 @@ impl Sink<'_> {
             Sink::Staging(staging) => {
                 staging.write(relative, &std::fs::read(from).map_err(unreadable)?)
             }
+            Sink::Dir(dir) => {
+                replace_file(dir, relative, &std::fs::read(from).map_err(unreadable)?)
+            }
             Sink::Discard => std::fs::File::open(from).map(drop).map_err(unreadable),
         }
     }
@@ -250,6 +256,23 @@ impl Sink<'_> {
 
 const MARKER_TEXT: &str =
     "This folder is written by waymark. It is replaced by each build: do not edit files here.\n";
+
+/// Writes `root/relative` through a temporary file and a rename, so a reader (a browser asking
+/// the preview server) never sees half a file.
+pub fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let path = root.join(relative);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temporary = path.with_file_name(format!(".{name}.waymark-tmp"));
+    write_file(
+        root,
+        &temporary
+            .strip_prefix(root)
+            .unwrap_or(&temporary)
+            .to_string_lossy(),
+        bytes,
+    )?;
+    std::fs::rename(&temporary, &path).map_err(|e| Diagnostic::io(&path, "replace", &e))
+}
 
 /// Writes `bytes` to `root/relative`, making folders as needed; the error names the file.
 pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {

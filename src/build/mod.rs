@@ -13,6 +13,7 @@ pub mod pages;
 pub mod search;
 mod site_files;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -20,13 +21,13 @@ use jiff::civil::Date;
 use tera::Context;
 use thiserror::Error;
 
-use crate::content::{self, LoadOptions, Site};
+use crate::content::{self, LoadOptions, PageId, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::glossary::Glossary;
 use crate::output::{OutputError, Sink, Staging};
 use crate::packs::Pack;
 use crate::render::Renderer;
-use crate::render::context::SiteView;
+use crate::render::context::{PackLink, SiteView};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -119,14 +120,20 @@ pub enum Pdfs {
     Make { progress: bool },
 }
 
-/// Renders every page and site-wide file into `sink`. Returns the number of files and every
-/// problem found, sorted.
-pub fn render(
-    prepared: &Prepared,
-    today: Date,
-    sink: Sink<'_>,
-    pdfs: Pdfs,
-) -> (usize, Diagnostics) {
+/// What rendering a whole site produced.
+pub struct Rendered {
+    /// Files written.
+    pub files: usize,
+    /// Every problem found, sorted.
+    pub diagnostics: Diagnostics,
+    /// What each page left for later steps, indexed by page id.
+    pub states: Vec<pages::PageState>,
+    /// The printable packs each page is part of.
+    pub pack_links: HashMap<PageId, Vec<PackLink>>,
+}
+
+/// Renders every page and site-wide file into `sink`.
+pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> Rendered {
     let mut diagnostics = Diagnostics::new();
     let mut files = 0;
     let mut pack_views = packs::views(prepared, today);
@@ -149,7 +156,12 @@ pub fn render(
     files += site_files::write_generated_pages(prepared, sink, &mut diagnostics);
     files += packs::write_pages(prepared, &pack_views, sink, &mut diagnostics);
     diagnostics.sort();
-    (files, diagnostics)
+    Rendered {
+        files,
+        diagnostics,
+        states: outcome.states,
+        pack_links,
+    }
 }
 
 /// Builds the site into `options.output_dir`.
@@ -164,15 +176,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         Pdfs::Skip
     };
-    let (files, diagnostics) = render(&prepared, options.today, Sink::Staging(&staging), pdfs);
-    if diagnostics.has_errors() {
-        return Err(BuildError::Content(diagnostics));
+    let rendered = render(&prepared, options.today, Sink::Staging(&staging), pdfs);
+    if rendered.diagnostics.has_errors() {
+        return Err(BuildError::Content(rendered.diagnostics));
     }
     staging.commit()?;
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
-        files,
-        warnings: diagnostics,
+        files: rendered.files,
+        warnings: rendered.diagnostics,
         elapsed: started.elapsed(),
     })
 }

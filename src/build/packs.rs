@@ -116,8 +116,8 @@ pub(super) fn write_pages(
     let mut written = 0;
     let list = GeneratedPage::new(
         site,
-        "packs.html",
-        "Printable packs",
+        PACKS_URL,
+        PACKS_TITLE,
         Some(
             "Guidance bundled for printing or saving: each pack as one print-ready page and as a PDF.",
         ),
@@ -129,28 +129,40 @@ pub(super) fn write_pages(
         Err(d) => diagnostics.push(d),
     }
     for view in views {
-        let mut page = GeneratedPage::new(
-            site,
-            &view.html_url,
-            &view.title,
-            view.description.as_deref(),
-        );
-        page.breadcrumbs.push(Link {
-            title: list.title.clone(),
-            url: list.url.clone(),
-        });
-        let mut context = Context::new();
-        context.insert("pack", view);
-        context.insert("page", &page);
-        context.insert("root", &page.root_prefix());
-        let result: Result<(), Diagnostic> = prepared
-            .renderer
-            .render("pack.html", &context, Path::new(&view.html_url))
-            .and_then(|html| sink.write(&view.html_url, html.as_bytes()));
-        match result {
+        match write_pack_page(prepared, view, sink) {
             Ok(()) => written += 1,
             Err(d) => diagnostics.push(d),
         }
     }
     written
 }
+
+/// One pack's print page, under the "Printable packs" page in the breadcrumbs.
+pub fn write_pack_page(
+    prepared: &Prepared,
+    view: &PackView,
+    sink: Sink<'_>,
+) -> Result<(), Diagnostic> {
+    let site = &prepared.site;
+    let mut page = GeneratedPage::new(
+        site,
+        &view.html_url,
+        &view.title,
+        view.description.as_deref(),
+    );
+    page.breadcrumbs.push(Link {
+        title: PACKS_TITLE.into(),
+        url: PACKS_URL.into(),
+    });
+    let mut context = Context::new();
+    context.insert("pack", view);
+    context.insert("page", &page);
+    context.insert("root", &page.root_prefix());
+    let html = prepared
+        .renderer
+        .render("pack.html", &context, Path::new(&view.html_url))?;
+    sink.write(&view.html_url, html.as_bytes())
+}
+
+const PACKS_TITLE: &str = "Printable packs";
+const PACKS_URL: &str = "packs.html";

@@ -47,8 +47,8 @@ pub fn check(options: &CheckOptions) -> CheckReport {
             };
         }
     };
-    let (_, mut diagnostics) =
-        build::render(&prepared, options.today, Sink::Discard, build::Pdfs::Skip);
+    let mut diagnostics =
+        build::render(&prepared, options.today, Sink::Discard, build::Pdfs::Skip).diagnostics;
     let cx = Context {
         site: &prepared.site,
         glossary: &prepared.glossary,

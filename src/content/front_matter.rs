@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, LineIndex, Position, suggest};
 
 /// Every key a document may set. One struct for all kinds keeps the rules simple: which keys a kind
 /// *needs* is checked later, by the kind.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 pub struct FrontMatter {
     pub title: String,
     /// One or two sentences: used in listings, search results, tooltips and packs.

@@ -115,7 +115,9 @@ fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp")
 }
 
-fn read_page(
+/// Reads one Markdown file under `content/` (`source` as `strategy/vision.md`) into a page that
+/// is not yet placed in a site (no parent or children). `Ok(None)` for a draft.
+pub fn read_page(
     site_dir: &Path,
     source: &str,
     options: LoadOptions,

@@ -17,7 +17,7 @@ use serde::Serialize;
 pub use control::DocControl;
 pub use date::DocDate;
 pub use front_matter::{Change, FrontMatter};
-pub use load::{LoadOptions, load};
+pub use load::{LoadOptions, load, read_page};
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{LineIndex, Position};

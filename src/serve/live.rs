@@ -1,13 +1,13 @@
 //! Live reload: open pages listen on a server-sent-events stream and reload after each rebuild,
 //! or show the build's errors (file, line, what to do) over the last good page.
 
-use std::io::Read;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::io::Write;
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::Serialize;
-use tiny_http::{Header, Request, Response, StatusCode};
+use tiny_http::Request;
 
 use crate::diagnostics::Diagnostics;
 
@@ -74,24 +74,39 @@ impl Live {
             .retain(|listener| listener.send(message.clone()).is_ok());
     }
 
-    /// Keeps `request` open as an event stream, on its own thread.
+    /// Keeps `request` open as an event stream, on its own thread. The stream is written by hand
+    /// and flushed after every event: a buffered response would hold events back.
     pub fn subscribe(&self, request: Request) {
-        let (sender, receiver) = channel();
+        let (sender, receiver) = channel::<String>();
         if let Some(current) = self.current.lock().unwrap().clone() {
             let _ = sender.send(current);
         }
         self.listeners.lock().unwrap().push(sender);
         std::thread::spawn(move || {
-            let headers = vec![
-                Header::from_bytes("Content-Type", "text/event-stream").expect("header"),
-                Header::from_bytes("Cache-Control", "no-store").expect("header"),
-            ];
-            let body = EventStream {
-                receiver,
-                pending: b"retry: 500\n\n".to_vec(),
-            };
-            let response = Response::new(StatusCode(200), headers, body, None, None);
-            let _ = request.respond(response);
+            let mut stream = request.into_writer();
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
+                        Cache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
+            if stream
+                .write_all(head.as_bytes())
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
+                return;
+            }
+            loop {
+                let message = match receiver.recv_timeout(HEARTBEAT) {
+                    Ok(message) => message,
+                    Err(RecvTimeoutError::Timeout) => ": heartbeat\n\n".to_string(),
+                    Err(RecvTimeoutError::Disconnected) => return,
+                };
+                if stream
+                    .write_all(message.as_bytes())
+                    .and_then(|()| stream.flush())
+                    .is_err()
+                {
+                    return;
+                }
+            }
         });
     }
 
@@ -103,26 +118,4 @@ impl Live {
 
 fn event(name: &str, data: &str) -> String {
     format!("event: {name}\ndata: {data}\n\n")
-}
-
-/// A response body that blocks until the next event, so the stream stays open.
-struct EventStream {
-    receiver: Receiver<String>,
-    pending: Vec<u8>,
-}
-
-impl Read for EventStream {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.pending.is_empty() {
-            match self.receiver.recv_timeout(HEARTBEAT) {
-                Ok(message) => self.pending = message.into_bytes(),
-                Err(RecvTimeoutError::Timeout) => self.pending = b": heartbeat\n\n".to_vec(),
-                Err(RecvTimeoutError::Disconnected) => return Ok(0),
-            }
-        }
-        let n = buf.len().min(self.pending.len());
-        buf[..n].copy_from_slice(&self.pending[..n]);
-        self.pending.drain(..n);
-        Ok(n)
-    }
 }

@@ -1,4 +1,261 @@
 //! `waymark serve`: build, serve over HTTP, watch the site folder, rebuild and reload browsers.
+//!
+//! The site is built into a private temporary folder (never `output/`, so the live-reload
+//! script cannot end up in a published build; [`http`] adds it to pages as they are sent). A
+//! watcher ([`notify`]) collects changes under `content/`, `templates/`, `theme/` and
+//! `waymark.toml`; after a short quiet spell the [`session::Session`] rebuilds what they touch and
+//! [`live`] tells open pages to reload, or shows the errors over the last good page.
 
 pub mod http;
 pub mod live;
+pub mod session;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+use jiff::civil::Date;
+use notify::{RecursiveMode, Watcher};
+use thiserror::Error;
+
+use crate::diagnostics::Diagnostics;
+use live::Live;
+use session::{Rebuilt, Session};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub site_dir: PathBuf,
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+    pub today: Date,
+}
+
+/// Why the preview could not start.
+#[derive(Debug, Error)]
+pub enum ServeError {
+    #[error("the site does not build")]
+    Content(Diagnostics),
+    #[error("could not listen on {addr}: {message}")]
+    Listen { addr: SocketAddr, message: String },
+    #[error("could not watch {path} for changes: {message}")]
+    Watch { path: PathBuf, message: String },
+    #[error("could not make a folder for the preview: {0}")]
+    Folder(std::io::Error),
+}
+
+impl ServeError {
+    pub fn hint(&self) -> &'static str {
+        match self {
+            ServeError::Content(_) => "fix the errors above and run waymark serve again",
+            ServeError::Listen { .. } => {
+                "another program may be using that port: try another with --port, such as --port 1112"
+            }
+            ServeError::Watch { .. } => "check the folder exists and you can read it",
+            ServeError::Folder(_) => "check the temporary folder (TMPDIR) is writable",
+        }
+    }
+}
+
+/// Changes that arrive within this spell of each other are rebuilt together.
+const QUIET: Duration = Duration::from_millis(25);
+/// A stream of changes never holds a rebuild back longer than this.
+const MOST_WAIT: Duration = Duration::from_millis(250);
+/// Threads answering requests.
+const WORKERS: usize = 8;
+
+/// Runs the preview until the process is stopped (Ctrl-C removes the preview folder and exits).
+/// `on_ready` is called with the address once the site is built and served.
+pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+    let site_dir = options
+        .site_dir
+        .canonicalize()
+        .unwrap_or_else(|_| options.site_dir.clone());
+    let preview = PreviewFolder::new()?;
+    let mut session =
+        Session::start(&site_dir, preview.path(), options.today).map_err(ServeError::Content)?;
+
+    let addr = SocketAddr::new(options.bind, options.port);
+    let server = tiny_http::Server::http(addr).map_err(|e| ServeError::Listen {
+        addr,
+        message: e.to_string(),
+    })?;
+    let addr = server.server_addr().to_ip().unwrap_or(addr);
+    let server = Arc::new(server);
+    let live = Live::new();
+    for _ in 0..WORKERS {
+        let (server, live, root) = (server.clone(), live.clone(), session.out().to_path_buf());
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                http::handle(request, &root, &live);
+            }
+        });
+    }
+
+    let (events, changes) = channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Reading files (as a rebuild does) raises access and metadata events: only changes count.
+        if let Ok(event) = event
+            && is_change(&event.kind)
+        {
+            for path in event.paths {
+                let _ = events.send(path);
+            }
+        }
+    })
+    .map_err(|e| watch_error(&site_dir, e))?;
+    for watched in ["content", "templates", "theme"] {
+        let path = site_dir.join(watched);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    // The settings file is watched through its folder, so editors that replace it are seen.
+    watcher
+        .watch(&site_dir, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(&site_dir, e))?;
+
+    stop_on_ctrl_c(preview.base().to_path_buf());
+    on_ready(addr);
+    if options.open {
+        open_browser(&format!("http://{addr}/"));
+    }
+    eprintln!(
+        "Serving {} pages at http://{addr}/ (Ctrl-C to stop). Watching {} for changes.",
+        session.pages(),
+        site_dir.display()
+    );
+
+    while let Some(batch) = next_batch(&changes) {
+        match session.apply(&batch) {
+            Ok((rebuilt, follow_up)) => {
+                match &rebuilt {
+                    Rebuilt::Nothing => continue,
+                    Rebuilt::Site(took) => {
+                        eprintln!("Rebuilt the site in {} ms", took.as_millis())
+                    }
+                    Rebuilt::Pages(pages, took) => {
+                        eprintln!("Rebuilt {} in {} ms", pages.join(", "), took.as_millis())
+                    }
+                }
+                live.reload();
+                if let Err(problems) = session.follow_up(follow_up) {
+                    report(&problems);
+                    live.problems(&problems);
+                }
+            }
+            Err(problems) => {
+                report(&problems);
+                eprintln!("The preview still shows the last version that built.");
+                live.problems(&problems);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        _ => false,
+    }
+}
+
+/// Waits for a change, then gathers the ones that follow it closely. None when watching ended.
+fn next_batch(changes: &Receiver<PathBuf>) -> Option<Vec<PathBuf>> {
+    let first = changes.recv().ok()?;
+    let mut batch = vec![first];
+    let started = std::time::Instant::now();
+    loop {
+        match changes.recv_timeout(QUIET) {
+            Ok(path) => {
+                if !batch.contains(&path) {
+                    batch.push(path);
+                }
+                if started.elapsed() > MOST_WAIT {
+                    return Some(batch);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => return Some(batch),
+            Err(RecvTimeoutError::Disconnected) => return Some(batch),
+        }
+    }
+}
+
+fn report(problems: &Diagnostics) {
+    for d in problems {
+        eprintln!("{d}");
+    }
+}
+
+fn watch_error(path: &Path, error: notify::Error) -> ServeError {
+    ServeError::Watch {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    }
+}
+
+/// The private folder the preview is built in (`site/` inside it, with staging folders beside
+/// that), removed when the preview stops.
+struct PreviewFolder(PathBuf, PathBuf);
+
+impl PreviewFolder {
+    fn new() -> Result<PreviewFolder, ServeError> {
+        let base = std::env::temp_dir().join(format!("waymark-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&base).map_err(ServeError::Folder)?;
+        let site = base.join("site");
+        Ok(PreviewFolder(base, site))
+    }
+
+    /// The folder served.
+    fn path(&self) -> &Path {
+        &self.1
+    }
+
+    /// The whole private folder.
+    fn base(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for PreviewFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Ctrl-C (or a termination signal) removes the preview folder, which only waymark wrote, and
+/// exits; nothing of the user's is touched.
+fn stop_on_ctrl_c(preview: PathBuf) {
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&preview);
+        eprintln!("\nStopped.");
+        std::process::exit(0);
+    });
+}
+
+/// Opens `url` in the default browser; quietly does nothing if there is none.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(command)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}

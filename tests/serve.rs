@@ -1,0 +1,205 @@
+//! `waymark serve` as an editor uses it: start it, read a page, edit the file and see the change,
+//! break the front matter and see the error overlay while the last good page stays, fix it, and
+//! make sure nothing outside the site can be fetched.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running preview, stopped when dropped.
+struct Preview {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &std::path::Path) -> Preview {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(["serve", "--port", "0", "--site", site.to_str().unwrap()])
+        .env("WAYMARK_TODAY", common::TODAY)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start waymark serve");
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.split("at http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    // Keep reading stderr so the preview never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Preview { child, addr }
+}
+
+/// A raw HTTP/1.0 request: (status, headers and body as text).
+fn request(addr: &str, method: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(stream, "{method} {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response)
+}
+
+fn get(addr: &str, path: &str) -> (u16, String) {
+    request(addr, "GET", path)
+}
+
+/// Polls until `check` holds, for at most `limit`.
+fn within(limit: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < limit {
+        if check() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+/// The first event of each kind the page listener gets within `limit`.
+fn next_event(addr: &str, limit: Duration) -> Option<String> {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(limit)).unwrap();
+    write!(
+        stream,
+        "GET /__waymark/events HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    while reader.read_line(&mut line).ok()? > 0 {
+        if let Some(event) = line.trim().strip_prefix("event: ") {
+            let mut data = String::new();
+            reader.read_line(&mut data).ok()?;
+            return Some(format!("{event} {}", data.trim()));
+        }
+        line.clear();
+    }
+    None
+}
+
+#[test]
+fn edits_show_up_errors_overlay_and_traversal_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let site = root.path().join("site");
+    common::copy_dir(&common::fixture("valid"), &site);
+    let preview = start(&site);
+    let addr = preview.addr.clone();
+
+    let (status, page) = get(&addr, "/strategy/vision.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("Fewer children will live with"));
+    assert!(
+        page.contains("/__waymark/live.js"),
+        "the reload script is added when serving"
+    );
+    assert!(page.contains("Content-Type: text/html; charset=utf-8"));
+
+    // An edit is served within two seconds.
+    let file = site.join("content/strategy/vision.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        original.replace("Fewer children", "Far fewer children"),
+    )
+    .unwrap();
+    assert!(
+        within(Duration::from_secs(2), || get(
+            &addr,
+            "/strategy/vision.html"
+        )
+        .1
+        .contains("Far fewer children")),
+        "the edit is served within 2 seconds"
+    );
+
+    // A broken edit: the overlay names the file and line, and the last good page stays.
+    let listener = {
+        let addr = addr.clone();
+        std::thread::spawn(move || next_event(&addr, Duration::from_secs(5)))
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    std::fs::write(&file, "+++\ntitle = Our vision\n+++\nBroken.\n").unwrap();
+    let event = listener
+        .join()
+        .unwrap()
+        .expect("an event after the broken edit");
+    assert!(event.starts_with("problems"), "{event}");
+    assert!(event.contains("content/strategy/vision.md:2:"), "{event}");
+    let (status, page) = get(&addr, "/strategy/vision.html");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Far fewer children"),
+        "the last good page is still served"
+    );
+
+    // A page opened now gets the problems at once.
+    let late = next_event(&addr, Duration::from_secs(2)).expect("current problems");
+    assert!(late.starts_with("problems"), "{late}");
+
+    // Fixing the file clears it: the page is rebuilt and new listeners get no problems.
+    std::fs::write(&file, &original).unwrap();
+    assert!(within(Duration::from_secs(2), || get(
+        &addr,
+        "/strategy/vision.html"
+    )
+    .1
+    .contains("Fewer children will live")));
+    let fresh = next_event(&addr, Duration::from_millis(500));
+    assert!(fresh.is_none(), "no problems once fixed: {fresh:?}");
+
+    // Nothing outside the site folder, however the path is written.
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/strategy/%2E%2E/%2E%2E/waymark.toml",
+        "/..%2fwaymark.toml",
+        "/%5c..%5cwaymark.toml",
+    ] {
+        let (status, body) = get(&addr, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(
+            !body.contains("title = \"Fixture guidance\""),
+            "{path} leaked the settings"
+        );
+    }
+    let (status, body) = get(&addr, "/no-such-page.html");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "the site's own 404 page");
+
+    // HEAD has the headers and no body.
+    let (status, head) = request(&addr, "HEAD", "/index.html");
+    assert_eq!(status, 200);
+    assert!(head.ends_with("\r\n\r\n"), "no body after the headers");
+    assert!(head.contains("Content-Length:"));
+}
+
+#[test]
+fn serving_never_writes_into_the_output_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let site = root.path().join("site");
+    common::copy_dir(&common::fixture("valid"), &site);
+    let preview = start(&site);
+    let (status, _) = get(&preview.addr, "/index.html");
+    assert_eq!(status, 200);
+    assert!(
+        !site.join("output").exists(),
+        "the preview lives in its own temporary folder"
+    );
+}
