@@ -80,10 +80,14 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         Session::start(&site_dir, preview.path(), options.today).map_err(ServeError::Content)?;
 
     let addr = SocketAddr::new(options.bind, options.port);
-    let server = tiny_http::Server::http(addr).map_err(|e| ServeError::Listen {
-        addr,
-        message: e.to_string(),
-    })?;
+    let server = listen(addr)
+        .and_then(|listener| {
+            tiny_http::Server::from_listener(listener, None).map_err(std::io::Error::other)
+        })
+        .map_err(|e| ServeError::Listen {
+            addr,
+            message: e.to_string(),
+        })?;
     let addr = server.server_addr().to_ip().unwrap_or(addr);
     let server = Arc::new(server);
     let live = Live::new();
@@ -158,6 +162,18 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         }
     }
     Ok(())
+}
+
+/// A listening socket with Nagle's algorithm off (connections inherit it): without that, each
+/// small response waits for the browser's delayed acknowledgement, about 40 ms.
+fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
+    socket.set_reuse_address(true)?;
+    socket.set_tcp_nodelay(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(128)?;
+    Ok(socket.into())
 }
 
 fn is_change(kind: &notify::EventKind) -> bool {
