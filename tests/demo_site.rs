@@ -13,6 +13,18 @@ fn demo() -> waymark::content::Site {
 fn the_demo_site_builds_without_errors() {
     let out = common::build(&common::demo_site());
     assert!(out.path().join("site/index.html").is_file());
+    // A Day in my life template has the same three h3s under every stage of the day: its
+    // contents list shows the stages only.
+    let html = common::page(out.path(), "toolkit/day-in-my-life-baby.html");
+    let entries: Vec<String> = common::select(&html, ".wm-contents a")
+        .iter()
+        .map(common::text)
+        .collect();
+    assert!(entries.contains(&"Morning".to_string()), "{entries:?}");
+    assert!(
+        common::select(&html, ".wm-contents__item--3").is_empty(),
+        "{entries:?}"
+    );
 }
 
 #[test]

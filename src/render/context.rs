@@ -226,7 +226,8 @@ pub struct PageView<'a> {
     pub url: &'a str,
     pub source: &'a str,
     pub content: &'a str,
-    pub toc: &'a [TocEntry],
+    /// The contents list: h2 and h3, or only h2 on a page with many headings.
+    pub toc: Vec<TocEntry>,
     pub show_toc: bool,
     pub breadcrumbs: Vec<Link>,
     /// URL of the top-level section this page is in, to mark the navigation.
@@ -251,6 +252,18 @@ pub struct PackLink {
     /// The print page, from the site root.
     pub html_url: String,
     pub pdf: Option<crate::packs::print::PdfInfo>,
+}
+
+/// Beyond this many entries a contents list stops helping: only the h2s are listed (a Day in my
+/// life template repeats the same three h3s under every stage of the day).
+const TOC_MAX_ENTRIES: usize = 15;
+
+fn contents(toc: &[TocEntry]) -> Vec<TocEntry> {
+    if toc.len() > TOC_MAX_ENTRIES {
+        toc.iter().filter(|e| e.level == 2).cloned().collect()
+    } else {
+        toc.to_vec()
+    }
 }
 
 /// A contents list helps once a page has this many h2/h3 headings.
@@ -283,7 +296,7 @@ impl<'a> PageView<'a> {
             url: &page.url,
             source: &page.source,
             content: &rendered.html,
-            toc: &rendered.toc,
+            toc: contents(&rendered.toc),
             show_toc: f.toc.unwrap_or(rendered.toc.len() >= TOC_MIN_ENTRIES),
             breadcrumbs,
             nav_current,
