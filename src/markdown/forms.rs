@@ -39,6 +39,7 @@ pub fn parse_prompts(text: &str) -> Vec<Prompt> {
         .map(|line| {
             if let Some((prompt, n)) = line.rsplit_once('|')
                 && let Ok(n) = n.trim().parse::<u32>()
+                && !prompt.trim().is_empty()
             {
                 return Prompt {
                     text: prompt.trim().to_string(),

@@ -16,40 +16,17 @@ pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/theme
 pub fn theme_files(site_dir: &Path) -> Result<BTreeMap<String, Cow<'static, [u8]>>, Diagnostics> {
     let mut files = BTreeMap::new();
     collect_embedded(&DEFAULT_THEME, &mut files);
-    let site_theme = site_dir.join("theme");
     let mut diagnostics = Diagnostics::new();
-    if site_theme.is_dir() {
-        for entry in walkdir::WalkDir::new(&site_theme).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) if e.file_type().is_file() => e,
-                Ok(_) => continue,
-                Err(e) => {
-                    let io = e
-                        .into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("loop"));
-                    diagnostics.push(Diagnostic::io(&site_theme, "read the theme folder", &io));
-                    continue;
-                }
-            };
-            let name = entry
-                .path()
-                .strip_prefix(&site_theme)
-                .unwrap_or(entry.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            if name.split('/').any(|part| part.starts_with('.')) {
-                continue;
+    for (name, path) in super::site_folder_files(site_dir, "theme")? {
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                files.insert(name, Cow::Owned(bytes));
             }
-            match std::fs::read(entry.path()) {
-                Ok(bytes) => {
-                    files.insert(name, Cow::Owned(bytes));
-                }
-                Err(e) => {
-                    diagnostics.push(Diagnostic::io(entry.path(), "read this theme file", &e))
-                }
-            }
+            Err(e) => diagnostics.push(Diagnostic::io(
+                &Path::new("theme").join(&name),
+                "read this theme file",
+                &e,
+            )),
         }
     }
     if diagnostics.has_errors() {

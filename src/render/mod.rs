@@ -29,36 +29,17 @@ impl Renderer {
         let mut sources: Vec<(String, String)> = Vec::new();
         collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
         let mut diagnostics = Diagnostics::new();
-        let site_templates = site_dir.join("templates");
-        if site_templates.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_templates).sort_by_file_name() {
-                let entry = match entry {
-                    Ok(e) if e.file_type().is_file() => e,
-                    Ok(_) => continue,
-                    Err(e) => {
-                        let io = e
-                            .into_io_error()
-                            .unwrap_or_else(|| std::io::Error::other("loop"));
-                        diagnostics.push(Diagnostic::io(
-                            &site_templates,
-                            "read the templates folder",
-                            &io,
-                        ));
-                        continue;
-                    }
-                };
-                let name = template_name(&site_templates, entry.path());
-                match std::fs::read_to_string(entry.path()) {
-                    Ok(text) => {
-                        sources.retain(|(n, _)| *n != name);
-                        sources.push((name, text));
-                    }
-                    Err(e) => diagnostics.push(Diagnostic::io(
-                        &PathBuf::from("templates").join(&name),
-                        "read this template",
-                        &e,
-                    )),
+        for (name, path) in site_folder_files(site_dir, "templates")? {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    sources.retain(|(n, _)| *n != name);
+                    sources.push((name, text));
                 }
+                Err(e) => diagnostics.push(Diagnostic::io(
+                    &PathBuf::from("templates").join(&name),
+                    "read this template",
+                    &e,
+                )),
             }
         }
         if diagnostics.has_errors() {
@@ -104,13 +85,51 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
     }
 }
 
-fn template_name(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+/// Every file under the site's `folder` (`templates`, `theme`) by its name inside the folder
+/// (forward slashes), sorted; hidden files are skipped. An unreadable folder is an error.
+pub fn site_folder_files(
+    site_dir: &Path,
+    folder: &str,
+) -> Result<Vec<(String, PathBuf)>, Diagnostics> {
+    let root = site_dir.join(folder);
+    let mut files = Vec::new();
+    if !root.is_dir() {
+        return Ok(files);
+    }
+    let mut diagnostics = Diagnostics::new();
+    for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let name = e
+                    .path()
+                    .strip_prefix(&root)
+                    .unwrap_or(e.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if !name.split('/').any(|part| part.starts_with('.')) {
+                    files.push((name, e.path().to_path_buf()));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("folder loop"));
+                diagnostics.push(Diagnostic::io(
+                    &PathBuf::from(folder),
+                    &format!("read the {folder} folder"),
+                    &io,
+                ));
+            }
+        }
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(files)
+    }
 }
 
 /// Turns a Tera error into a diagnostic at the template's line.

@@ -23,20 +23,9 @@ use super::model::{
     Align, Block, DefinitionItem, FormPrompt, Inline, LinkTarget, ListItem, plain_text,
 };
 
-/// Writing lines under a form prompt when the author gives no `| N`.
-pub const DEFAULT_FORM_LINES: u32 = 4;
-/// Most writing lines a form prompt may ask for (a little under one page).
-pub const MAX_FORM_LINES: u32 = 30;
-
-/// The Markdown extensions waymark documents are written with.
+/// The Markdown extensions waymark documents are written with: the same as the website's.
 pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_SMART_PUNCTUATION
+    crate::markdown::events::options()
 }
 
 /// Converts one document's Markdown body to blocks for the PDF.
@@ -85,30 +74,16 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-/// Parses the body of a ```` ```form ```` block: one prompt per non-blank
-/// line, with an optional trailing `| N` for the number of writing lines.
+/// Parses the body of a ```` ```form ```` block with the website's rules (one prompt per
+/// non-blank line, an optional trailing `| N` for the lines of writing space).
 pub fn parse_form(text: &str) -> Vec<FormPrompt> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(parse_form_prompt)
+    crate::markdown::forms::parse_prompts(text)
+        .into_iter()
+        .map(|p| FormPrompt {
+            text: p.text,
+            lines: p.lines,
+        })
         .collect()
-}
-
-fn parse_form_prompt(line: &str) -> FormPrompt {
-    if let Some((prompt, count)) = line.rsplit_once('|')
-        && let Ok(lines) = count.trim().parse::<u32>()
-        && !prompt.trim().is_empty()
-    {
-        return FormPrompt {
-            text: prompt.trim().to_string(),
-            lines: lines.clamp(1, MAX_FORM_LINES),
-        };
-    }
-    FormPrompt {
-        text: line.to_string(),
-        lines: DEFAULT_FORM_LINES,
-    }
 }
 
 // ---------------------------------------------------------------------------

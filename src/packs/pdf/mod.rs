@@ -528,26 +528,13 @@ pub(crate) fn pack_date(date: &str) -> Option<Datetime> {
 }
 
 fn long_date(date: Datetime) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[usize::from(date.month().unwrap_or(1) - 1)];
-    format!(
-        "{} {month} {}",
-        date.day().unwrap_or(1),
-        date.year().unwrap_or(0)
-    )
+    let day = jiff::civil::Date::new(
+        date.year().unwrap_or(2000) as i16,
+        date.month().unwrap_or(1) as i8,
+        date.day().unwrap_or(1) as i8,
+    );
+    day.map(crate::content::date::human_date)
+        .unwrap_or_default()
 }
 
 /// Splits a BCP 47 tag into typst's language and region (`en-GB` ->
