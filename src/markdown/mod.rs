@@ -48,7 +48,6 @@ pub struct RenderedMarkdown {
     pub ids: Vec<String>,
     pub links: LinkReport,
     pub sections: Vec<TextSection>,
-    pub word_count: usize,
     /// Number of form prompts, so the page can show the form notice and print button.
     pub form_prompts: usize,
     /// The glossary terms the page mentions, for the definitions' "Used in" lists.
@@ -82,7 +81,6 @@ pub fn render(
         _ => Vec::new(),
     };
     let sections = text::sections(&events);
-    let word_count = sections.iter().map(|s| text::word_count(&s.text)).sum();
     headings::place(&mut events, placement);
     footnotes::place(&mut events, placement);
     let form_prompts = forms::render_forms(&mut events, placement);
@@ -95,7 +93,6 @@ pub fn render(
         ids,
         links,
         sections,
-        word_count,
         form_prompts,
         terms,
     }

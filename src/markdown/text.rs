@@ -71,13 +71,6 @@ pub fn sections(events: &[Spanned<'_>]) -> Vec<TextSection> {
     sections
 }
 
-/// Words in a text, counted as runs of letters and digits.
-pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '\u{2019}' | '-'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::events::parse;
@@ -105,10 +98,5 @@ mod tests {
         let mut events = parse("## Only\n\nText\n");
         assign_ids(&mut events);
         assert_eq!(sections(&events).len(), 1);
-    }
-
-    #[test]
-    fn counts_words() {
-        assert_eq!(word_count("A child's lived experience — day-to-day."), 5);
     }
 }
