@@ -4,20 +4,45 @@
 //! The build's own checks (front matter, links, anchors, templates, the glossary) are errors.
 //! Each content rule runs at its default level unless `[check.rules]` in `waymark.toml` sets it
 //! to "off", "warn" or "error".
+//!
+//! Drafts are checked like any page. A build leaves them out, so when a site has drafts the
+//! published pages are checked exactly as a build sees them (a link to a draft is broken there),
+//! and the drafts are checked as the site would be with them published.
 
+mod document_control;
+mod draft;
+mod duplicate_title;
+mod empty_page;
+mod extra_h1;
+pub mod facts;
+mod heading_skip;
+mod image_alt;
+mod latin_abbreviation;
+mod link_text;
+mod long_sentence;
+mod reading_age;
+mod review_dates;
 pub mod rules;
+pub mod sentences;
+mod signpost_checked;
+pub mod syllables;
+#[cfg(test)]
+mod testing;
 mod unexplained_abbreviation;
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
-use crate::build;
+use crate::build::{self, Prepared};
 use crate::config::{CONFIG_FILE, RuleLevel};
+use crate::content::LoadOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, Severity, suggest};
 use crate::output::Sink;
 
-pub use rules::{Context, RULES, Rule};
+pub use rules::{BUILD_RULES, Context, RULES, Rule};
 
 /// What to check.
 #[derive(Debug, Clone)]
@@ -30,7 +55,7 @@ pub struct CheckOptions {
 /// What a check found.
 #[derive(Debug)]
 pub struct CheckReport {
-    /// Pages checked (0 when the site could not be loaded).
+    /// Pages checked, drafts included (0 when the site could not be loaded).
     pub pages: usize,
     /// Every finding, sorted by file, line and column.
     pub diagnostics: Diagnostics,
@@ -38,52 +63,107 @@ pub struct CheckReport {
 
 /// Checks the site in `options.site_dir`. Writes nothing.
 pub fn check(options: &CheckOptions) -> CheckReport {
-    let prepared = match build::prepare(&options.site_dir, None) {
+    let with_drafts = LoadOptions {
+        include_drafts: true,
+    };
+    let all = match build::prepare(&options.site_dir, None, with_drafts) {
         Ok(p) => p,
-        Err(diagnostics) => {
-            return CheckReport {
-                pages: 0,
-                diagnostics,
-            };
-        }
+        Err(diagnostics) => return failed(diagnostics),
     };
-    let (_, mut diagnostics) =
-        build::render(&prepared, options.today, Sink::Discard, build::Pdfs::Skip);
-    let cx = Context {
-        site: &prepared.site,
-        glossary: &prepared.glossary,
-    };
-    let levels = &prepared.site.config.check.rules;
-    diagnostics.extend(unknown_rules(&prepared.site.dir, levels.keys()));
-    for rule in RULES {
-        let severity = match levels.get(rule.id).copied().unwrap_or(rule.default_level) {
-            RuleLevel::Off => continue,
-            RuleLevel::Warn => Severity::Warning,
-            RuleLevel::Error => Severity::Error,
+    let drafts: HashSet<&Path> = all
+        .site
+        .pages
+        .iter()
+        .filter(|p| p.front.draft)
+        .map(|p| p.file.as_path())
+        .collect();
+    let mut diagnostics = if drafts.is_empty() {
+        run(&all, options)
+    } else {
+        let published = match build::prepare(&options.site_dir, None, LoadOptions::default()) {
+            Ok(p) => p,
+            Err(diagnostics) => return failed(diagnostics),
         };
-        diagnostics.extend((rule.run)(&cx).into_iter().map(|mut d| {
-            d.severity = severity;
-            d
-        }));
-    }
+        let mut found = run(&published, options);
+        // From the whole site, only what concerns the drafts.
+        found.extend(
+            run(&all, options)
+                .into_iter()
+                .filter(|d| drafts.contains(d.path.as_path())),
+        );
+        found
+    };
+    diagnostics.extend(unknown_rules(
+        &all.site.dir,
+        all.site.config.check.rules.keys(),
+    ));
     diagnostics.sort();
     CheckReport {
-        pages: prepared.site.pages.len(),
+        pages: all.site.pages.iter().filter(|p| !p.synthetic).count(),
         diagnostics,
     }
 }
 
+fn failed(diagnostics: Diagnostics) -> CheckReport {
+    CheckReport {
+        pages: 0,
+        diagnostics,
+    }
+}
+
+/// Renders `prepared` as a build would, into nothing, then runs every content rule over it.
+fn run(prepared: &Prepared, options: &CheckOptions) -> Diagnostics {
+    let (_, mut diagnostics) =
+        build::render(prepared, options.today, Sink::Discard, build::Pdfs::Skip);
+    let facts: Vec<facts::PageFacts> = prepared.site.pages.par_iter().map(facts::of).collect();
+    let cx = Context {
+        site: &prepared.site,
+        glossary: &prepared.glossary,
+        facts: &facts,
+        today: options.today,
+    };
+    let levels = &prepared.site.config.check.rules;
+    let found: Vec<Vec<Diagnostic>> = RULES
+        .par_iter()
+        .filter_map(|rule| {
+            let severity = match levels.get(rule.id).copied().unwrap_or(rule.default_level) {
+                RuleLevel::Off => return None,
+                RuleLevel::Warn => Severity::Warning,
+                RuleLevel::Error => Severity::Error,
+            };
+            Some(
+                (rule.run)(&cx)
+                    .into_iter()
+                    .map(|d| d.with_severity(severity))
+                    .collect(),
+            )
+        })
+        .collect();
+    diagnostics.extend(found.into_iter().flatten());
+    diagnostics
+}
+
 /// A rule named in `[check.rules]` that does not exist would silently do nothing: an error.
-fn unknown_rules<'a>(
-    site_dir: &std::path::Path,
-    names: impl Iterator<Item = &'a String>,
-) -> Vec<Diagnostic> {
+/// So is trying to change the level of a check every build makes.
+fn unknown_rules<'a>(site_dir: &Path, names: impl Iterator<Item = &'a String>) -> Vec<Diagnostic> {
     let text = std::fs::read_to_string(site_dir.join(CONFIG_FILE)).unwrap_or_default();
     names
         .filter(|name| rules::rule(name).is_none())
         .map(|name| {
             let position = crate::config::key_position(&text, &["check", "rules", name])
                 .unwrap_or(Position::FILE);
+            if BUILD_RULES.contains(&name.as_str()) {
+                return Diagnostic::error(
+                    "config",
+                    CONFIG_FILE,
+                    position,
+                    format!("[check.rules] names `{name}`, which every build checks"),
+                )
+                .with_hint(format!(
+                    "a build stops on `{name}`, so it is always an error: remove this line and \
+                     fix the links it finds"
+                ));
+            }
             let hint = match suggest(name, RULES.iter().map(|r| r.id)) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!(
