@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use waymark::build::{BuildError, BuildOptions, build};
-use waymark::check::{CheckOptions, check};
+use waymark::check::{CheckOptions, ExternalOptions, check};
 use waymark::diagnostics::{Diagnostic, Diagnostics, Severity};
 use waymark::{content, review};
 
@@ -24,7 +24,7 @@ const EXIT_USAGE: u8 = 2;
     name = "waymark",
     version,
     about = "Build accessible safeguarding guidance websites and printable packs from Markdown.",
-    after_help = "Examples:\n  waymark build                     build the site in this folder into output/\n  waymark build --site ../guidance  build another site\n  waymark check                     find problems without building\n\nRun `waymark <command> --help` for a command's options."
+    after_help = "Examples:\n  waymark check                     find problems without building\n  waymark build                     build the site in this folder into output/\n  waymark build --site ../guidance  build another site\n\nRun `waymark <command> --help` for a command's options."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -44,9 +44,10 @@ enum Command {
     )]
     Review(ReviewArgs),
     /// Find problems in the site without building it: everything a build checks, plus content
-    /// rules such as abbreviations that no definition explains. Exit code 1 when there is an error.
+    /// rules such as long sentences, vague link text and overdue reviews. Exit code 1 when
+    /// there is an error.
     #[command(
-        after_help = "Examples:\n  waymark check\n  waymark check --site ../guidance --format json\n\nRules can be set to \"off\", \"warn\" or \"error\" under [check.rules] in waymark.toml."
+        after_help = "Examples:\n  waymark check\n  waymark check --site ../guidance --format json\n  waymark check --today 2027-01-01   (review dates as on that day)\n  waymark check --external           (also try every link to another website)\n\nRules can be set to \"off\", \"warn\" or \"error\" under [check.rules] in waymark.toml;\nthe README's \"Checking a site\" section lists them all."
     )]
     Check(CheckArgs),
 }
@@ -104,6 +105,26 @@ struct CheckArgs {
     /// (an array of objects with rule, severity, path, line, column, message and hint).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Also request every link to another website (and every signposting address), and
+    /// report those that fail: an error status, no answer in time, an unknown host.
+    /// Off by default: it needs the network and takes a while.
+    #[arg(long)]
+    external: bool,
+    /// With --external: seconds to wait for each website to answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, requires = "external", value_parser = parse_seconds)]
+    timeout: f64,
+    /// With --external: how many websites to ask at once.
+    #[arg(long, value_name = "N", default_value_t = 8, requires = "external", value_parser = clap::value_parser!(u16).range(1..=64))]
+    concurrency: u16,
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 600.0 => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds from 0 to 600, such as 10"
+        )),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -243,9 +264,17 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(&e),
     };
+    let external = args.external.then(|| ExternalOptions {
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        concurrency: usize::from(args.concurrency),
+    });
+    if external.is_some() && matches!(args.format, Format::Text) {
+        eprintln!("Checking links to other websites too; this can take a while.");
+    }
     let report = check(&CheckOptions {
         site_dir: args.site.site,
         today,
+        external,
     });
     let d = &report.diagnostics;
     match args.format {

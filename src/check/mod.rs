@@ -13,6 +13,7 @@ mod document_control;
 mod draft;
 mod duplicate_title;
 mod empty_page;
+pub mod external;
 mod extra_h1;
 pub mod facts;
 mod heading_skip;
@@ -42,6 +43,7 @@ use crate::content::LoadOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, Severity, suggest};
 use crate::output::Sink;
 
+pub use external::ExternalOptions;
 pub use rules::{BUILD_RULES, Context, RULES, Rule};
 
 /// What to check.
@@ -50,6 +52,8 @@ pub struct CheckOptions {
     pub site_dir: PathBuf,
     /// The day review statuses are worked out for.
     pub today: Date,
+    /// Check links to other websites over the network (`--external`).
+    pub external: Option<ExternalOptions>,
 }
 
 /// What a check found.
@@ -78,18 +82,18 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         .map(|p| p.file.as_path())
         .collect();
     let mut diagnostics = if drafts.is_empty() {
-        run(&all, options)
+        run(&all, options, options.external.as_ref())
     } else {
         let published = match build::prepare(&options.site_dir, None, LoadOptions::default()) {
             Ok(p) => p,
             Err(diagnostics) => return failed(diagnostics),
         };
-        let mut found = run(&published, options);
-        // From the whole site, only what concerns the drafts.
+        let mut found = run(&published, options, None);
+        // From the whole site, only what concerns the drafts (and the network check, run once).
         found.extend(
-            run(&all, options)
+            run(&all, options, options.external.as_ref())
                 .into_iter()
-                .filter(|d| drafts.contains(d.path.as_path())),
+                .filter(|d| drafts.contains(d.path.as_path()) || d.rule == external::RULE.id),
         );
         found
     };
@@ -112,7 +116,11 @@ fn failed(diagnostics: Diagnostics) -> CheckReport {
 }
 
 /// Renders `prepared` as a build would, into nothing, then runs every content rule over it.
-fn run(prepared: &Prepared, options: &CheckOptions) -> Diagnostics {
+fn run(
+    prepared: &Prepared,
+    options: &CheckOptions,
+    external: Option<&ExternalOptions>,
+) -> Diagnostics {
     let (_, mut diagnostics) =
         build::render(prepared, options.today, Sink::Discard, build::Pdfs::Skip);
     let facts: Vec<facts::PageFacts> = prepared.site.pages.par_iter().map(facts::of).collect();
@@ -121,6 +129,7 @@ fn run(prepared: &Prepared, options: &CheckOptions) -> Diagnostics {
         glossary: &prepared.glossary,
         facts: &facts,
         today: options.today,
+        external,
     };
     let levels = &prepared.site.config.check.rules;
     let found: Vec<Vec<Diagnostic>> = RULES

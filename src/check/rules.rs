@@ -11,11 +11,12 @@ use crate::content::{Page, Site};
 use crate::diagnostics::{Diagnostic, Position};
 use crate::glossary::Glossary;
 
+use super::external::ExternalOptions;
 use super::facts::PageFacts;
 use super::{
-    document_control, draft, duplicate_title, empty_page, extra_h1, heading_skip, image_alt,
-    latin_abbreviation, link_text, long_sentence, reading_age, review_dates, signpost_checked,
-    unexplained_abbreviation,
+    document_control, draft, duplicate_title, empty_page, external, extra_h1, heading_skip,
+    image_alt, latin_abbreviation, link_text, long_sentence, reading_age, review_dates,
+    signpost_checked, unexplained_abbreviation,
 };
 
 /// What a rule reads: the whole loaded site, its glossary, what each page's Markdown holds,
@@ -27,6 +28,8 @@ pub struct Context<'a> {
     pub facts: &'a [PageFacts],
     /// The day review dates are measured against.
     pub today: Date,
+    /// Set when `--external` asked for links to other websites to be checked.
+    pub external: Option<&'a ExternalOptions>,
 }
 
 impl<'a> Context<'a> {
@@ -70,6 +73,7 @@ pub const RULES: &[Rule] = &[
     duplicate_title::RULE,
     empty_page::RULE,
     draft::RULE,
+    external::RULE,
 ];
 
 /// Checks every build makes, which are always errors: a build stops on them.

@@ -49,6 +49,7 @@ pub fn run(rule: &Rule, settings: &str, pages: &[(&str, &str)]) -> Vec<Diagnosti
         glossary: &glossary,
         facts: &facts,
         today: today(),
+        external: None,
     };
     let mut found = (rule.run)(&cx);
     for d in &found {
