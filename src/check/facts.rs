@@ -1,6 +1,6 @@
 //! What the content rules read of a page, gathered in one pass over its Markdown: headings,
-//! images, links, prose blocks and every piece of text a reader sees, each with where it is
-//! in the file.
+//! images, links, prose blocks and their sentences, and every piece of text a reader sees, each
+//! with where it is in the file.
 //!
 //! Parsing once here keeps each rule small (it reads a list, not Markdown events) and keeps
 //! `waymark check` fast on large sites.
@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
+use super::reading_age::Counts;
 use crate::content::Page;
 use crate::diagnostics::Position;
 use crate::markdown::{events, forms};
@@ -27,9 +28,23 @@ pub struct PageFacts {
     /// body's text (headings, tables, link text, image descriptions, form questions), but not
     /// code or web addresses written as links.
     pub text: Vec<Range<usize>>,
+    /// Every sentence of the running text, in order.
+    pub sentences: Vec<Sentence>,
+    /// Sentences, words and syllables of the running text, for its reading age.
+    pub counts: Counts,
     /// True when the body has any words besides headings (form questions and image
     /// descriptions count; code does not).
     pub has_body_text: bool,
+}
+
+/// A sentence of running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its block in [`PageFacts::prose`].
+    pub block: usize,
+    /// Where it is in the block's text.
+    pub range: Range<usize>,
+    pub words: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +132,17 @@ pub fn of(page: &Page) -> PageFacts {
         }
     }
     Walker::new(page, &mut facts).walk();
+    let mut counts = Counts::default();
+    for (block, prose) in facts.prose.iter().enumerate() {
+        for (range, words) in counts.add(&prose.text) {
+            facts.sentences.push(Sentence {
+                block,
+                range,
+                words,
+            });
+        }
+    }
+    facts.counts = counts;
     facts
 }
 

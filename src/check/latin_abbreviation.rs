@@ -54,30 +54,44 @@ pub fn find(text: &str) -> Vec<(usize, &str, Latin)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let starts_word = i == 0 || {
-            let before = text[..i].chars().next_back().unwrap_or(' ');
-            !(before.is_alphanumeric() || ".'/@-_\u{2019}".contains(before))
-        };
-        if starts_word && matches!(bytes[i], b'e' | b'E' | b'i' | b'I') {
-            let hit = FORMS.iter().find_map(|(form, latin)| {
-                let candidate = text.get(i..i + form.len())?;
-                let ends_word = text[i + form.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !(c.is_alphanumeric() || "/@-_".contains(c)));
-                let shouting = form.len() == 2 && candidate.bytes().all(|b| b.is_ascii_uppercase());
-                (candidate.eq_ignore_ascii_case(form) && ends_word && !shouting)
-                    .then_some((candidate, *latin))
-            });
-            if let Some((written, latin)) = hit {
+        if !matches!(bytes[i], b'e' | b'E' | b'i' | b'I') || !starts_word(text, i) {
+            i += 1;
+            continue;
+        }
+        let hit = FORMS.iter().find_map(|(form, latin)| {
+            let candidate = text.get(i..i + form.len())?;
+            let ends_word = text[i + form.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_alphanumeric() || "/@-_".contains(c)));
+            let shouting = form.len() == 2 && candidate.bytes().all(|b| b.is_ascii_uppercase());
+            (candidate.eq_ignore_ascii_case(form) && ends_word && !shouting)
+                .then_some((candidate, *latin))
+        });
+        match hit {
+            Some((written, latin)) => {
                 found.push((i, written, latin));
                 i += written.len();
-                continue;
             }
+            None => i += 1,
         }
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     found
+}
+
+/// True when the ASCII letter at `i` starts a word: not after a letter, a digit, or the
+/// punctuation of addresses and contractions.
+fn starts_word(text: &str, i: usize) -> bool {
+    let Some(&before) = i.checked_sub(1).and_then(|b| text.as_bytes().get(b)) else {
+        return true;
+    };
+    if before.is_ascii() {
+        return !(before.is_ascii_alphanumeric() || b".'/@-_".contains(&before));
+    }
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !(c.is_alphanumeric() || c == '\u{2019}'))
 }
 
 fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
@@ -125,6 +139,8 @@ mod tests {
         assert!(written("egg tie etcetera piece eight").is_empty());
         assert!(written("www.example.ie and /etc/hosts and me@eg.org").is_empty());
         assert!(written("IE and EG are left to the abbreviation rule").is_empty());
+        assert!(written("caf\u{e9}ie don\u{2019}ie").is_empty());
+        assert_eq!(written("food\u{2014}eg bread"), ["eg"]);
     }
 
     #[test]

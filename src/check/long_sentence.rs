@@ -5,7 +5,7 @@
 //! Only running text is read: headings, tables, code and toolkit form questions are not.
 
 use super::rules::{Context, Rule};
-use super::sentences::{opening, sentences, words};
+use super::sentences::opening;
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
@@ -26,32 +26,33 @@ fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
         .check
         .max_sentence_words
         .unwrap_or(DEFAULT_MAX_WORDS);
-    let mut found = Vec::new();
-    for (page, facts) in cx.pages() {
-        for block in &facts.prose {
-            for range in sentences(&block.text) {
-                let sentence = &block.text[range.clone()];
-                let count = words(sentence).count();
-                if count <= max {
-                    continue;
-                }
-                let at = page.position(block.file_offset(page, range.start));
-                found.push(
+    cx.pages()
+        .flat_map(|(page, facts)| {
+            facts
+                .sentences
+                .iter()
+                .filter(move |s| s.words > max)
+                .map(move |sentence| {
+                    let block = &facts.prose[sentence.block];
+                    let text = &block.text[sentence.range.clone()];
+                    let at = page.position(block.file_offset(page, sentence.range.start));
                     Diagnostic::warning(
                         RULE.id,
                         &page.file,
                         at,
-                        format!("sentence of {count} words: \"{}\"", opening(sentence, 8)),
+                        format!(
+                            "sentence of {} words: \"{}\"",
+                            sentence.words,
+                            opening(text, 8)
+                        ),
                     )
                     .with_hint(format!(
                         "split it into shorter sentences of {max} words or fewer: one idea a \
-                         sentence is easier to read"
-                    )),
-                );
-            }
-        }
-    }
-    found
+                     sentence is easier to read"
+                    ))
+                })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -115,24 +115,38 @@ fn failed(diagnostics: Diagnostics) -> CheckReport {
     }
 }
 
-/// Renders `prepared` as a build would, into nothing, then runs every content rule over it.
+/// Renders `prepared` as a build would, into nothing, and runs every content rule over it. The
+/// two are independent, so they run side by side: rendering ends with the search index, which
+/// is built on one thread.
 fn run(
     prepared: &Prepared,
     options: &CheckOptions,
     external: Option<&ExternalOptions>,
 ) -> Diagnostics {
-    let (_, mut diagnostics) =
-        build::render(prepared, options.today, Sink::Discard, build::Pdfs::Skip);
+    let ((_, mut diagnostics), found) = rayon::join(
+        || build::render(prepared, options.today, Sink::Discard, build::Pdfs::Skip),
+        || run_rules(prepared, options.today, external),
+    );
+    diagnostics.extend(found);
+    diagnostics
+}
+
+/// Every content rule at its level, over the facts of every page.
+fn run_rules(
+    prepared: &Prepared,
+    today: Date,
+    external: Option<&ExternalOptions>,
+) -> Vec<Diagnostic> {
     let facts: Vec<facts::PageFacts> = prepared.site.pages.par_iter().map(facts::of).collect();
     let cx = Context {
         site: &prepared.site,
         glossary: &prepared.glossary,
         facts: &facts,
-        today: options.today,
+        today,
         external,
     };
     let levels = &prepared.site.config.check.rules;
-    let found: Vec<Vec<Diagnostic>> = RULES
+    RULES
         .par_iter()
         .filter_map(|rule| {
             let severity = match levels.get(rule.id).copied().unwrap_or(rule.default_level) {
@@ -143,13 +157,12 @@ fn run(
             Some(
                 (rule.run)(&cx)
                     .into_iter()
-                    .map(|d| d.with_severity(severity))
-                    .collect(),
+                    .map(move |d| d.with_severity(severity))
+                    .collect::<Vec<_>>(),
             )
         })
-        .collect();
-    diagnostics.extend(found.into_iter().flatten());
-    diagnostics
+        .flatten_iter()
+        .collect()
 }
 
 /// A rule named in `[check.rules]` that does not exist would silently do nothing: an error.

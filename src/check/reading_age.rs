@@ -7,6 +7,8 @@
 //! page's running text (not headings, tables, code or form questions). Pages with fewer than
 //! [`MIN_WORDS`] words of running text are not graded: the formula means little on a few lines.
 
+use std::ops::Range;
+
 use super::rules::{Context, Rule, title_position};
 use super::sentences::{sentences, words};
 use super::syllables::syllables;
@@ -34,17 +36,23 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Adds the sentences, words and syllables of `text`.
-    pub fn add(&mut self, text: &str) {
+    /// Adds the sentences, words and syllables of `text`, and returns each sentence's range in
+    /// `text` with its number of words.
+    pub fn add(&mut self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let mut found = Vec::new();
         for range in sentences(text) {
-            let mut any = false;
-            for word in words(&text[range]) {
-                any = true;
-                self.words += 1;
+            let mut count = 0;
+            for word in words(&text[range.clone()]) {
+                count += 1;
                 self.syllables += syllables(word);
             }
-            self.sentences += usize::from(any);
+            if count > 0 {
+                self.words += count;
+                self.sentences += 1;
+                found.push((range, count));
+            }
         }
+        found
     }
 
     /// The Flesch-Kincaid grade; None without words.
@@ -66,10 +74,7 @@ fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
         .unwrap_or(DEFAULT_MAX_GRADE);
     cx.pages()
         .filter_map(|(page, facts)| {
-            let mut counts = Counts::default();
-            for block in &facts.prose {
-                counts.add(&block.text);
-            }
+            let counts = facts.counts;
             let grade = counts.grade()?;
             if counts.words < MIN_WORDS || grade <= max {
                 return None;
@@ -104,7 +109,8 @@ mod tests {
     #[test]
     fn the_grade_follows_the_formula() {
         let mut counts = Counts::default();
-        counts.add("The cat sat on the mat. The dog ate.");
+        let found = counts.add("The cat sat on the mat. The dog ate.");
+        assert_eq!(found, [(0..23, 6), (24..36, 3)]);
         assert_eq!(
             counts,
             Counts {

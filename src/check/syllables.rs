@@ -15,18 +15,27 @@ pub fn syllables(word: &str) -> usize {
         .max(1)
 }
 
+/// Letters of a word that are looked at; longer words are cut (no English word is this long).
+const MAX_LETTERS: usize = 48;
+
 fn part_syllables(part: &str) -> usize {
-    let word: Vec<u8> = part
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase() as u8)
-        .collect();
+    let mut letters = [0u8; MAX_LETTERS];
+    let mut len = 0;
+    for b in part
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .take(MAX_LETTERS)
+    {
+        letters[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let word = &letters[..len];
     if word.len() <= 3 {
         return 1;
     }
     let mut extra = 0usize;
     let mut less = 0usize;
-    let mut w: &[u8] = &word;
+    let mut w: &[u8] = word;
 
     // Silent endings.
     if w.ends_with(b"es") && !syllabic_es(&w[..w.len() - 2]) {
@@ -46,7 +55,7 @@ fn part_syllables(part: &str) -> usize {
             break;
         }
     }
-    if less == 0 && silent_e_compound(&word) {
+    if less == 0 && silent_e_compound(word) {
         less += 1;
     }
 

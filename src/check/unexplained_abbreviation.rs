@@ -20,8 +20,10 @@ fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.site
         .pages
         .par_iter()
-        .flat_map_iter(|page| {
-            unexplained(page, cx.glossary, &allowed)
+        .zip(cx.facts)
+        .filter(|(page, _)| !page.synthetic)
+        .flat_map_iter(|(page, facts)| {
+            unexplained(page, &facts.text, cx.glossary, &allowed)
                 .into_iter()
                 .map(move |found| {
                     let times = match found.count {
