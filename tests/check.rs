@@ -21,7 +21,13 @@ fn check_json(site: &Path, extra: &[&str]) -> (Output, Vec<Value>) {
         "json",
     ];
     args.extend(extra);
-    let output = waymark(&args);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_waymark"));
+    command.args(&args).env("WAYMARK_TODAY", TODAY);
+    // `--external` must reach the test's own server directly.
+    for proxy in ["ALL_PROXY", "HTTPS_PROXY", "HTTP_PROXY"] {
+        command.env_remove(proxy).env_remove(proxy.to_lowercase());
+    }
+    let output = command.output().expect("run waymark");
     let json: Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&output), stderr(&output)));
     (output, json.as_array().unwrap().clone())
