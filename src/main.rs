@@ -26,7 +26,7 @@ const EXIT_USAGE: u8 = 2;
     name = "waymark",
     version,
     about = "Build accessible safeguarding guidance websites and printable packs from Markdown.",
-    after_help = "Examples:\n  waymark init my-guidance          start a new site in the folder my-guidance\n  waymark new definition \"Chronology\"   start a page with the right front matter\n  waymark check                     find problems without building\n  waymark build                     build the site in this folder into output/\n  waymark build --site ../guidance  build another site\n\nRun `waymark <command> --help` for a command's options."
+    after_help = "Examples:\n  waymark init my-guidance             start a new site in the folder my-guidance\n  waymark new definition \"Chronology\"  start a page with the right front matter\n  waymark check                        find problems without building\n  waymark build                        build the site in this folder into output/\n  waymark build --site ../guidance     build another site\n\nRun `waymark <command> --help` for a command's options."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -55,7 +55,7 @@ enum Command {
     /// Start a new page: a Markdown file with the front matter its kind needs, today's date,
     /// the next review date and placeholders to replace, in the kind's folder.
     #[command(
-        after_help = "Examples:\n  waymark new definition \"Graded Care Profile\"   writes content/definitions/graded-care-profile.md\n  waymark new toolkit \"Day in my life: baby\"     writes content/toolkit/day-in-my-life-baby.md\n  waymark new signpost \"Family Lives\"           writes content/signposting/family-lives.md\n  waymark new strategy \"Our priorities\"         writes content/strategy/our-priorities.md\n  waymark new page \"Contact us\" --section about  writes content/about/contact-us.md\n\nAn existing file is never replaced (exit code 2)."
+        after_help = "Examples:\n  waymark new definition \"Graded Care Profile\"   writes content/definitions/graded-care-profile.md\n  waymark new toolkit \"Day in my life: baby\"     writes content/toolkit/day-in-my-life-baby.md\n  waymark new signpost \"Family Lives\"            writes content/signposting/family-lives.md\n  waymark new strategy \"Our priorities\"          writes content/strategy/our-priorities.md\n  waymark new page \"Contact us\" --section about  writes content/about/contact-us.md\n\nAn existing file is never replaced (exit code 2)."
     )]
     New(NewArgs),
     /// Start a new site in an empty folder: settings, a home page and an example page of each
