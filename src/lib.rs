@@ -6,7 +6,8 @@
 //! [`markdown`] turns each page body into HTML, linking the terms it mentions; [`render`] puts it
 //! in templates; [`output`] writes it safely; [`build`] runs the lot, and [`check`] all of it but
 //! the writing, plus content rules.
-//! [`review`] works out review status. [`diagnostics`] is the one error type every step reports in.
+//! [`review`] works out review status. [`scaffold`] starts new pages and sites.
+//! [`diagnostics`] is the one error type every step reports in.
 
 pub mod build;
 pub mod check;
@@ -19,5 +20,6 @@ pub mod output;
 pub mod packs;
 pub mod render;
 pub mod review;
+pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -10,8 +10,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use waymark::build::{BuildError, BuildOptions, build};
-use waymark::check::{CheckOptions, check};
+use waymark::check::{CheckOptions, ExternalOptions, check};
 use waymark::diagnostics::{Diagnostic, Diagnostics, Severity};
+use waymark::scaffold::new::{NewKind, NewPage, new_page};
+use waymark::scaffold::{ScaffoldError, init::init};
 use waymark::{content, review};
 
 /// Exit code for problems in the site's content.
@@ -24,7 +26,7 @@ const EXIT_USAGE: u8 = 2;
     name = "waymark",
     version,
     about = "Build accessible safeguarding guidance websites and printable packs from Markdown.",
-    after_help = "Examples:\n  waymark build                     build the site in this folder into output/\n  waymark build --site ../guidance  build another site\n  waymark check                     find problems without building\n\nRun `waymark <command> --help` for a command's options."
+    after_help = "Examples:\n  waymark init my-guidance             start a new site in the folder my-guidance\n  waymark new definition \"Chronology\"  start a page with the right front matter\n  waymark check                        find problems without building\n  waymark build                        build the site in this folder into output/\n  waymark build --site ../guidance     build another site\n\nRun `waymark <command> --help` for a command's options."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -49,11 +51,79 @@ enum Command {
     )]
     Review(ReviewArgs),
     /// Find problems in the site without building it: everything a build checks, plus content
-    /// rules such as abbreviations that no definition explains. Exit code 1 when there is an error.
+    /// rules such as long sentences, vague link text and overdue reviews. Exit code 1 when
+    /// there is an error.
     #[command(
-        after_help = "Examples:\n  waymark check\n  waymark check --site ../guidance --format json\n\nRules can be set to \"off\", \"warn\" or \"error\" under [check.rules] in waymark.toml."
+        after_help = "Examples:\n  waymark check\n  waymark check --site ../guidance --format json\n  waymark check --today 2027-01-01   (review dates as on that day)\n  waymark check --external           (also try every link to another website)\n\nRules can be set to \"off\", \"warn\" or \"error\" under [check.rules] in waymark.toml;\nthe README's \"Checking a site\" section lists them all."
     )]
     Check(CheckArgs),
+    /// Start a new page: a Markdown file with the front matter its kind needs, today's date,
+    /// the next review date and placeholders to replace, in the kind's folder.
+    #[command(
+        after_help = "Examples:\n  waymark new definition \"Graded Care Profile\"   writes content/definitions/graded-care-profile.md\n  waymark new toolkit \"Day in my life: baby\"     writes content/toolkit/day-in-my-life-baby.md\n  waymark new signpost \"Family Lives\"            writes content/signposting/family-lives.md\n  waymark new strategy \"Our priorities\"          writes content/strategy/our-priorities.md\n  waymark new page \"Contact us\" --section about  writes content/about/contact-us.md\n\nAn existing file is never replaced (exit code 2)."
+    )]
+    New(NewArgs),
+    /// Start a new site in an empty folder: settings, a home page and an example page of each
+    /// kind, ready to build and check.
+    #[command(
+        after_help = "Examples:\n  waymark init my-guidance\n  waymark init .          (the current folder, if it is empty)\n\nThe folder must be new or empty."
+    )]
+    Init(InitArgs),
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// What kind of page to start.
+    #[arg(value_enum)]
+    kind: KindArg,
+    /// The page's title, in quotes if it has spaces. The file is named after it.
+    title: String,
+    /// The site folder (holds waymark.toml and content/). Default: the current folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    site: PathBuf,
+    /// For `page`: the folder inside content/ to put it in, such as `about`. Default: content/.
+    #[arg(long, value_name = "DIR")]
+    section: Option<PathBuf>,
+    /// Date the page as if today were this day (YYYY-MM-DD).
+    /// The environment variable WAYMARK_TODAY does the same.
+    #[arg(long, value_name = "DATE", value_parser = parse_today)]
+    today: Option<jiff::civil::Date>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    /// A term for the glossary, in content/definitions/.
+    Definition,
+    /// A strategy chapter with document control, in content/strategy/.
+    Strategy,
+    /// A toolkit template with document control and a sample form, in content/toolkit/.
+    Toolkit,
+    /// A service or resource, in content/signposting/.
+    Signpost,
+    /// Any other page, in content/ or the --section folder.
+    Page,
+}
+
+impl From<KindArg> for NewKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Definition => NewKind::Definition,
+            KindArg::Strategy => NewKind::Strategy,
+            KindArg::Toolkit => NewKind::Toolkit,
+            KindArg::Signpost => NewKind::Signpost,
+            KindArg::Page => NewKind::Page,
+        }
+    }
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// The folder for the new site: a new folder, or an empty one.
+    dir: PathBuf,
+    /// Date the example pages as if today were this day (YYYY-MM-DD).
+    /// The environment variable WAYMARK_TODAY does the same.
+    #[arg(long, value_name = "DATE", value_parser = parse_today)]
+    today: Option<jiff::civil::Date>,
 }
 
 #[derive(Args)]
@@ -124,6 +194,26 @@ struct CheckArgs {
     /// (an array of objects with rule, severity, path, line, column, message and hint).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Also request every link to another website (and every signposting address), and
+    /// report those that fail: an error status, no answer in time, an unknown host.
+    /// Off by default: it needs the network and takes a while.
+    #[arg(long)]
+    external: bool,
+    /// With --external: seconds to wait for each website to answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, requires = "external", value_parser = parse_seconds)]
+    timeout: f64,
+    /// With --external: how many websites to ask at once.
+    #[arg(long, value_name = "N", default_value_t = 8, requires = "external", value_parser = clap::value_parser!(u16).range(1..=64))]
+    concurrency: u16,
+}
+
+fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s > 0.0 && s <= 600.0 => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds from 0 to 600, such as 10"
+        )),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,7 +253,11 @@ fn parse_today(text: &str) -> Result<jiff::civil::Date, String> {
 }
 
 fn today(args: &SiteArgs) -> Result<jiff::civil::Date, String> {
-    match args.today {
+    today_or_env(args.today)
+}
+
+fn today_or_env(given: Option<jiff::civil::Date>) -> Result<jiff::civil::Date, String> {
+    match given {
         Some(d) => Ok(d),
         None => review::today_from_env().map_err(|e| format!("WAYMARK_TODAY: {e}")),
     }
@@ -176,6 +270,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => run_serve(args),
         Command::Review(args) => run_review(args),
         Command::Check(args) => run_check(args),
+        Command::New(args) => run_new(args),
+        Command::Init(args) => run_init(args),
     }
 }
 
@@ -293,9 +389,17 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(&e),
     };
+    let external = args.external.then(|| ExternalOptions {
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+        concurrency: usize::from(args.concurrency),
+    });
+    if external.is_some() && matches!(args.format, Format::Text) {
+        eprintln!("Checking links to other websites too; this can take a while.");
+    }
     let report = check(&CheckOptions {
         site_dir: args.site.site,
         today,
+        external,
     });
     let d = &report.diagnostics;
     match args.format {
@@ -325,6 +429,73 @@ fn run_check(args: CheckArgs) -> ExitCode {
         ExitCode::from(EXIT_CONTENT)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_new(args: NewArgs) -> ExitCode {
+    let today = match today_or_env(args.today) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e),
+    };
+    let page = NewPage {
+        kind: args.kind.into(),
+        title: args.title,
+        section: args.section,
+    };
+    match new_page(&args.site, &page, today) {
+        Ok(relative) => {
+            let shown = if args.site == std::path::Path::new(".") {
+                relative.clone()
+            } else {
+                args.site.join(&relative)
+            };
+            println!("{}", shown.display());
+            eprintln!(
+                "Wrote {}. Replace the placeholder text, then run `waymark check`.",
+                shown.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => scaffold_error(&e),
+    }
+}
+
+fn run_init(args: InitArgs) -> ExitCode {
+    let today = match today_or_env(args.today) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e),
+    };
+    match init(&args.dir, today) {
+        Ok(files) => {
+            let dir = args.dir.display();
+            println!("Created a new site in {dir}:");
+            for file in &files {
+                println!("  {}", file.display());
+            }
+            println!(
+                "\nNext steps:\n  \
+                 1. In {dir}/waymark.toml, set the title and partnership.\n  \
+                 2. Replace the example pages in {dir}/content/ with your own; \
+                 `waymark new --help` starts new ones.\n  \
+                 3. Run `waymark check --site {dir}` to find problems, and \
+                 `waymark build --site {dir}` to build the site into {dir}/output/.\n\n\
+                 The templates and theme are built into waymark. To change one, put a file with \
+                 the same name in {dir}/templates/ (such as page.html or partials/metadata.html) \
+                 or {dir}/theme/ (such as css/waymark.css); the README's \"Templates\" section \
+                 lists them."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => scaffold_error(&e),
+    }
+}
+
+/// Reports why `new` or `init` wrote nothing. Problems with the command are exit code 2.
+fn scaffold_error(e: &ScaffoldError) -> ExitCode {
+    eprintln!("error: {e}\n  = hint: {}", e.hint());
+    match e {
+        ScaffoldError::Io { .. } => ExitCode::from(EXIT_CONTENT),
+        _ => ExitCode::from(EXIT_USAGE),
     }
 }
 

@@ -28,6 +28,23 @@ fn the_demo_site_builds_without_errors() {
 }
 
 #[test]
+fn the_demo_site_checks_without_errors() {
+    let output = common::waymark(&[
+        "check",
+        "--site",
+        common::demo_site().to_str().unwrap(),
+        "--today",
+        common::TODAY,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stdout(&output));
+    assert!(
+        !common::stdout(&output).contains(": error["),
+        "{}",
+        common::stdout(&output)
+    );
+}
+
+#[test]
 fn the_demo_site_has_enough_documents_of_each_kind() {
     let site = demo();
     let count = |kind: PageKind| {

@@ -83,8 +83,13 @@ pub struct Prepared {
 }
 
 /// Loads the site, its glossary and its templates, reporting every problem of all three.
-pub fn prepare(site_dir: &Path, base_url: Option<&str>) -> Result<Prepared, Diagnostics> {
-    let mut site = content::load(site_dir, LoadOptions::default())?;
+/// A build leaves drafts out; `waymark check` asks for them with `load`.
+pub fn prepare(
+    site_dir: &Path,
+    base_url: Option<&str>,
+    load: LoadOptions,
+) -> Result<Prepared, Diagnostics> {
+    let mut site = content::load(site_dir, load)?;
     if let Some(base) = base_url {
         site.config.base_url = Some(base.to_string());
     }
@@ -167,7 +172,11 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
 /// Builds the site into `options.output_dir`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let prepared = prepare(&options.site_dir, options.base_url.as_deref())?;
+    let prepared = prepare(
+        &options.site_dir,
+        options.base_url.as_deref(),
+        LoadOptions::default(),
+    )?;
     let staging = Staging::create(&options.output_dir, &prepared.site.dir)?;
     let pdfs = if options.pdf {
         Pdfs::Make {

@@ -4,17 +4,43 @@
 //! runs at unless the site says otherwise, and a function from the loaded site to findings. To
 //! add a rule, write its function in a module of its own and add it to [`RULES`].
 
+use jiff::civil::Date;
+
 use crate::config::RuleLevel;
-use crate::content::Site;
-use crate::diagnostics::Diagnostic;
+use crate::content::{Page, Site};
+use crate::diagnostics::{Diagnostic, Position};
 use crate::glossary::Glossary;
 
-use super::unexplained_abbreviation;
+use super::external::ExternalOptions;
+use super::facts::PageFacts;
+use super::{
+    document_control, draft, duplicate_title, empty_page, external, extra_h1, heading_skip,
+    image_alt, latin_abbreviation, link_text, long_sentence, reading_age, review_dates,
+    signpost_checked, unexplained_abbreviation,
+};
 
-/// What a rule reads: the whole loaded site and its glossary.
+/// What a rule reads: the whole loaded site, its glossary, what each page's Markdown holds,
+/// and the day the check is for.
 pub struct Context<'a> {
     pub site: &'a Site,
     pub glossary: &'a Glossary,
+    /// The facts of each page, indexed like `site.pages`.
+    pub facts: &'a [PageFacts],
+    /// The day review dates are measured against.
+    pub today: Date,
+    /// Set when `--external` asked for links to other websites to be checked.
+    pub external: Option<&'a ExternalOptions>,
+}
+
+impl<'a> Context<'a> {
+    /// Every page with a file of its own, with its facts.
+    pub fn pages(&self) -> impl Iterator<Item = (&'a Page, &'a PageFacts)> + use<'a> {
+        self.site
+            .pages
+            .iter()
+            .zip(self.facts)
+            .filter(|(page, _)| !page.synthetic)
+    }
 }
 
 /// One content rule.
@@ -30,9 +56,38 @@ pub struct Rule {
 }
 
 /// Every rule `waymark check` runs.
-pub const RULES: &[Rule] = &[unexplained_abbreviation::RULE];
+pub const RULES: &[Rule] = &[
+    image_alt::RULE,
+    heading_skip::RULE,
+    extra_h1::RULE,
+    link_text::RULE,
+    unexplained_abbreviation::RULE,
+    long_sentence::RULE,
+    reading_age::RULE,
+    latin_abbreviation::RULE,
+    document_control::RULE,
+    review_dates::OVERDUE,
+    review_dates::DUE_SOON,
+    review_dates::MISSING,
+    signpost_checked::RULE,
+    duplicate_title::RULE,
+    empty_page::RULE,
+    draft::RULE,
+    external::RULE,
+];
+
+/// Checks every build makes, which are always errors: a build stops on them.
+pub const BUILD_RULES: &[&str] = &["broken-link", "broken-anchor"];
 
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
+}
+
+/// Where a finding about a whole page points: its title in the front matter.
+pub fn title_position(page: &Page) -> Position {
+    match page.value_position("title", None) {
+        Position::FILE => Position::new(1, 1),
+        position => position,
+    }
 }

@@ -20,8 +20,10 @@ fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
     cx.site
         .pages
         .par_iter()
-        .flat_map_iter(|page| {
-            unexplained(page, cx.glossary, &allowed)
+        .zip(cx.facts)
+        .filter(|(page, _)| !page.synthetic)
+        .flat_map_iter(|(page, facts)| {
+            unexplained(page, &facts.text, cx.glossary, &allowed)
                 .into_iter()
                 .map(move |found| {
                     let times = match found.count {
@@ -46,4 +48,27 @@ fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
                 })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::findings;
+
+    #[test]
+    fn abbreviations_without_a_definition_are_found_once_a_page() {
+        let found = findings(
+            &super::RULE,
+            &[
+                (
+                    "definitions/gcp.md",
+                    "+++\ntitle = \"Graded Care Profile\"\nsummary = \"A tool.\"\nabbreviation = \"GCP\"\n+++\nA tool.\n",
+                ),
+                (
+                    "guide/a.md",
+                    "+++\ntitle = \"A\"\n+++\nUse the GCP. Ask the LADO.\n\nThe LADO again, in the UK.\n",
+                ),
+            ],
+        );
+        assert_eq!(found, ["content/guide/a.md:4:22"]);
+    }
 }

@@ -5,13 +5,11 @@
 //! toolkit form questions) except code and web addresses.
 
 use std::collections::{HashMap, HashSet};
-
-use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+use std::ops::Range;
 
 use super::Glossary;
 use crate::content::Page;
 use crate::diagnostics::Position;
-use crate::markdown::{events, forms};
 
 /// Abbreviations every reader knows. Roman numerals are allowed too.
 pub const BUILT_IN: &[&str] = &["UK", "OK", "TV", "AM", "PM"];
@@ -58,13 +56,19 @@ pub struct Unexplained {
 }
 
 /// Every unexplained abbreviation on `page`, at its first use, in the order of first use.
-pub fn unexplained(page: &Page, glossary: &Glossary, allowed: &AllowList) -> Vec<Unexplained> {
+/// `text` holds the byte ranges of the file that a reader sees as text, in file order (see
+/// [`crate::check::facts::PageFacts::text`]).
+pub fn unexplained(
+    page: &Page,
+    text: &[Range<usize>],
+    glossary: &Glossary,
+    allowed: &AllowList,
+) -> Vec<Unexplained> {
     let mut found: Vec<Unexplained> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    for (offset, word) in scanned_text(page)
-        .into_iter()
-        .flat_map(|(start, text)| candidates(text).map(move |(o, w)| (start + o, w)))
-    {
+    for (offset, word) in text.iter().flat_map(|range| {
+        candidates(&page.text[range.clone()]).map(move |(o, w)| (range.start + o, w))
+    }) {
         let singular = word.strip_suffix('s').unwrap_or(word);
         if allowed.allows(word)
             || allowed.allows(singular)
@@ -86,46 +90,6 @@ pub fn unexplained(page: &Page, glossary: &Glossary, allowed: &AllowList) -> Vec
         }
     }
     found
-}
-
-/// The parts of the file a reader sees as text, as (offset in the file, source text): the title,
-/// the summary and the body's text outside code, in file order.
-fn scanned_text(page: &Page) -> Vec<(usize, &str)> {
-    let mut parts = Vec::new();
-    if page.synthetic {
-        return parts;
-    }
-    for key in ["title", "summary"] {
-        if let Some(span) = crate::content::front_matter::value_span(&page.text, key, None) {
-            parts.push((span.start, &page.text[span]));
-        }
-    }
-    let body = page.body();
-    let mut code = 0usize;
-    let mut autolink = 0usize;
-    let mut form = false;
-    for (event, range) in events::parse(body) {
-        match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                code += 1;
-                form = forms::is_form(&kind);
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                code -= 1;
-                form = false;
-            }
-            Event::Start(Tag::Link {
-                link_type: LinkType::Autolink | LinkType::Email,
-                ..
-            }) => autolink += 1,
-            Event::End(TagEnd::Link) if autolink > 0 => autolink -= 1,
-            Event::Text(_) if (code == 0 || form) && autolink == 0 => {
-                parts.push((page.body_offset + range.start, &body[range]));
-            }
-            _ => {}
-        }
-    }
-    parts
 }
 
 /// Words of two to six capital letters, with an optional plural "s", as (byte offset, word).

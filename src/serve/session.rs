@@ -307,7 +307,7 @@ fn full_build(
     out: &Path,
     today: Date,
 ) -> Result<(Prepared, build::Rendered), Diagnostics> {
-    let prepared = build::prepare(site_dir, None)?;
+    let prepared = build::prepare(site_dir, None, LoadOptions::default())?;
     let staging = Staging::create(out, site_dir).map_err(|e| output_problem(out, &e))?;
     let rendered = build::render(&prepared, today, Sink::Staging(&staging), Pdfs::Skip);
     if rendered.diagnostics.has_errors() {

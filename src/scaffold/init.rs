@@ -1,0 +1,135 @@
+//! `waymark init`: a new site from the examples embedded in waymark: settings, a home page and
+//! a few pages of each kind, with today's dates filled in. Templates and theme are built in,
+//! so the new site needs no copy of them.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use jiff::civil::Date;
+
+use super::{ScaffoldError, review_date};
+
+/// The starter site, as shipped. `%TODAY%` and `%REVIEW_DUE%` are filled in when it is written.
+static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold/starter");
+
+/// How long the starter's documents run before review, matching its `review_period_months`.
+const STARTER_REVIEW_MONTHS: u32 = 12;
+
+/// Writes a new site into `dir`, which must be empty or not exist yet. Returns the files
+/// written, relative to `dir`, sorted.
+pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
+    let io = |action: &'static str, path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ScaffoldError::Io {
+            action,
+            path,
+            source,
+        }
+    };
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+        }
+        Err(e) => return Err(io("read", dir)(e)),
+    }
+    let review_due = review_date(today, STARTER_REVIEW_MONTHS);
+    let mut written = Vec::new();
+    for file in files(&STARTER) {
+        let relative = starter_name(file.path());
+        let path = dir.join(&relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io("make the folder", parent))?;
+        }
+        let text = String::from_utf8_lossy(file.contents())
+            .replace("%TODAY%", &today.to_string())
+            .replace("%REVIEW_DUE%", &review_due.to_string());
+        std::fs::write(&path, text).map_err(io("write", &path))?;
+        written.push(relative);
+    }
+    written.sort();
+    Ok(written)
+}
+
+/// Every file in the embedded folder, at any depth.
+fn files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut out: Vec<_> = dir.files().collect();
+    for sub in dir.dirs() {
+        out.extend(files(sub));
+    }
+    out
+}
+
+/// A file's name in the new site. Dot files are stored without their dot (`gitignore`), so
+/// the embedded folder has no hidden files.
+fn starter_name(path: &Path) -> PathBuf {
+    match path.to_str() {
+        Some("gitignore") => PathBuf::from(".gitignore"),
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn writes_the_starter_with_dates_filled_in() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("site");
+        let written = init(&dir, today()).unwrap();
+        for expected in [
+            ".gitignore",
+            "waymark.toml",
+            "content/_index.md",
+            "content/strategy/introduction.md",
+            "content/toolkit/day-in-my-life.md",
+            "content/about/accessibility.md",
+        ] {
+            assert!(
+                written.contains(&PathBuf::from(expected)),
+                "{expected}: {written:?}"
+            );
+        }
+        let chapter =
+            std::fs::read_to_string(dir.join("content/strategy/introduction.md")).unwrap();
+        assert!(chapter.contains("published = 2026-11-23"), "{chapter}");
+        assert!(chapter.contains("review_due = 2027-11-23"), "{chapter}");
+        let all: String = written
+            .iter()
+            .map(|f| std::fs::read_to_string(dir.join(f)).unwrap())
+            .collect();
+        assert!(
+            !all.contains("%TODAY%") && !all.contains("%REVIEW_DUE%"),
+            "every placeholder is filled in"
+        );
+        assert!(!dir.join("templates").exists() && !dir.join("theme").exists());
+    }
+
+    #[test]
+    fn refuses_a_folder_with_anything_in_it() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("notes.txt"), "mine").unwrap();
+        assert!(matches!(
+            init(root.path(), today()),
+            Err(ScaffoldError::NotEmpty(_))
+        ));
+        assert_eq!(
+            std::fs::read_to_string(root.path().join("notes.txt")).unwrap(),
+            "mine"
+        );
+        // An empty folder is fine.
+        let empty = root.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        assert!(init(&empty, today()).is_ok());
+    }
+}
