@@ -114,6 +114,8 @@ test('definition answers: question forms, abbreviations, plurals and typos', () 
     'what is the SDQ': 'Strengths and Difficulties Questionnaire',
     'EHAs': 'Early Help Assessment',
     'false compliance': 'Disguised compliance',
+    'what happens at a TAF': 'Team Around the Family',
+    'What happens in the public law outline?': 'Public Law Outline',
   };
   for (const [q, term] of Object.entries(cases)) {
     const a = searcher.answer(q);
@@ -148,6 +150,13 @@ test('a title match beats a body match', () => {
     rank(r, 'toolkit/chronology-template.html') < rank(r, 'strategy/recognising-neglect.html#cumulative-harm'),
     urls(r).join('\n'),
   );
+});
+
+test('a whole-title match leads even when other sections hold only some of the words', () => {
+  // Near misses lift the full matches by a constant; the bonuses must not grow with it.
+  const r = searcher.search('recognising neglect');
+  assert.ok(r.total > r.results.filter((x) => x.title === 'Recognising neglect').length);
+  assert.equal(r.results[0].url, 'strategy/recognising-neglect.html', urls(r).join('\n'));
 });
 
 test('a heading match leads for a section query', () => {
@@ -229,6 +238,7 @@ test('question framing is stripped', () => {
   assert.deepEqual(client.stripQuestion(['what', 'is', 'a', 'gcp']), ['gcp']);
   assert.deepEqual(client.stripQuestion(['what', 'does', 'taf', 'stand', 'for']), ['taf']);
   assert.deepEqual(client.stripQuestion(['define']), ['define']);
+  assert.deepEqual(client.stripQuestion(['what', 'happens', 'at', 'a', 'core', 'group']), ['core', 'group']);
 });
 
 test('edit distance counts adjacent swaps as one edit', () => {

@@ -351,7 +351,8 @@
   var LEAD = [
     ['what', 'is', 'meant', 'by'], ['what', 'is', 'the', 'meaning', 'of'], ['what', 'is', 'a'],
     ['what', 'is', 'an'], ['what', 'is'], ['what', 'are'], ['whats', 'a'], ['whats', 'an'], ['whats'],
-    ['what', 'does'], ['what', 'do'], ['who', 'is'], ['who', 'are'], ['how', 'do', 'i'], ['how', 'to'],
+    ['what', 'does'], ['what', 'do'], ['what', 'happens', 'at'], ['what', 'happens', 'in'],
+    ['what', 'happens', 'during'], ['what', 'happens'], ['who', 'is'], ['who', 'are'], ['how', 'do', 'i'], ['how', 'to'],
     ['tell', 'me', 'about'], ['definition', 'of'], ['define'], ['meaning', 'of'], ['explain'],
     ['a'], ['an'], ['the']
   ];
@@ -872,11 +873,12 @@
         });
         docs = docs.concat(partial);
       }
-      // Full matches stay above partial ones.
+      // Full matches stay above partial ones: they are lifted by PARTIAL_CAP,
+      // which the bonuses and the same-page discount below leave out.
       var fullCount = docs.length - (partial ? partial.length : 0);
-      if (partial && fullCount) {
-        for (var fi = 0; fi < fullCount; fi++) scores[docs[fi]] += PARTIAL_CAP;
-      }
+      var lift = partial && fullCount ? PARTIAL_CAP : 0;
+      for (var fi = 0; fi < fullCount && lift; fi++) scores[docs[fi]] += lift;
+      var liftOf = function (d) { return matched[d] === allMask ? lift : 0; };
       pool.dirty = touched;
       out.total = docs.length;
       var offset = opts.offset || 0;
@@ -888,7 +890,7 @@
       var top = Math.min(lead.length, RERANK);
       for (var j = 0; j < top; j++) {
         var d = lead[j];
-        scores[d] += positionBonus(d, scores[d], units, unitData, matched[d]);
+        scores[d] += positionBonus(d, scores[d] - liftOf(d), units, unitData, matched[d]);
       }
       if (answer && answer.doc >= 0 && matched[answer.doc]) scores[answer.doc] += ANSWER_PAGE;
       lead.sort(byScore);
@@ -896,7 +898,7 @@
       var perPage = new Map();
       lead.forEach(function (d) {
         var c = perPage.get(docPage[d]) || 0;
-        if (c) scores[d] *= Math.pow(SAME_PAGE, c);
+        if (c) scores[d] = liftOf(d) + (scores[d] - liftOf(d)) * Math.pow(SAME_PAGE, c);
         perPage.set(docPage[d], c + 1);
       });
       lead.sort(byScore);
