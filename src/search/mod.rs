@@ -84,12 +84,13 @@
 //! glossary tag 1) × weight. Sections holding every unit are shown first
 //! (near misses follow when there are fewer than five). The leading 150
 //! then get position bonuses: a query that covers the whole page title
-//! (+1000, the page's intro section), the whole section heading (+500), all
-//! units inside the title or heading (+100/+60 scaled by coverage), and up
-//! to +100% of the score for units close together and in order in the body.
+//! (+1000 for the page's intro section, a tenth of that for its other
+//! sections), the whole section heading (+500), all units inside the title
+//! or heading (+100/+60 scaled by coverage), and up to +100% of the score
+//! for units close together and in order in the body.
 //! When the query names a glossary entry (case-insensitive, plural or typo
 //! allowed) that entry is returned as the answer card and its section leads.
-//! Further sections of one page count 80% of the one before, so one long
+//! Further sections of one page count half the one before, so one long
 //! page does not fill the list.
 //!
 //! # Snippets

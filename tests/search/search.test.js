@@ -196,6 +196,13 @@ test('limit and offset page through the results', () => {
   assert.equal(page2.total, all.total);
 });
 
+test("a page's further sections come after other pages named by the query", () => {
+  const r = searcher.search('chronology', { limit: 8 });
+  assert.equal(r.results[0].url, 'definitions/chronology.html');
+  assert.ok(rank(r, 'toolkit/chronology-template.html') < rank(r, 'definitions/chronology.html#what-to-do'), urls(r).join('\n'));
+  assert.ok(rank(r, 'toolkit/chronology-template.html') < rank(r, 'definitions/chronology.html#why-it-matters'), urls(r).join('\n'));
+});
+
 test('sections of one page do not crowd out other pages', () => {
   const r = searcher.search('neglect', { limit: 8 });
   const pages = new Set(r.results.map((x) => x.url.split('#')[0]));

@@ -542,10 +542,10 @@
   var EXACT_HEADING = 500;
   var ALL_IN_TITLE = 100;
   var ALL_IN_HEADING = 60;
-  var OTHER_SECTION = 0.35; // share of page-title tiers for a page's later sections
+  var OTHER_SECTION = 0.1; // share of page-title tiers for a page's later sections
   var PROXIMITY = 0.6; // up to +60% when the query units sit together in the body
   var PHRASE = 0.4; // and +40% more when they appear in order, adjacent
-  var SAME_PAGE = 0.8; // each further section of one page is worth 80% of the one before
+  var SAME_PAGE = 0.5; // each further section of one page is worth half the one before
   var RERANK = 150; // leading sections that get the position-based bonuses
   var FEW = 5; // below this many full matches, near matches are shown after them
   var PARTIAL_CAP = 1e4; // near matches score below this; full matches above
