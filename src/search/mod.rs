@@ -86,8 +86,9 @@
 //! then get position bonuses: a query that covers the whole page title
 //! (+1000 for the page's intro section, a tenth of that for its other
 //! sections), the whole section heading (+500), all units inside the title
-//! or heading (+100/+60 scaled by coverage), and up to +100% of the score
-//! for units close together and in order in the body.
+//! or heading (+100/+60 scaled by coverage) or split between the two (+60
+//! scaled by coverage), and up to +100% of the score for units close
+//! together and in order in the body.
 //! When the query names a glossary entry (case-insensitive, plural or typo
 //! allowed) that entry is returned as the answer card and its section leads.
 //! Further sections of one page count half the one before, so one long

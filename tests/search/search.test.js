@@ -159,6 +159,11 @@ test('a whole-title match leads even when other sections hold only some of the w
   assert.equal(r.results[0].url, 'strategy/recognising-neglect.html', urls(r).join('\n'));
 });
 
+test('a section whose heading and page title hold the query between them leads', () => {
+  const r = searcher.search('who do I contact if I am worried about a child');
+  assert.equal(r.results[0].url, 'strategy/worried.html#contact-details', urls(r).join('\n'));
+});
+
 test('a heading match leads for a section query', () => {
   const r = searcher.search('lack of supervision');
   assert.equal(r.results[0].url, 'strategy/defining-neglect.html#lack-of-supervision');

@@ -542,6 +542,7 @@
   var EXACT_HEADING = 500;
   var ALL_IN_TITLE = 100;
   var ALL_IN_HEADING = 60;
+  var ALL_IN_BOTH = 60; // every unit in the page title or the section heading, split between them
   var OTHER_SECTION = 0.1; // share of page-title tiers for a page's later sections
   var PROXIMITY = 0.6; // up to +60% when the query units sit together in the body
   var PHRASE = 0.4; // and +40% more when they appear in order, adjacent
@@ -947,14 +948,15 @@
       var weight = 1;
       var bonus = 0;
       var lists = { title: [], head: [], body: [] };
-      var inAll = { title: true, head: true };
+      var inAll = { title: true, head: true, either: true };
       for (var ui = 0; ui < units.length; ui++) {
-        if (!(mask & (1 << ui))) { inAll.title = inAll.head = false; continue; }
+        if (!(mask & (1 << ui))) { inAll.title = inAll.head = inAll.either = false; continue; }
         weight = Math.min(weight, units[ui].cands[unitData[ui].bestCand[d]][1]);
         var t = occurrences(d, ui, units, unitData, TITLE);
         var h = occurrences(d, ui, units, unitData, HEADING);
         if (!t.length) inAll.title = false;
         if (!h.length) inAll.head = false;
+        if (!t.length && !h.length) inAll.either = false;
         lists.title.push(t);
         lists.head.push(h);
         lists.body.push(occurrences(d, ui, units, unitData, BODY));
@@ -969,6 +971,11 @@
       if (inAll.head && hl > 0) {
         cov = covered(lists.head, hl);
         bonus += cov >= hl ? EXACT_HEADING : ALL_IN_HEADING * cov / hl * (isPhrase(lists.head) ? 1 : 0.7);
+      }
+      // "What to do if you are worried about a child: Contact details" for
+      // "worried about a child, who do I contact".
+      if (inAll.either && !inAll.title && !inAll.head && hl > 0 && tl > 0) {
+        bonus += ALL_IN_BOTH * (covered(lists.title, tl) + covered(lists.head, hl)) / (tl + hl);
       }
       bonus *= weight;
       var body = lists.body.filter(function (l) { return l.length; });
