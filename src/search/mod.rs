@@ -90,7 +90,9 @@
 //! scaled by coverage), and up to +100% of the score for units close
 //! together and in order in the body.
 //! When the query names a glossary entry (case-insensitive, plural or typo
-//! allowed) that entry is returned as the answer card and its section leads.
+//! allowed, or the leading words of one entry's name, the last perhaps still
+//! being typed) that entry is returned as the answer card and its section
+//! leads.
 //! Further sections of one page count half the one before, so one long
 //! page does not fill the list.
 //!

@@ -127,6 +127,21 @@ test('definition answers: question forms, abbreviations, plurals and typos', () 
   }
 });
 
+test('definition answers: the leading words of one name, or a name still being typed', () => {
+  assert.equal(searcher.answer('what is public law')?.term, 'Public Law Outline');
+  assert.equal(searcher.answer('strengths and difficulties')?.term, 'Strengths and Difficulties Questionnaire');
+  assert.equal(searcher.answer('disguised comp')?.term, 'Disguised compliance');
+  assert.equal(searcher.answer('chron')?.term, 'Chronology');
+  assert.equal(searcher.search('disguised comp').answer?.term, 'Disguised compliance');
+  // A finished word must be whole; a name begun by two entries' names is neither.
+  assert.equal(searcher.answer('disguised comp', { prefix: false }), null);
+  assert.equal(searcher.answer('disguised comp '), null);
+  assert.equal(searcher.answer('child protection'), null);
+  // Too little of the name, or too few letters typed.
+  assert.equal(searcher.answer('public'), null);
+  assert.equal(searcher.answer('chr'), null);
+});
+
 test('plurals: "chronologies" finds chronology pages', () => {
   const r = searcher.search('chronologies');
   assert.equal(r.results[0].url, 'definitions/chronology.html');

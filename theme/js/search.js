@@ -379,6 +379,9 @@
     return out;
   }
 
+  /** A query ending like this may still be being typed (no space or punctuation after its last word). */
+  var TYPING_END = /[^\s.,;:!?)"']$/;
+
   function startsWithWords(ws, p) {
     for (var i = 0; i < p.length; i++) if (ws[i] !== p[i]) return false;
     return true;
@@ -703,7 +706,7 @@
       opts = opts || {};
       var all = words(query);
       var stripped = stripQuestion(all);
-      var partial = opts.prefix !== false && /[^\s.,;:!?)"']$/.test(query);
+      var partial = opts.prefix !== false && TYPING_END.test(query);
       var items = [];
       for (var i = 0; i < stripped.length; i++) {
         var w = stripped[i];
@@ -745,20 +748,28 @@
         it.fuzzy.forEach(function (f) { cands.push([f[0], f[1] === 1 ? 0.6 : 0.4]); });
         units.push({ concept: -1, words: [it.word], cands: cands });
       }
-      return { words: all, stripped: stripped, units: units };
+      return { words: all, stripped: stripped, units: units, partial: partial };
     }
 
     // ---- definition answer ----
 
-    /** The glossary entry a (question-stripped) query names, if any. */
-    function findAnswer(ws) {
+    /**
+     * The glossary entry a (question-stripped) query names, if any: a name,
+     * its plural, the same stems or a near spelling; failing those, the
+     * leading words of one entry's names only ("section 47" for "Section 47
+     * enquiry"), at least half of them. While typing, the last word may be
+     * the start (4 letters or more) of the name's word.
+     */
+    function findAnswer(ws, typing) {
       if (!ws.length || ws.length > 8) return null;
       var text = ws.join(' ');
       var qStems = stemsOf(ws).join(' ');
       var best = null;
       var bestScore = 0;
+      var begun = null; // the one entry whose name the query begins; false for several
       gloss.forEach(function (g) {
         g.names.forEach(function (nm) {
+          if (!nm.abbr && begins(ws, nm.words, typing)) begun = begun === null || begun === g ? g : false;
           var score = 0;
           if (nm.text === text) score = 3;
           else if (nm.text + 's' === text || nm.text + 'es' === text) score = 2.5;
@@ -778,9 +789,20 @@
           if (score > bestScore) { bestScore = score; best = g; }
         });
       });
+      if (!best && begun) best = begun;
       return best && {
         term: best.term, abbreviation: best.abbreviation, summary: best.summary, url: best.url, doc: best.doc
       };
+    }
+
+    /** True if ws are the leading words of name, at least half of them. */
+    function begins(ws, name, typing) {
+      var n = ws.length;
+      if (n > name.length || n * 2 < name.length) return false;
+      for (var i = 0; i < n - 1; i++) if (ws[i] !== name[i]) return false;
+      var last = ws[n - 1];
+      if (last === name[n - 1]) return n < name.length;
+      return typing && last.length >= 4 && name[n - 1].lastIndexOf(last, 0) === 0;
     }
 
     // ---- scoring ----
@@ -796,7 +818,7 @@
       opts = opts || {};
       var limit = opts.limit === undefined ? 20 : opts.limit;
       var q = analyze(query || '', opts);
-      var answer = findAnswer(q.stripped);
+      var answer = findAnswer(q.stripped, q.partial);
       var out = { query: query, answer: answer, results: [], total: 0, missing: [] };
       var units = q.units.filter(function (u) { return u.cands.length; });
       var partial = null;
@@ -1030,7 +1052,9 @@
       search: search,
       analyze: analyze,
       /** The glossary entry a query asks about, or null. */
-      answer: function (q) { return findAnswer(stripQuestion(words(q))); },
+      answer: function (q, opts) {
+        return findAnswer(stripQuestion(words(q)), (!opts || opts.prefix !== false) && TYPING_END.test(q));
+      },
       /** The sorted vocabulary (stems and ~N concept tokens). */
       terms: terms,
       /** Number of sections indexed. */
