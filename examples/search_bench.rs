@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example search_bench               # figures only
 //! cargo run --release --example search_bench -- OUT_DIR    # also write the index files
-//! node tests/js/bench-queries.js OUT_DIR            # then time queries in Node
+//! node tests/search/bench-queries.js OUT_DIR               # then time queries in Node
 //! ```
 //!
 //! The text is generated, deterministically: a vocabulary of ~40,000 words

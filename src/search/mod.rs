@@ -55,7 +55,7 @@
 //! holds about a tenth of all postings). Names carry a content hash, so a
 //! cached old shard is never read with a new core. Figures, for a synthetic
 //! 5,000-page site (25,125 sections, 3.23 million body words, 50,358 terms;
-//! `cargo run --release --example bench`): 547 files, 8.0 MB gzipped in all
+//! `cargo run --release --example search_bench`): 547 files, 8.0 MB gzipped in all
 //! (core 0.24 MB, postings 3.97 MB, text 3.83 MB), i.e. 1.37 bytes gzipped
 //! per body word for the index proper (budget 1.5) plus the snippet text.
 //! A phone's first query in the header box fetches about 380–410 KB
@@ -104,14 +104,13 @@
 //!
 //! # Tests
 //!
-//! Unit tests sit beside the code. `node --test tests/js/` runs the real
-//! client against the index of the fixture site in `tests/fixtures/`
-//! (built through `cargo run --example fixture`), and checks the JavaScript
-//! stemmer and word splitter against the Rust ones;
-//! `node --experimental-websocket --test tests/js/` also drives headless
-//! Chromium through the pages in `tests/js/site/`.
-//! `cargo run --release --example bench -- DIR` then
-//! `node tests/js/bench-queries.js DIR` measure build, size and query times.
+//! Unit tests sit beside the code. `node --test tests/search/` runs the real
+//! client against the index of the fixture site in `tests/fixtures/search/`
+//! (built by `cargo run --example search_fixture`), checks the JavaScript
+//! stemmer and word splitter against the Rust ones, and runs the relevance
+//! suite: queries over the demo site's content, built with the real binary.
+//! `cargo run --release --example search_bench -- DIR` then
+//! `node tests/search/bench-queries.js DIR` measure build, size and query times.
 
 mod encode;
 mod files;

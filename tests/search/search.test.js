@@ -1,8 +1,8 @@
 'use strict';
 // Runs the real client (theme/js/search.js) against the index the Rust code
-// builds for the fixture site (tests/fixtures/). Run: node --test tests/js/
+// builds for the fixture site (tests/fixtures/search/). Run: node --test tests/search/
 
-const { test, before } = require('node:test');
+const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,6 +16,10 @@ before(() => {
   dir = buildFixture();
   items = evaluateIndex(dir);
   searcher = client.createSearcher(client.collect(items));
+});
+
+after(() => {
+  if (dir && !process.env.WAYMARK_FIXTURE_DIR) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const urls = (r) => r.results.map((x) => x.url);
