@@ -1273,6 +1273,11 @@
     return box;
   }
 
+  /** The results to list: the answer card already shows its definition's opening. */
+  function listed(r) {
+    return r.answer ? r.results.filter(function (x) { return x.url !== r.answer.url; }) : r.results;
+  }
+
   function countText(n, query) {
     var q = query.trim();
     return (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results') + " for '" + q + "'";
@@ -1335,11 +1340,12 @@
         if (mine !== seq) return;
         clear(panel);
         if (r.answer) panel.appendChild(answerCard(r.answer, root));
-        if (r.results.length) {
+        var items = listed(r);
+        if (items.length) {
           var list = el('ol', 'wm-search-results');
-          r.results.forEach(function (x) { list.appendChild(resultItem(x, root)); });
+          items.forEach(function (x) { list.appendChild(resultItem(x, root)); });
           panel.appendChild(list);
-        } else {
+        } else if (!r.answer) {
           panel.appendChild(el('p', 'wm-search__message', countText(0, query) + '. Try fewer words or check the spelling.'));
         }
         if (r.total > r.results.length) {
@@ -1416,7 +1422,7 @@
           if (r.answer) answerEl.appendChild(answerCard(r.answer, root));
         }
         clear(list);
-        r.results.forEach(function (x) { list.appendChild(resultItem(x, root)); });
+        listed(r).forEach(function (x) { list.appendChild(resultItem(x, root)); });
         moreBtn.hidden = r.total <= r.results.length;
         var text = countText(r.total, query) + (r.total ? '' : '. Try fewer words or check the spelling.');
         if (announceNow) status.textContent = text;
