@@ -109,6 +109,8 @@
 //! (built by `cargo run --example search_fixture`), checks the JavaScript
 //! stemmer and word splitter against the Rust ones, and runs the relevance
 //! suite: queries over the demo site's content, built with the real binary.
+//! `tests/browser/suite/search.test.js` drives the header box and the search
+//! page in Chromium, from a server, a sub-path and `file://`.
 //! `cargo run --release --example search_bench -- DIR` then
 //! `node tests/search/bench-queries.js DIR` measure build, size and query times.
 
