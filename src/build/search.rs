@@ -48,7 +48,7 @@ pub(super) fn write_index(
     }
     // Gzip only when the index is big enough to be near the limit: measuring costs time.
     if raw > WARN_BYTES {
-        let gzipped = index.stats().bytes_gzipped;
+        let gzipped = index.estimated_gzipped_bytes();
         if gzipped > WARN_BYTES {
             diagnostics.push(
                 Diagnostic::warning(
@@ -56,7 +56,7 @@ pub(super) fn write_index(
                     "content",
                     Position::FILE,
                     format!(
-                        "the search index is {:.1} MB gzipped, over {} MB",
+                        "the search index is about {:.1} MB gzipped, over {} MB",
                         gzipped as f64 / 1e6,
                         WARN_BYTES / 1_000_000
                     ),
