@@ -144,16 +144,24 @@ pub fn render(
     let outcome = pages::render_pages(prepared, today, sink, &pack_links);
     diagnostics.extend(outcome.diagnostics);
     files += prepared.site.pages.len();
-    files += search::write_index(
-        prepared,
-        &outcome.sections,
-        &outcome.terms,
-        sink,
-        &mut diagnostics,
+    // The search index has stretches on one thread; the other site-wide files fill the other.
+    let ((search_files, search_problems), (other_files, other_problems)) = rayon::join(
+        || {
+            let mut d = Diagnostics::new();
+            let n = search::write_index(prepared, &outcome.sections, &outcome.terms, sink, &mut d);
+            (n, d)
+        },
+        || {
+            let mut d = Diagnostics::new();
+            let n = site_files::write_site_files(prepared, sink, &mut d)
+                + site_files::write_generated_pages(prepared, sink, &mut d)
+                + packs::write_pages(prepared, &pack_views, sink, &mut d);
+            (n, d)
+        },
     );
-    files += site_files::write_site_files(prepared, sink, &mut diagnostics);
-    files += site_files::write_generated_pages(prepared, sink, &mut diagnostics);
-    files += packs::write_pages(prepared, &pack_views, sink, &mut diagnostics);
+    files += search_files + other_files;
+    diagnostics.extend(search_problems);
+    diagnostics.extend(other_problems);
     diagnostics.sort();
     (files, diagnostics)
 }

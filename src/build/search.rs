@@ -1,6 +1,8 @@
 //! The build's search step: one search document per page section, the glossary as synonyms, and
 //! the index's script files.
 
+use rayon::prelude::*;
+
 use super::Prepared;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::markdown::TextSection;
@@ -21,9 +23,9 @@ pub(super) fn write_index(
 ) -> usize {
     let site = &prepared.site;
     let documents: Vec<search::SearchDocument> = sections
-        .iter()
+        .par_iter()
         .enumerate()
-        .flat_map(|(id, page_sections)| {
+        .flat_map_iter(|(id, page_sections)| {
             let page_terms = &terms[id];
             site_index::page_documents(site, id, page_sections, &|section| {
                 // The page's terms go with its introduction, where the page says what it is about.
@@ -37,15 +39,14 @@ pub(super) fn write_index(
         .collect();
     let glossary = site_index::glossary_entries(site);
     let index = search::build_index(&documents, &glossary);
-    let mut written = 0;
-    let mut raw = 0;
-    for (name, contents, _) in index.iter_files() {
-        raw += contents.len();
-        match sink.write(name, contents.as_bytes()) {
-            Ok(()) => written += 1,
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    let files: Vec<(&str, &str, search::FileKind)> = index.iter_files().collect();
+    let raw: usize = files.iter().map(|(_, contents, _)| contents.len()).sum();
+    let failed: Vec<Diagnostic> = files
+        .par_iter()
+        .filter_map(|(name, contents, _)| sink.write(name, contents.as_bytes()).err())
+        .collect();
+    let written = files.len() - failed.len();
+    diagnostics.extend(failed);
     // Gzip only when the index is big enough to be near the limit: measuring costs time.
     if raw > WARN_BYTES {
         let gzipped = index.estimated_gzipped_bytes();
