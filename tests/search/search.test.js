@@ -258,6 +258,37 @@ function fileOf(core, o) {
   return (o.t === 'p' ? core.p : core.x)[o.i][1];
 }
 
+test('positions are read from the shard for one section at a time', () => {
+  const core = items.find((o) => o.t === 'core');
+  const terms = client.frontDecode(core.vocab);
+  const isConcept = (t) => terms[t].startsWith('~');
+  const section = (url) => {
+    let at = 0;
+    for (const o of items.filter((x) => x.t === 'x')) {
+      for (let i = 0; i < o.d.length; i += 4, at++) if (o.d[i] === url) return at;
+    }
+    return -1;
+  };
+  const postingsOf = (term) => {
+    const t = terms.indexOf(term);
+    const shard = items.filter((o) => o.t === 'p').find((o) => t >= o.s && t < o.s + o.c);
+    return client.termPostings(client.indexShard(shard, isConcept), t - shard.s, isConcept(t));
+  };
+  // "Defining neglect: Medical neglect": title word 1, heading word 1, and in the body.
+  const p = postingsOf('neglect');
+  const k = Array.from(p.docs).indexOf(section('strategy/defining-neglect.html#medical-neglect'));
+  assert.ok(k >= 0);
+  assert.deepEqual(client.positions(p, k, 2), [[1, 1]]);
+  assert.deepEqual(client.positions(p, k, 4), [[1, 1]]);
+  const body = client.positions(p, k, 1);
+  assert.ok(body.length > 0 && body.every(([pos, span], i) => span === 1 && (i === 0 || pos > body[i - 1][0])));
+  // A concept's occurrences cover its words: "Graded Care Profile" is three.
+  const gcp = terms.find((t, i) => t.startsWith('~') && core.syn.some(([c, stems]) => `~${c}` === t && stems === 'grade care profil'));
+  const c = postingsOf(gcp);
+  const d = Array.from(c.docs).indexOf(section('definitions/graded-care-profile.html'));
+  assert.deepEqual(client.positions(c, d, 2), [[0, 3]]);
+});
+
 test('query strings are read like a form submission', () => {
   assert.equal(client.readQuery('?q=graded+care%20profile'), 'graded care profile');
   assert.equal(client.readQuery('?x=1&q=GCP&y=2'), 'GCP');

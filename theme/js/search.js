@@ -467,10 +467,12 @@
 
   /**
    * One term's postings from an indexed shard (j: the term's place in the
-   * shard). Positions of all fields go into one array; for section k the
-   * body positions start at bodyAt[k] (tf[k] of them), the title ones at
-   * titleAt[k] (titleN[k]), the heading ones at headAt[k] (headN[k]).
-   * Concept terms also have span[] (words covered by each occurrence).
+   * shard): per section k its id docs[k], field mask, body term frequency,
+   * and where its positions start in the shard's streams, read only for the
+   * few sections that get position bonuses (see positions()): body positions
+   * at q[bodyAt[k]] (tf[k] of them), a concept's spans at r[spanAt[k]], the
+   * title's titleN[k] entries at r[titleAt[k]], the heading's at r[headAt[k]]
+   * (each entry a position gap, then for a concept its span - 1).
    */
   function termPostings(ix, j, concept) {
     var n = ix.n[j];
@@ -479,55 +481,63 @@
     var qi = ix.at[4 * j + 2];
     var ri = ix.at[4 * j + 3];
     var g = ix.g;
-    var q = ix.q;
     var r = ix.r;
+    var per = concept ? 2 : 1;
     var docs = new Int32Array(n);
     var masks = new Uint8Array(n);
     var tf = new Int32Array(n);
     var bodyAt = new Int32Array(n);
+    var spanAt = concept ? new Int32Array(n) : null;
     var titleAt = new Int32Array(n);
     var titleN = new Int32Array(n);
     var headAt = new Int32Array(n);
     var headN = new Int32Array(n);
-    var pos = [];
-    var span = concept ? [] : null;
     var k;
-    var c;
-    var p;
     for (k = 0; k < n; k++) {
       docs[k] = k === 0 ? g[gi] : docs[k - 1] + g[gi + k] + 1;
       masks[k] = ix.m[gi + k];
     }
-    function field(count) {
-      p = -1;
-      for (c = 0; c < count; c++) {
-        p = p < 0 ? r[ri++] : p + r[ri++] + 1;
-        pos.push(p);
-        if (span) span.push(r[ri++] + 1);
-      }
-    }
     for (k = 0; k < n; k++) {
       var m = masks[k];
-      bodyAt[k] = pos.length;
+      bodyAt[k] = qi;
       if (m & BODY) {
         var t = ix.f[fi++] + 1;
         tf[k] = t;
-        p = -1;
-        for (c = 0; c < t; c++) {
-          p = p < 0 ? q[qi++] : p + q[qi++] + 1;
-          pos.push(p);
-        }
-        if (span) for (c = 0; c < t; c++) span.push(r[ri++] + 1);
+        qi += t;
+        if (concept) { spanAt[k] = ri; ri += t; }
       }
-      titleAt[k] = pos.length;
-      if (m & TITLE) { titleN[k] = r[ri++] + 1; field(titleN[k]); }
-      headAt[k] = pos.length;
-      if (m & HEADING) { headN[k] = r[ri++] + 1; field(headN[k]); }
+      if (m & TITLE) { titleN[k] = r[ri] + 1; titleAt[k] = ri + 1; ri += 1 + titleN[k] * per; }
+      if (m & HEADING) { headN[k] = r[ri] + 1; headAt[k] = ri + 1; ri += 1 + headN[k] * per; }
     }
     return {
-      n: n, docs: docs, masks: masks, tf: tf, pos: pos, span: span,
-      bodyAt: bodyAt, titleAt: titleAt, titleN: titleN, headAt: headAt, headN: headN
+      n: n, docs: docs, masks: masks, tf: tf, concept: concept, q: ix.q, r: r,
+      bodyAt: bodyAt, spanAt: spanAt, titleAt: titleAt, titleN: titleN, headAt: headAt, headN: headN
     };
+  }
+
+  /** Occurrences [[position, words covered], ...] of a term in one field of its k-th section. */
+  function positions(p, k, field) {
+    var out = [];
+    var pos = -1;
+    var c;
+    if (field === BODY) {
+      if (!(p.masks[k] & BODY)) return out;
+      var at = p.bodyAt[k];
+      for (c = 0; c < p.tf[k]; c++) {
+        pos = pos < 0 ? p.q[at + c] : pos + p.q[at + c] + 1;
+        out.push([pos, p.concept ? p.r[p.spanAt[k] + c] + 1 : 1]);
+      }
+      return out;
+    }
+    var from = field === TITLE ? p.titleAt[k] : p.headAt[k];
+    var count = field === TITLE ? p.titleN[k] : p.headN[k];
+    var per = p.concept ? 2 : 1;
+    for (c = 0; c < count; c++) {
+      var e = from + c * per;
+      pos = pos < 0 ? p.r[e] : pos + p.r[e] + 1;
+      out.push([pos, p.concept ? p.r[e + 1] + 1 : 1]);
+    }
+    return out;
   }
 
   // Ranking. Per query unit: idf x (BM25 body score + field boosts), times the
@@ -655,9 +665,9 @@
       if (!shard) return null;
       if (!shard.ix) shard.ix = indexShard(shard, isConcept);
       var p = termPostings(shard.ix, t - shard.s, isConcept(t));
-      if (cachedSize > 4000000) { cache.clear(); cachedSize = 0; }
+      if (cachedSize > 1000000) { cache.clear(); cachedSize = 0; } // about 40 MB of postings
       cache.set(t, p);
-      cachedSize += p.pos.length + p.n;
+      cachedSize += p.n;
       return p;
     }
 
@@ -952,16 +962,7 @@
     /** Occurrences [[pos, span], ...] of unit ui's best term in a field of section d. */
     function occurrences(d, ui, units, unitData, field) {
       var ud = unitData[ui];
-      var p = postings(units[ui].cands[ud.bestCand[d]][0]);
-      var k = ud.bestK[d];
-      var at;
-      var count;
-      if (field === BODY) { at = p.bodyAt[k]; count = (p.masks[k] & BODY) ? p.tf[k] : 0; }
-      else if (field === TITLE) { at = p.titleAt[k]; count = p.titleN[k]; }
-      else { at = p.headAt[k]; count = p.headN[k]; }
-      var out = [];
-      for (var c = 0; c < count; c++) out.push([p.pos[at + c], p.span ? p.span[at + c] : 1]);
-      return out;
+      return positions(postings(units[ui].cands[ud.bestCand[d]][0]), ud.bestK[d], field);
     }
 
     /** Bonuses that need positions: whole or full-coverage title and heading, proximity. */
@@ -1491,6 +1492,7 @@
       frontDecode: frontDecode,
       indexShard: indexShard,
       termPostings: termPostings,
+      positions: positions,
       words: words,
       scanWords: scanWords,
       stem: stem,
