@@ -1,21 +1,28 @@
-//! Build-speed and size bench over a synthetic site the size of the product
-//! target: 5,000 pages, 25,000 sections, ~3.2 million words of body text.
+//! Build-speed and size bench for the search index.
+//!
+//! With no `--site`, over a synthetic corpus the size of the product target:
+//! 5,000 pages, 25,000 sections, ~3.2 million words of body text. With
+//! `--site DIR`, over a real site folder (for example one made by
+//! `scripts/bench/gen_site.py`): its pages are rendered as `waymark build`
+//! renders them, and only the search step is timed.
 //!
 //! ```text
-//! cargo run --release --example search_bench               # figures only
-//! cargo run --release --example search_bench -- OUT_DIR    # also write the index files
-//! node tests/js/bench-queries.js OUT_DIR            # then time queries in Node
+//! cargo run --release --example search_bench                        # figures only
+//! cargo run --release --example search_bench -- OUT_DIR             # also write the index files
+//! cargo run --release --example search_bench -- --site DIR [OUT_DIR]
+//! node tests/search/bench-queries.js OUT_DIR                        # then time queries in Node
 //! ```
 //!
-//! The text is generated, deterministically: a vocabulary of ~40,000 words
-//! (real guidance words at the frequent end, made-up words beyond) drawn with
-//! Zipf-like frequencies, inflected (-s, -ed, -ing, -ly) so stemming has work,
-//! interleaved with stop words at English-like rates, plus glossary terms and
-//! abbreviations scattered through.
+//! The synthetic text is generated, deterministically: a vocabulary of ~40,000
+//! words (real guidance words at the frequent end, made-up words beyond) drawn
+//! with Zipf-like frequencies, inflected (-s, -ed, -ing, -ly) so stemming has
+//! work, interleaved with stop words at English-like rates, plus glossary terms
+//! and abbreviations scattered through.
 
 use std::time::{Duration, Instant};
 
-use waymark::search::{GlossaryEntry, SearchDocument, build_index};
+use rayon::prelude::*;
+use waymark::search::{GlossaryEntry, SearchDocument, build_index, site_index};
 
 const PAGES: usize = 5_000;
 const VOCAB: usize = 40_000;
@@ -295,40 +302,115 @@ fn generate() -> Corpus {
     Corpus { docs, glossary }
 }
 
-/// CPU time of this thread (Linux), so the figure means something on a busy
-/// machine; `None` elsewhere.
-fn thread_cpu() -> Option<Duration> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(ns))
+/// CPU time of the whole process, all threads (Linux, in 10 ms ticks), so the
+/// figure means something on a busy machine; `None` elsewhere.
+fn process_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
 }
 
-fn main() {
-    let out_dir = std::env::args().nth(1);
-    let t = Instant::now();
-    let corpus = generate();
-    eprintln!(
-        "generated {} sections in {:.2?}",
-        corpus.docs.len(),
-        t.elapsed()
-    );
-
-    let mut times = Vec::new();
-    let mut cpu = Vec::new();
-    let mut index = None;
+/// Wall and CPU time of five builds in `pool`, each sorted; the last index built.
+fn time_builds(
+    corpus: &Corpus,
+    pool: &rayon::ThreadPool,
+) -> (Vec<Duration>, Vec<Duration>, waymark::search::SearchIndex) {
+    let (mut wall, mut cpu, mut index) = (Vec::new(), Vec::new(), None);
     for _ in 0..5 {
-        let c = thread_cpu();
+        let c = process_cpu();
         let t = Instant::now();
-        let idx = build_index(&corpus.docs, &corpus.glossary);
-        times.push(t.elapsed());
-        if let (Some(a), Some(b)) = (c, thread_cpu()) {
+        let idx = pool.install(|| build_index(&corpus.docs, &corpus.glossary));
+        wall.push(t.elapsed());
+        if let (Some(a), Some(b)) = (c, process_cpu()) {
             cpu.push(b - a);
         }
         drop(index.replace(idx));
     }
-    let index = index.unwrap();
-    times.sort();
+    wall.sort();
     cpu.sort();
+    (wall, cpu, index.expect("five builds"))
+}
+
+/// The search documents and glossary of a real site, made as `waymark build` makes them.
+fn from_site(dir: &std::path::Path) -> Corpus {
+    let prepared = match waymark::build::prepare(dir, None, Default::default()) {
+        Ok(p) => p,
+        Err(d) => panic!(
+            "{} cannot be loaded: {} error(s)",
+            dir.display(),
+            d.error_count()
+        ),
+    };
+    let site = &prepared.site;
+    let rendered: Vec<_> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| waymark::markdown::render_page(site, &prepared.glossary, id))
+        .collect();
+    let docs = rendered
+        .iter()
+        .enumerate()
+        .flat_map(|(id, r)| {
+            let terms: Vec<String> = r
+                .terms
+                .iter()
+                .map(|&e| prepared.glossary.entry(e).term.clone())
+                .collect();
+            site_index::page_documents(site, id, &r.sections, &|s| {
+                if s.heading.is_none() {
+                    terms.clone()
+                } else {
+                    Vec::new()
+                }
+            })
+        })
+        .collect();
+    Corpus {
+        docs,
+        glossary: site_index::glossary_entries(site),
+    }
+}
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let site = match args.iter().position(|a| a == "--site") {
+        Some(i) => {
+            let dir = args.get(i + 1).expect("--site needs a folder").clone();
+            args.drain(i..i + 2);
+            Some(dir)
+        }
+        None => None,
+    };
+    let out_dir = args.first().cloned();
+    let t = Instant::now();
+    let corpus = match &site {
+        Some(dir) => from_site(std::path::Path::new(dir)),
+        None => generate(),
+    };
+    eprintln!(
+        "{} {} sections in {:.2?}",
+        if site.is_some() {
+            "rendered"
+        } else {
+            "generated"
+        },
+        corpus.docs.len(),
+        t.elapsed()
+    );
+
+    let threads = rayon::current_num_threads();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread pool");
+    let all = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    let (wall1, cpu1, _) = time_builds(&corpus, &one);
+    let (wall, cpu, index) = time_builds(&corpus, &all);
     let t = Instant::now();
     let s = index.stats();
     let gz_time = t.elapsed();
@@ -339,17 +421,19 @@ fn main() {
     println!("indexed tokens      {}", s.indexed_tokens);
     println!("distinct terms      {}", s.distinct_terms);
     println!("files               {}", s.files);
-    println!(
-        "build time (wall)            min {} ms, median {} ms (5 runs, one thread)",
-        times[0].as_millis(),
-        times[2].as_millis()
-    );
-    if cpu.len() == 5 {
-        println!(
-            "build time (main thread CPU) min {} ms, median {} ms",
-            cpu[0].as_millis(),
-            cpu[2].as_millis()
+    for (label, wall, cpu) in [
+        ("1 thread ", &wall1, &cpu1),
+        (&format!("{threads} threads") as &str, &wall, &cpu),
+    ] {
+        print!(
+            "build time, {label}: wall min {} ms, median {} ms",
+            wall[0].as_millis(),
+            wall[2].as_millis()
         );
+        if cpu.len() == 5 {
+            print!("; CPU median {} ms", cpu[2].as_millis());
+        }
+        println!(" (5 runs)");
     }
     println!("raw size            {:.2} MB", mb(s.bytes_raw));
     println!(

@@ -156,13 +156,29 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     let outcome = pages::render_pages(prepared, today, sink, &pack_links);
     diagnostics.extend(outcome.diagnostics);
     files += prepared.site.pages.len();
-    // The index can only warn about its size; a check (which writes nothing) skips making it.
-    if !matches!(sink, Sink::Discard) {
-        files += search::write_index(prepared, &outcome.states, sink, &mut diagnostics);
-    }
-    files += site_files::write_site_files(prepared, sink, &mut diagnostics);
-    files += site_files::write_generated_pages(prepared, sink, &mut diagnostics);
-    files += packs::write_pages(prepared, &pack_views, sink, &mut diagnostics);
+    // The search index has stretches on one thread; the other site-wide files fill the other.
+    // The index can only warn about its size, so a check (which writes nothing) skips making it.
+    let ((search_files, search_problems), (other_files, other_problems)) = rayon::join(
+        || {
+            let mut d = Diagnostics::new();
+            let n = if matches!(sink, Sink::Discard) {
+                0
+            } else {
+                search::write_index(prepared, &outcome.states, sink, &mut d)
+            };
+            (n, d)
+        },
+        || {
+            let mut d = Diagnostics::new();
+            let n = site_files::write_site_files(prepared, sink, &mut d)
+                + site_files::write_generated_pages(prepared, sink, &mut d)
+                + packs::write_pages(prepared, &pack_views, sink, &mut d);
+            (n, d)
+        },
+    );
+    files += search_files + other_files;
+    diagnostics.extend(search_problems);
+    diagnostics.extend(other_problems);
     diagnostics.sort();
     Rendered {
         files,

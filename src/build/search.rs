@@ -1,6 +1,8 @@
 //! The build's search step: one search document per page section, the glossary as synonyms, and
 //! the index's script files.
 
+use rayon::prelude::*;
+
 use super::Prepared;
 use super::pages::PageState;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
@@ -20,15 +22,15 @@ pub fn write_index(
 ) -> usize {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
     let documents: Vec<search::SearchDocument> = states
-        .iter()
+        .par_iter()
         .enumerate()
-        .flat_map(|(id, state)| {
+        .flat_map_iter(|(id, state)| {
             let page_terms: Vec<String> = state
                 .terms
                 .iter()
                 .map(|&e| glossary.entry(e).term.clone())
                 .collect();
-            site_index::page_documents(site, id, &state.sections, &|section| {
+            site_index::page_documents(site, id, &state.sections, &move |section| {
                 // The page's terms go with its introduction, where the page says what it is about.
                 if section.heading.is_none() {
                     page_terms.clone()
@@ -40,18 +42,17 @@ pub fn write_index(
         .collect();
     let glossary = site_index::glossary_entries(site);
     let index = search::build_index(&documents, &glossary);
-    let mut written = 0;
-    let mut raw = 0;
-    for (name, contents, _) in index.iter_files() {
-        raw += contents.len();
-        match sink.write(name, contents.as_bytes()) {
-            Ok(()) => written += 1,
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    let files: Vec<(&str, &str, search::FileKind)> = index.iter_files().collect();
+    let raw: usize = files.iter().map(|(_, contents, _)| contents.len()).sum();
+    let failed: Vec<Diagnostic> = files
+        .par_iter()
+        .filter_map(|(name, contents, _)| sink.write(name, contents.as_bytes()).err())
+        .collect();
+    let written = files.len() - failed.len();
+    diagnostics.extend(failed);
     // Gzip only when the index is big enough to be near the limit: measuring costs time.
     if raw > WARN_BYTES {
-        let gzipped = index.stats().bytes_gzipped;
+        let gzipped = index.estimated_gzipped_bytes();
         if gzipped > WARN_BYTES {
             diagnostics.push(
                 Diagnostic::warning(
@@ -59,7 +60,7 @@ pub fn write_index(
                     "content",
                     Position::FILE,
                     format!(
-                        "the search index is {:.1} MB gzipped, over {} MB",
+                        "the search index is about {:.1} MB gzipped, over {} MB",
                         gzipped as f64 / 1e6,
                         WARN_BYTES / 1_000_000
                     ),

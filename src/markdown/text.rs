@@ -4,6 +4,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 use super::events::Spanned;
+use super::forms::{is_form, parse_prompts};
 
 /// The text of one part of a page: the intro (no heading) or an h2/h3 and what follows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,12 +18,30 @@ pub struct TextSection {
 }
 
 /// Splits the page's text into sections. Blocks are separated by newlines so sentences and
-/// list items stay apart.
+/// list items stay apart. A toolkit form contributes its questions, one a line, without the
+/// `| N` that asks for writing space.
 pub fn sections(events: &[Spanned<'_>]) -> Vec<TextSection> {
     let mut sections = vec![TextSection::default()];
     let mut in_heading: Option<(HeadingLevel, String)> = None;
+    let mut form: Option<String> = None;
     for (event, _) in events {
+        if let Some(raw) = &mut form {
+            match event {
+                Event::Text(t) => raw.push_str(t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let section = sections.last_mut().unwrap();
+                    for prompt in parse_prompts(raw) {
+                        section.text.push_str(&prompt.text);
+                        section.text.push('\n');
+                    }
+                    form = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::CodeBlock(kind)) if is_form(kind) => form = Some(String::new()),
             Event::Start(Tag::Heading { level, id, .. }) => {
                 in_heading = Some((*level, id.as_deref().unwrap_or("").to_string()));
                 if *level <= HeadingLevel::H3 {
@@ -91,6 +110,14 @@ mod tests {
         assert_eq!(s[1].subheadings, ["Detail"]);
         assert_eq!(s[1].text, "Wake up.\nMore.");
         assert_eq!(s[2].text, "Soup\nBread");
+    }
+
+    #[test]
+    fn form_questions_are_text_without_their_line_counts() {
+        let events =
+            parse("## Morning\n\n```form\nWho wakes you? | 3\nWhat is for breakfast?\n```\n");
+        let s = sections(&events);
+        assert_eq!(s[0].text, "Who wakes you?\nWhat is for breakfast?");
     }
 
     #[test]

@@ -16,7 +16,9 @@
 //! shard to a new core file.
 
 use super::IndexOptions;
-use super::encode::{front_code, push_js_str, push_js_str_array, push_num};
+use rayon::prelude::*;
+
+use super::encode::{CONTINUATION, TERMINAL, front_code, push_js_str, push_js_str_array, push_num};
 use super::hash::fnv1a;
 use super::index::{self, Built, TermPostings};
 use super::snippet::snippet;
@@ -61,24 +63,6 @@ struct Streams {
 }
 
 impl Streams {
-    fn clear(&mut self) {
-        self.terms = 0;
-        for s in self.all_mut() {
-            s.clear();
-        }
-    }
-
-    fn all_mut(&mut self) -> [&mut String; 6] {
-        [
-            &mut self.n,
-            &mut self.g,
-            &mut self.m,
-            &mut self.f,
-            &mut self.q,
-            &mut self.r,
-        ]
-    }
-
     fn all(&self) -> [&String; 6] {
         [&self.n, &self.g, &self.m, &self.f, &self.q, &self.r]
     }
@@ -165,20 +149,10 @@ fn target_doc(b: &Built, url: &str) -> Option<u32> {
 }
 
 /// All files of the index: core first, then postings, then text shards.
+/// Shards are written in parallel; their bounds are decided first, from
+/// sizes, so the files do not depend on how the work was shared out.
 pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
-    // Postings and text shards are independent: on a second core (when one
-    // is free) the text shards are written at the same time.
-    let (postings, text) = std::thread::scope(|scope| {
-        let text = std::thread::Builder::new()
-            .name("search-text".into())
-            .spawn_scoped(scope, || text_shards(b, opts));
-        let postings = postings_shards(b, opts);
-        let text = match text {
-            Ok(handle) => handle.join().expect("text shard writer panicked"),
-            Err(_) => text_shards(b, opts),
-        };
-        (postings, text)
-    });
+    let (postings, text) = rayon::join(|| postings_shards(b, opts), || text_shards(b, opts));
     let core = core_file(b, &postings, &text);
     let mut files = Vec::with_capacity(1 + postings.len() + text.len());
     files.push(core);
@@ -187,34 +161,58 @@ pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
     files
 }
 
+/// Characters `v` takes in the digit code.
+fn num_len(v: u32) -> usize {
+    let mut n = 1;
+    let mut q = v / TERMINAL;
+    while q > 0 {
+        q = (q - 1) / CONTINUATION;
+        n += 1;
+    }
+    n
+}
+
 /// Postings shards: a run of terms, each stream concatenated over the run.
 fn postings_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
-    let mut postings_files = Vec::new();
-    let mut shard = Streams::default();
-    let mut scratch = index::Streams::default();
-    for (t, p) in b.postings.iter().enumerate() {
-        // A shard closes once it reaches the target, so it may exceed it by
-        // one term (a very common term can make a shard on its own).
-        if shard.terms > 0 && shard.len() >= opts.postings_shard_bytes {
-            let k = postings_files.len();
-            postings_files.push(shard.file(k, t - shard.terms));
-            shard.clear();
+    // A shard closes once it reaches the target, so it may exceed it by one
+    // term (a very common term can make a shard on its own).
+    let sizes: Vec<usize> = b
+        .postings
+        .par_iter()
+        .map(|p| num_len(p.sections()) + p.numbers().map(num_len).sum::<usize>())
+        .collect();
+    let mut starts = vec![0];
+    let mut acc = 0;
+    for (t, &size) in sizes.iter().enumerate() {
+        if acc > 0 && acc >= opts.postings_shard_bytes {
+            starts.push(t);
+            acc = 0;
         }
-        shard.push_term(p, b.terms[t].starts_with('~'), &mut scratch);
+        acc += size;
     }
-    if shard.terms > 0 {
-        let k = postings_files.len();
-        postings_files.push(shard.file(k, b.postings.len() - shard.terms));
+    if b.postings.is_empty() {
+        return Vec::new();
     }
-
-    postings_files
+    starts.push(b.postings.len());
+    starts
+        .par_windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let mut shard = Streams::default();
+            let mut scratch = index::Streams::default();
+            for t in w[0]..w[1] {
+                shard.push_term(&b.postings[t], b.terms[t].starts_with('~'), &mut scratch);
+            }
+            shard.file(k, w[0])
+        })
+        .collect()
 }
 
 /// Text shards: URL, page title, section heading and snippet per section.
 fn text_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
     let snippets: Vec<String> = b
         .docs
-        .iter()
+        .par_iter()
         .map(|d| {
             let snip = snippet(&d.src.body, opts.snippet_chars);
             if snip.is_empty() {
@@ -237,30 +235,31 @@ fn text_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
             ]
         })
         .collect();
-    let mut text_files = Vec::new();
-    let x_starts = runs(
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let mut x_starts = runs(
         rows.iter().map(|r| r.iter().map(|s| s.len() + 3).sum()),
         opts.text_shard_bytes,
     );
-    for (k, &start) in x_starts.iter().enumerate() {
-        if rows.is_empty() {
-            break;
-        }
-        let end = x_starts.get(k + 1).copied().unwrap_or(rows.len());
-        let mut s = format!("{OPEN}{{\"t\":\"x\",\"i\":{k},\"s\":{start},\"d\":");
-        push_js_str_array(&mut s, rows[start..end].iter().flatten().copied());
-        s.push('}');
-        s.push_str(CLOSE);
-        let name = shard_name('x', k, &s);
-        let file = File {
-            name,
-            contents: s,
-            kind: FileKind::Text,
-        };
-        text_files.push((start, file));
-    }
-
-    text_files
+    x_starts.push(rows.len());
+    x_starts
+        .par_windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let mut s = format!("{OPEN}{{\"t\":\"x\",\"i\":{k},\"s\":{},\"d\":", w[0]);
+            push_js_str_array(&mut s, rows[w[0]..w[1]].iter().flatten().copied());
+            s.push('}');
+            s.push_str(CLOSE);
+            let name = shard_name('x', k, &s);
+            let file = File {
+                name,
+                contents: s,
+                kind: FileKind::Text,
+            };
+            (w[0], file)
+        })
+        .collect()
 }
 
 /// The core file: vocabulary, numbers, glossary and the shard tables.

@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::synonyms::{self, Found, Matcher};
 use super::tokenize::{Analyzer, Vocabulary};
 use super::{GlossaryEntry, SearchDocument};
@@ -116,6 +118,11 @@ impl TermPostings {
         self.sections
     }
 
+    /// Every number of the term's records, in any order (for sizes).
+    pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.data.iter().copied()
+    }
+
     /// Appends the term's streams to `out`. `concept`: the term is `~N`.
     pub fn streams(&self, concept: bool, out: &mut Streams) {
         let d = &self.data;
@@ -196,17 +203,56 @@ impl Scratch {
     }
 }
 
-/// Builds postings and tables for `docs` and `glossary`.
+/// Builds postings and tables for `docs` and `glossary`. Pages are tokenised
+/// in parallel, in a few runs of consecutive pages; the runs are then merged in
+/// order, so the result does not depend on how the work was split.
 pub fn build<'a>(docs: &'a [SearchDocument], glossary: &'a [GlossaryEntry]) -> Built<'a> {
+    let runs = (rayon::current_num_threads() * 2).min(docs.len() / MIN_RUN_SECTIONS);
+    build_in_runs(docs, glossary, runs)
+}
+
+/// Fewer sections than this are not worth a run of their own.
+const MIN_RUN_SECTIONS: usize = 400;
+
+/// Everything the runs share, read-only.
+struct Shared<'g> {
+    /// Words kept out of the stop list (abbreviations).
+    keep: Vec<String>,
+    /// Concept tokens, then the stems of glossary variants: the same ids in every run.
+    base: Vec<Box<str>>,
+    matcher: Matcher,
+    concepts: u32,
+    kinds: Vec<&'g str>,
+}
+
+/// One run of pages, tokenised: term ids are the run's own, with `base` ids shared.
+struct Run<'a> {
+    /// Terms first seen in this run; their ids count on from `base.len()`.
+    new_terms: Vec<Box<str>>,
+    pages: Vec<Page<'a>>,
+    docs: Vec<Doc<'a>>,
+    /// Per section: the number of terms, then per term its id, the record's
+    /// length and the record without its leading section gap.
+    records: Vec<u32>,
+    body_words: u64,
+    indexed_tokens: u64,
+}
+
+/// [`build`] with the pages split into about `runs` runs.
+fn build_in_runs<'a>(
+    docs: &'a [SearchDocument],
+    glossary: &'a [GlossaryEntry],
+    runs: usize,
+) -> Built<'a> {
     let gloss = synonyms::sorted_glossary(glossary);
-    let analyzer = Analyzer::new(&synonyms::abbreviation_words(glossary));
+    let keep = synonyms::abbreviation_words(glossary);
+    let analyzer = Analyzer::new(&keep);
     let stop_words = analyzer.stop_words();
     let mut vocab = Vocabulary::new(analyzer);
     // Concept tokens first, so `id < concepts` tells a concept term.
     let concept_terms: Vec<u32> = (0..gloss.len())
         .map(|i| vocab.intern(&synonyms::concept_token(i)))
         .collect();
-    let concepts = gloss.len() as u32;
     let variants = synonyms::variants(&gloss, &vocab.analyzer);
     let matcher = Matcher::new(&gloss, &variants, &concept_terms, &mut vocab);
     let synonyms_out = variants
@@ -220,73 +266,66 @@ pub fn build<'a>(docs: &'a [SearchDocument], glossary: &'a [GlossaryEntry]) -> B
         let page = d.url.split('#').next().unwrap_or("");
         by_page.entry(page).or_default().push(d);
     }
+    let by_page: Vec<(&str, Vec<&SearchDocument>)> = by_page.into_iter().collect();
     let kinds: Vec<&str> = docs
         .iter()
         .map(|d| d.kind.as_str())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let kind_index = |k: &str| kinds.binary_search(&k).unwrap_or(0) as u32;
+    let shared = Shared {
+        keep,
+        base: (0..vocab.len() as u32)
+            .map(|t| vocab.term(t).into())
+            .collect(),
+        matcher,
+        concepts: gloss.len() as u32,
+        kinds,
+    };
 
+    let bounds = run_bounds(&by_page, runs);
+    let parts: Vec<Run<'a>> = bounds
+        .par_windows(2)
+        .map(|w| tokenize_run(&by_page[w[0]..w[1]], &shared))
+        .collect();
+
+    // Merge in page order: each run's terms get their final ids, its records
+    // are appended to the terms' lists with section gaps.
     let mut accs: Vec<TermPostings> = Vec::new();
     let mut pages = Vec::with_capacity(by_page.len());
     let mut out_docs = Vec::with_capacity(docs.len());
-    let mut scratch = Scratch::default();
-    let mut title_occ: Vec<Occ> = Vec::new();
-    let mut occ: Vec<Occ> = Vec::new();
     let (mut body_words, mut indexed_tokens) = (0u64, 0u64);
-
-    for (url, sections) in &by_page {
-        let title = sections[0].page_title.as_str();
-        scratch.field(title, &mut vocab, &matcher);
-        title_occ.clear();
-        scratch.push_occ(TITLE, true, &mut title_occ);
-        pages.push(Page {
-            url,
-            sections: sections.len() as u32,
-            title_len: scratch.ids.len() as u32,
-        });
-        for &doc in sections {
-            let doc_id = out_docs.len() as u32;
-            occ.clear();
-            occ.extend_from_slice(&title_occ);
-            let heading_len = doc.section.as_deref().map(|h| {
-                scratch.field(h, &mut vocab, &matcher);
-                scratch.push_occ(HEADING, true, &mut occ);
-                scratch.ids.len() as u32
-            });
-            for h in &doc.headings {
-                scratch.field(h, &mut vocab, &matcher);
-                scratch.push_occ(SUB, false, &mut occ);
-            }
-            for t in &doc.terms {
-                if let Some(c) = matcher.concept_named(t) {
-                    occ.push(Occ {
-                        term: c,
-                        field: TERMS,
-                        pos: 0,
-                        span: 1,
-                    });
-                } else {
-                    scratch.field(t, &mut vocab, &matcher);
-                    scratch.push_occ(TERMS, false, &mut occ);
-                }
-            }
-            body_words += scratch.field(&doc.body, &mut vocab, &matcher);
-            indexed_tokens += scratch.ids.len() as u64;
-            scratch.push_occ(BODY, true, &mut occ);
-            if accs.len() < vocab.len() {
-                accs.resize_with(vocab.len(), TermPostings::default);
-            }
-            add_doc(doc_id, &mut occ, concepts, &mut accs);
-            out_docs.push(Doc {
-                src: doc,
-                body_len: scratch.ids.len() as u32,
-                heading_len,
-                kind: kind_index(&doc.kind),
-            });
+    let mut remap: Vec<u32> = Vec::new();
+    for run in parts {
+        remap.clear();
+        remap.extend(0..shared.base.len() as u32);
+        remap.extend(run.new_terms.iter().map(|t| vocab.intern(t)));
+        if accs.len() < vocab.len() {
+            accs.resize_with(vocab.len(), TermPostings::default);
         }
+        let first_doc = out_docs.len() as u32;
+        let mut i = 0;
+        for local in 0..run.docs.len() as u32 {
+            let doc = first_doc + local;
+            let terms = run.records[i];
+            i += 1;
+            for _ in 0..terms {
+                let (term, len) = (remap[run.records[i] as usize], run.records[i + 1] as usize);
+                let acc = &mut accs[term as usize];
+                acc.data
+                    .push(acc.last_doc.map_or(doc, |last| doc - last - 1));
+                acc.data.extend_from_slice(&run.records[i + 2..i + 2 + len]);
+                acc.last_doc = Some(doc);
+                acc.sections += 1;
+                i += 2 + len;
+            }
+        }
+        pages.extend(run.pages);
+        out_docs.extend(run.docs);
+        body_words += run.body_words;
+        indexed_tokens += run.indexed_tokens;
     }
+    let kinds = shared.kinds;
 
     // Final vocabulary: terms that occur, sorted.
     let mut order: Vec<u32> = (0..accs.len() as u32)
@@ -313,9 +352,108 @@ pub fn build<'a>(docs: &'a [SearchDocument], glossary: &'a [GlossaryEntry]) -> B
     }
 }
 
-/// Sorts one section's occurrences and appends them to the per-term lists.
-fn add_doc(doc: u32, occ: &mut [Occ], concepts: u32, accs: &mut [TermPostings]) {
+/// Indices into `by_page` where runs start (and the end), balanced by sections.
+fn run_bounds(by_page: &[(&str, Vec<&SearchDocument>)], runs: usize) -> Vec<usize> {
+    let total: usize = by_page.iter().map(|(_, s)| s.len()).sum();
+    let per_run = total.div_ceil(runs.max(1));
+    let mut bounds = vec![0];
+    let mut acc = 0;
+    for (i, (_, sections)) in by_page.iter().enumerate() {
+        if acc >= per_run {
+            bounds.push(i);
+            acc = 0;
+        }
+        acc += sections.len();
+    }
+    bounds.push(by_page.len());
+    bounds.dedup();
+    if bounds.len() == 1 {
+        bounds.push(0);
+    }
+    bounds
+}
+
+/// Tokenises a run of pages with a vocabulary of its own.
+fn tokenize_run<'a>(
+    pages_in: &[(&'a str, Vec<&'a SearchDocument>)],
+    shared: &Shared<'_>,
+) -> Run<'a> {
+    let mut vocab = Vocabulary::new(Analyzer::new(&shared.keep));
+    for t in &shared.base {
+        vocab.intern(t);
+    }
+    let matcher = &shared.matcher;
+    let kind_index = |k: &str| shared.kinds.binary_search(&k).unwrap_or(0) as u32;
+    let mut run = Run {
+        new_terms: Vec::new(),
+        pages: Vec::with_capacity(pages_in.len()),
+        docs: Vec::new(),
+        records: Vec::new(),
+        body_words: 0,
+        indexed_tokens: 0,
+    };
+    let mut scratch = Scratch::default();
+    let mut title_occ: Vec<Occ> = Vec::new();
+    let mut occ: Vec<Occ> = Vec::new();
+    for (url, sections) in pages_in {
+        let title = sections[0].page_title.as_str();
+        scratch.field(title, &mut vocab, matcher);
+        title_occ.clear();
+        scratch.push_occ(TITLE, true, &mut title_occ);
+        run.pages.push(Page {
+            url,
+            sections: sections.len() as u32,
+            title_len: scratch.ids.len() as u32,
+        });
+        for &doc in sections {
+            occ.clear();
+            occ.extend_from_slice(&title_occ);
+            let heading_len = doc.section.as_deref().map(|h| {
+                scratch.field(h, &mut vocab, matcher);
+                scratch.push_occ(HEADING, true, &mut occ);
+                scratch.ids.len() as u32
+            });
+            for h in &doc.headings {
+                scratch.field(h, &mut vocab, matcher);
+                scratch.push_occ(SUB, false, &mut occ);
+            }
+            for t in &doc.terms {
+                if let Some(c) = matcher.concept_named(t) {
+                    occ.push(Occ {
+                        term: c,
+                        field: TERMS,
+                        pos: 0,
+                        span: 1,
+                    });
+                } else {
+                    scratch.field(t, &mut vocab, matcher);
+                    scratch.push_occ(TERMS, false, &mut occ);
+                }
+            }
+            run.body_words += scratch.field(&doc.body, &mut vocab, matcher);
+            run.indexed_tokens += scratch.ids.len() as u64;
+            scratch.push_occ(BODY, true, &mut occ);
+            add_doc(&mut occ, shared.concepts, &mut run.records);
+            run.docs.push(Doc {
+                src: doc,
+                body_len: scratch.ids.len() as u32,
+                heading_len,
+                kind: kind_index(&doc.kind),
+            });
+        }
+    }
+    run.new_terms = vocab.terms_from(shared.base.len());
+    run
+}
+
+/// Sorts one section's occurrences and appends its records to `out`: the
+/// number of terms, then per term its id, the record's length and the record
+/// (see [`TermPostings`]) without the leading section gap.
+fn add_doc(occ: &mut [Occ], concepts: u32, out: &mut Vec<u32>) {
     occ.sort_unstable();
+    let count_at = out.len();
+    out.push(0);
+    let mut terms = 0;
     let mut i = 0;
     let mut body: Vec<(u32, u32)> = Vec::new();
     let mut title: Vec<(u32, u32)> = Vec::new();
@@ -345,11 +483,10 @@ fn add_doc(doc: u32, occ: &mut [Occ], concepts: u32, accs: &mut [TermPostings]) 
             i += 1;
         }
         let concept = term < concepts;
-        let acc = &mut accs[term as usize];
-        let out = &mut acc.data;
-        out.push(acc.last_doc.map_or(doc, |last| doc - last - 1));
-        acc.last_doc = Some(doc);
-        acc.sections += 1;
+        terms += 1;
+        out.push(term);
+        let len_at = out.len();
+        out.push(0);
         out.push(u32::from(mask));
         if mask & BODY != 0 {
             out.push(body.len() as u32 - 1);
@@ -373,7 +510,9 @@ fn add_doc(doc: u32, occ: &mut [Occ], concepts: u32, accs: &mut [TermPostings]) 
                 }
             }
         }
+        out[len_at] = (out.len() - len_at - 1) as u32;
     }
+    out[count_at] = terms;
 }
 
 fn push_positions(out: &mut Vec<u32>, list: &[(u32, u32)]) {
@@ -490,6 +629,56 @@ mod tests {
             [(0, "grade care profil".to_string()), (0, "gcp".to_string())]
         );
         assert!(b.terms.last().unwrap().starts_with('~'));
+    }
+
+    #[test]
+    fn runs_of_pages_merge_to_the_same_index() {
+        let g = [GlossaryEntry {
+            term: "Graded Care Profile".into(),
+            abbreviation: Some("GCP".into()),
+            aliases: vec![],
+            summary: String::new(),
+            url: "p3.html".into(),
+        }];
+        let words = [
+            "neglect", "child", "care", "graded", "profile", "GCP", "home", "school",
+        ];
+        let docs: Vec<SearchDocument> = (0..60)
+            .map(|i| {
+                let body: Vec<&str> = (0..12)
+                    .map(|k| words[(i * 7 + k * k) % words.len()])
+                    .collect();
+                let mut d = doc(
+                    &format!("p{}.html#s{i}", i / 3),
+                    &format!("Page {} {}", i / 3, words[i % 5]),
+                    Some(&format!("Part {i}")),
+                    &format!("{} word{i}", body.join(" ")),
+                );
+                d.terms = vec!["GCP".into()];
+                d
+            })
+            .collect();
+        let whole = build_in_runs(&docs, &g, 1);
+        for runs in [2, 3, 7, 100] {
+            let split = build_in_runs(&docs, &g, runs);
+            assert_eq!(split.terms, whole.terms, "{runs} runs");
+            for (t, term) in whole.terms.iter().enumerate() {
+                assert_eq!(
+                    postings(&split, term),
+                    postings(&whole, term),
+                    "{term}, {runs} runs"
+                );
+                assert_eq!(split.postings[t].sections(), whole.postings[t].sections());
+            }
+            let urls = |b: &Built| b.docs.iter().map(|d| d.src.url.clone()).collect::<Vec<_>>();
+            assert_eq!(urls(&split), urls(&whole));
+            assert_eq!(split.pages.len(), whole.pages.len());
+            assert_eq!(
+                (split.body_words, split.indexed_tokens),
+                (whole.body_words, whole.indexed_tokens)
+            );
+        }
+        assert!(run_bounds(&[], 4).len() == 2);
     }
 
     #[test]

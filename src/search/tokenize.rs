@@ -270,6 +270,11 @@ impl Vocabulary {
         self.strings.len()
     }
 
+    /// The terms interned from id `start` on, in id order.
+    pub fn terms_from(&self, start: usize) -> Vec<Box<str>> {
+        self.strings[start..].to_vec()
+    }
+
     /// Term ids (and all-caps flags) of the non-stop words of `text`,
     /// appended to the given vectors. Returns the number of words seen,
     /// stop words included.

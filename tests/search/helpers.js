@@ -37,4 +37,22 @@ function buildFixture() {
   return out;
 }
 
-module.exports = { ROOT, client, evaluateIndex, buildFixture };
+/**
+ * Builds the demo site (the repository itself) into a new temporary folder with the real
+ * binary and returns the folder: `$WAYMARK_BIN`, else the debug build, brought up to date first.
+ */
+function buildDemoSite() {
+  let bin = process.env.WAYMARK_BIN;
+  if (!bin) {
+    execFileSync('cargo', ['build', '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    bin = path.join(ROOT, 'target', 'debug', 'waymark');
+  }
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-demo-')), 'output');
+  execFileSync(bin, ['build', '--site', ROOT, '--output', out, '--no-pdf'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return out;
+}
+
+module.exports = { ROOT, client, evaluateIndex, buildFixture, buildDemoSite };

@@ -1,8 +1,8 @@
 'use strict';
 // Runs the real client (theme/js/search.js) against the index the Rust code
-// builds for the fixture site (tests/fixtures/). Run: node --test tests/js/
+// builds for the fixture site (tests/fixtures/search/). Run: node --test tests/search/
 
-const { test, before } = require('node:test');
+const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,6 +16,10 @@ before(() => {
   dir = buildFixture();
   items = evaluateIndex(dir);
   searcher = client.createSearcher(client.collect(items));
+});
+
+after(() => {
+  if (dir && !process.env.WAYMARK_FIXTURE_DIR) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const urls = (r) => r.results.map((x) => x.url);
@@ -114,6 +118,8 @@ test('definition answers: question forms, abbreviations, plurals and typos', () 
     'what is the SDQ': 'Strengths and Difficulties Questionnaire',
     'EHAs': 'Early Help Assessment',
     'false compliance': 'Disguised compliance',
+    'what happens at a TAF': 'Team Around the Family',
+    'What happens in the public law outline?': 'Public Law Outline',
   };
   for (const [q, term] of Object.entries(cases)) {
     const a = searcher.answer(q);
@@ -123,6 +129,21 @@ test('definition answers: question forms, abbreviations, plurals and typos', () 
   for (const q of ['care', 'neglect strategy', 'school attendance', 'gc', '']) {
     assert.equal(searcher.answer(q), null, q);
   }
+});
+
+test('definition answers: the leading words of one name, or a name still being typed', () => {
+  assert.equal(searcher.answer('what is public law')?.term, 'Public Law Outline');
+  assert.equal(searcher.answer('strengths and difficulties')?.term, 'Strengths and Difficulties Questionnaire');
+  assert.equal(searcher.answer('disguised comp')?.term, 'Disguised compliance');
+  assert.equal(searcher.answer('chron')?.term, 'Chronology');
+  assert.equal(searcher.search('disguised comp').answer?.term, 'Disguised compliance');
+  // A finished word must be whole; a name begun by two entries' names is neither.
+  assert.equal(searcher.answer('disguised comp', { prefix: false }), null);
+  assert.equal(searcher.answer('disguised comp '), null);
+  assert.equal(searcher.answer('child protection'), null);
+  // Too little of the name, or too few letters typed.
+  assert.equal(searcher.answer('public'), null);
+  assert.equal(searcher.answer('chr'), null);
 });
 
 test('plurals: "chronologies" finds chronology pages', () => {
@@ -148,6 +169,18 @@ test('a title match beats a body match', () => {
     rank(r, 'toolkit/chronology-template.html') < rank(r, 'strategy/recognising-neglect.html#cumulative-harm'),
     urls(r).join('\n'),
   );
+});
+
+test('a whole-title match leads even when other sections hold only some of the words', () => {
+  // Near misses lift the full matches by a constant; the bonuses must not grow with it.
+  const r = searcher.search('recognising neglect');
+  assert.ok(r.total > r.results.filter((x) => x.title === 'Recognising neglect').length);
+  assert.equal(r.results[0].url, 'strategy/recognising-neglect.html', urls(r).join('\n'));
+});
+
+test('a section whose heading and page title hold the query between them leads', () => {
+  const r = searcher.search('who do I contact if I am worried about a child');
+  assert.equal(r.results[0].url, 'strategy/worried.html#contact-details', urls(r).join('\n'));
 });
 
 test('a heading match leads for a section query', () => {
@@ -187,6 +220,13 @@ test('limit and offset page through the results', () => {
   assert.equal(page2.total, all.total);
 });
 
+test("a page's further sections come after other pages named by the query", () => {
+  const r = searcher.search('chronology', { limit: 8 });
+  assert.equal(r.results[0].url, 'definitions/chronology.html');
+  assert.ok(rank(r, 'toolkit/chronology-template.html') < rank(r, 'definitions/chronology.html#what-to-do'), urls(r).join('\n'));
+  assert.ok(rank(r, 'toolkit/chronology-template.html') < rank(r, 'definitions/chronology.html#why-it-matters'), urls(r).join('\n'));
+});
+
 test('sections of one page do not crowd out other pages', () => {
   const r = searcher.search('neglect', { limit: 8 });
   const pages = new Set(r.results.map((x) => x.url.split('#')[0]));
@@ -218,6 +258,37 @@ function fileOf(core, o) {
   return (o.t === 'p' ? core.p : core.x)[o.i][1];
 }
 
+test('positions are read from the shard for one section at a time', () => {
+  const core = items.find((o) => o.t === 'core');
+  const terms = client.frontDecode(core.vocab);
+  const isConcept = (t) => terms[t].startsWith('~');
+  const section = (url) => {
+    let at = 0;
+    for (const o of items.filter((x) => x.t === 'x')) {
+      for (let i = 0; i < o.d.length; i += 4, at++) if (o.d[i] === url) return at;
+    }
+    return -1;
+  };
+  const postingsOf = (term) => {
+    const t = terms.indexOf(term);
+    const shard = items.filter((o) => o.t === 'p').find((o) => t >= o.s && t < o.s + o.c);
+    return client.termPostings(client.indexShard(shard, isConcept), t - shard.s, isConcept(t));
+  };
+  // "Defining neglect: Medical neglect": title word 1, heading word 1, and in the body.
+  const p = postingsOf('neglect');
+  const k = Array.from(p.docs).indexOf(section('strategy/defining-neglect.html#medical-neglect'));
+  assert.ok(k >= 0);
+  assert.deepEqual(client.positions(p, k, 2), [[1, 1]]);
+  assert.deepEqual(client.positions(p, k, 4), [[1, 1]]);
+  const body = client.positions(p, k, 1);
+  assert.ok(body.length > 0 && body.every(([pos, span], i) => span === 1 && (i === 0 || pos > body[i - 1][0])));
+  // A concept's occurrences cover its words: "Graded Care Profile" is three.
+  const gcp = terms.find((t, i) => t.startsWith('~') && core.syn.some(([c, stems]) => `~${c}` === t && stems === 'grade care profil'));
+  const c = postingsOf(gcp);
+  const d = Array.from(c.docs).indexOf(section('definitions/graded-care-profile.html'));
+  assert.deepEqual(client.positions(c, d, 2), [[0, 3]]);
+});
+
 test('query strings are read like a form submission', () => {
   assert.equal(client.readQuery('?q=graded+care%20profile'), 'graded care profile');
   assert.equal(client.readQuery('?x=1&q=GCP&y=2'), 'GCP');
@@ -229,6 +300,7 @@ test('question framing is stripped', () => {
   assert.deepEqual(client.stripQuestion(['what', 'is', 'a', 'gcp']), ['gcp']);
   assert.deepEqual(client.stripQuestion(['what', 'does', 'taf', 'stand', 'for']), ['taf']);
   assert.deepEqual(client.stripQuestion(['define']), ['define']);
+  assert.deepEqual(client.stripQuestion(['what', 'happens', 'at', 'a', 'core', 'group']), ['core', 'group']);
 });
 
 test('edit distance counts adjacent swaps as one edit', () => {

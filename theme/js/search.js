@@ -351,7 +351,8 @@
   var LEAD = [
     ['what', 'is', 'meant', 'by'], ['what', 'is', 'the', 'meaning', 'of'], ['what', 'is', 'a'],
     ['what', 'is', 'an'], ['what', 'is'], ['what', 'are'], ['whats', 'a'], ['whats', 'an'], ['whats'],
-    ['what', 'does'], ['what', 'do'], ['who', 'is'], ['who', 'are'], ['how', 'do', 'i'], ['how', 'to'],
+    ['what', 'does'], ['what', 'do'], ['what', 'happens', 'at'], ['what', 'happens', 'in'],
+    ['what', 'happens', 'during'], ['what', 'happens'], ['who', 'is'], ['who', 'are'], ['how', 'do', 'i'], ['how', 'to'],
     ['tell', 'me', 'about'], ['definition', 'of'], ['define'], ['meaning', 'of'], ['explain'],
     ['a'], ['an'], ['the']
   ];
@@ -377,6 +378,9 @@
     }
     return out;
   }
+
+  /** A query ending like this may still be being typed (no space or punctuation after its last word). */
+  var TYPING_END = /[^\s.,;:!?)"']$/;
 
   function startsWithWords(ws, p) {
     for (var i = 0; i < p.length; i++) if (ws[i] !== p[i]) return false;
@@ -463,10 +467,12 @@
 
   /**
    * One term's postings from an indexed shard (j: the term's place in the
-   * shard). Positions of all fields go into one array; for section k the
-   * body positions start at bodyAt[k] (tf[k] of them), the title ones at
-   * titleAt[k] (titleN[k]), the heading ones at headAt[k] (headN[k]).
-   * Concept terms also have span[] (words covered by each occurrence).
+   * shard): per section k its id docs[k], field mask, body term frequency,
+   * and where its positions start in the shard's streams, read only for the
+   * few sections that get position bonuses (see positions()): body positions
+   * at q[bodyAt[k]] (tf[k] of them), a concept's spans at r[spanAt[k]], the
+   * title's titleN[k] entries at r[titleAt[k]], the heading's at r[headAt[k]]
+   * (each entry a position gap, then for a concept its span - 1).
    */
   function termPostings(ix, j, concept) {
     var n = ix.n[j];
@@ -475,55 +481,63 @@
     var qi = ix.at[4 * j + 2];
     var ri = ix.at[4 * j + 3];
     var g = ix.g;
-    var q = ix.q;
     var r = ix.r;
+    var per = concept ? 2 : 1;
     var docs = new Int32Array(n);
     var masks = new Uint8Array(n);
     var tf = new Int32Array(n);
     var bodyAt = new Int32Array(n);
+    var spanAt = concept ? new Int32Array(n) : null;
     var titleAt = new Int32Array(n);
     var titleN = new Int32Array(n);
     var headAt = new Int32Array(n);
     var headN = new Int32Array(n);
-    var pos = [];
-    var span = concept ? [] : null;
     var k;
-    var c;
-    var p;
     for (k = 0; k < n; k++) {
       docs[k] = k === 0 ? g[gi] : docs[k - 1] + g[gi + k] + 1;
       masks[k] = ix.m[gi + k];
     }
-    function field(count) {
-      p = -1;
-      for (c = 0; c < count; c++) {
-        p = p < 0 ? r[ri++] : p + r[ri++] + 1;
-        pos.push(p);
-        if (span) span.push(r[ri++] + 1);
-      }
-    }
     for (k = 0; k < n; k++) {
       var m = masks[k];
-      bodyAt[k] = pos.length;
+      bodyAt[k] = qi;
       if (m & BODY) {
         var t = ix.f[fi++] + 1;
         tf[k] = t;
-        p = -1;
-        for (c = 0; c < t; c++) {
-          p = p < 0 ? q[qi++] : p + q[qi++] + 1;
-          pos.push(p);
-        }
-        if (span) for (c = 0; c < t; c++) span.push(r[ri++] + 1);
+        qi += t;
+        if (concept) { spanAt[k] = ri; ri += t; }
       }
-      titleAt[k] = pos.length;
-      if (m & TITLE) { titleN[k] = r[ri++] + 1; field(titleN[k]); }
-      headAt[k] = pos.length;
-      if (m & HEADING) { headN[k] = r[ri++] + 1; field(headN[k]); }
+      if (m & TITLE) { titleN[k] = r[ri] + 1; titleAt[k] = ri + 1; ri += 1 + titleN[k] * per; }
+      if (m & HEADING) { headN[k] = r[ri] + 1; headAt[k] = ri + 1; ri += 1 + headN[k] * per; }
     }
     return {
-      n: n, docs: docs, masks: masks, tf: tf, pos: pos, span: span,
-      bodyAt: bodyAt, titleAt: titleAt, titleN: titleN, headAt: headAt, headN: headN
+      n: n, docs: docs, masks: masks, tf: tf, concept: concept, q: ix.q, r: r,
+      bodyAt: bodyAt, spanAt: spanAt, titleAt: titleAt, titleN: titleN, headAt: headAt, headN: headN
     };
+  }
+
+  /** Occurrences [[position, words covered], ...] of a term in one field of its k-th section. */
+  function positions(p, k, field) {
+    var out = [];
+    var pos = -1;
+    var c;
+    if (field === BODY) {
+      if (!(p.masks[k] & BODY)) return out;
+      var at = p.bodyAt[k];
+      for (c = 0; c < p.tf[k]; c++) {
+        pos = pos < 0 ? p.q[at + c] : pos + p.q[at + c] + 1;
+        out.push([pos, p.concept ? p.r[p.spanAt[k] + c] + 1 : 1]);
+      }
+      return out;
+    }
+    var from = field === TITLE ? p.titleAt[k] : p.headAt[k];
+    var count = field === TITLE ? p.titleN[k] : p.headN[k];
+    var per = p.concept ? 2 : 1;
+    for (c = 0; c < count; c++) {
+      var e = from + c * per;
+      pos = pos < 0 ? p.r[e] : pos + p.r[e] + 1;
+      out.push([pos, p.concept ? p.r[e + 1] + 1 : 1]);
+    }
+    return out;
   }
 
   // Ranking. Per query unit: idf x (BM25 body score + field boosts), times the
@@ -541,10 +555,11 @@
   var EXACT_HEADING = 500;
   var ALL_IN_TITLE = 100;
   var ALL_IN_HEADING = 60;
-  var OTHER_SECTION = 0.35; // share of page-title tiers for a page's later sections
+  var ALL_IN_BOTH = 60; // every unit in the page title or the section heading, split between them
+  var OTHER_SECTION = 0.1; // share of page-title tiers for a page's later sections
   var PROXIMITY = 0.6; // up to +60% when the query units sit together in the body
   var PHRASE = 0.4; // and +40% more when they appear in order, adjacent
-  var SAME_PAGE = 0.8; // each further section of one page is worth 80% of the one before
+  var SAME_PAGE = 0.5; // each further section of one page is worth half the one before
   var RERANK = 150; // leading sections that get the position-based bonuses
   var FEW = 5; // below this many full matches, near matches are shown after them
   var PARTIAL_CAP = 1e4; // near matches score below this; full matches above
@@ -650,9 +665,9 @@
       if (!shard) return null;
       if (!shard.ix) shard.ix = indexShard(shard, isConcept);
       var p = termPostings(shard.ix, t - shard.s, isConcept(t));
-      if (cachedSize > 4000000) { cache.clear(); cachedSize = 0; }
+      if (cachedSize > 1000000) { cache.clear(); cachedSize = 0; } // about 40 MB of postings
       cache.set(t, p);
-      cachedSize += p.pos.length + p.n;
+      cachedSize += p.n;
       return p;
     }
 
@@ -701,7 +716,7 @@
       opts = opts || {};
       var all = words(query);
       var stripped = stripQuestion(all);
-      var partial = opts.prefix !== false && /[^\s.,;:!?)"']$/.test(query);
+      var partial = opts.prefix !== false && TYPING_END.test(query);
       var items = [];
       for (var i = 0; i < stripped.length; i++) {
         var w = stripped[i];
@@ -743,20 +758,28 @@
         it.fuzzy.forEach(function (f) { cands.push([f[0], f[1] === 1 ? 0.6 : 0.4]); });
         units.push({ concept: -1, words: [it.word], cands: cands });
       }
-      return { words: all, stripped: stripped, units: units };
+      return { words: all, stripped: stripped, units: units, partial: partial };
     }
 
     // ---- definition answer ----
 
-    /** The glossary entry a (question-stripped) query names, if any. */
-    function findAnswer(ws) {
+    /**
+     * The glossary entry a (question-stripped) query names, if any: a name,
+     * its plural, the same stems or a near spelling; failing those, the
+     * leading words of one entry's names only ("section 47" for "Section 47
+     * enquiry"), at least half of them. While typing, the last word may be
+     * the start (4 letters or more) of the name's word.
+     */
+    function findAnswer(ws, typing) {
       if (!ws.length || ws.length > 8) return null;
       var text = ws.join(' ');
       var qStems = stemsOf(ws).join(' ');
       var best = null;
       var bestScore = 0;
+      var begun = null; // the one entry whose name the query begins; false for several
       gloss.forEach(function (g) {
         g.names.forEach(function (nm) {
+          if (!nm.abbr && begins(ws, nm.words, typing)) begun = begun === null || begun === g ? g : false;
           var score = 0;
           if (nm.text === text) score = 3;
           else if (nm.text + 's' === text || nm.text + 'es' === text) score = 2.5;
@@ -776,9 +799,20 @@
           if (score > bestScore) { bestScore = score; best = g; }
         });
       });
+      if (!best && begun) best = begun;
       return best && {
         term: best.term, abbreviation: best.abbreviation, summary: best.summary, url: best.url, doc: best.doc
       };
+    }
+
+    /** True if ws are the leading words of name, at least half of them. */
+    function begins(ws, name, typing) {
+      var n = ws.length;
+      if (n > name.length || n * 2 < name.length) return false;
+      for (var i = 0; i < n - 1; i++) if (ws[i] !== name[i]) return false;
+      var last = ws[n - 1];
+      if (last === name[n - 1]) return n < name.length;
+      return typing && last.length >= 4 && name[n - 1].lastIndexOf(last, 0) === 0;
     }
 
     // ---- scoring ----
@@ -794,7 +828,7 @@
       opts = opts || {};
       var limit = opts.limit === undefined ? 20 : opts.limit;
       var q = analyze(query || '', opts);
-      var answer = findAnswer(q.stripped);
+      var answer = findAnswer(q.stripped, q.partial);
       var out = { query: query, answer: answer, results: [], total: 0, missing: [] };
       var units = q.units.filter(function (u) { return u.cands.length; });
       var partial = null;
@@ -872,11 +906,12 @@
         });
         docs = docs.concat(partial);
       }
-      // Full matches stay above partial ones.
+      // Full matches stay above partial ones: they are lifted by PARTIAL_CAP,
+      // which the bonuses and the same-page discount below leave out.
       var fullCount = docs.length - (partial ? partial.length : 0);
-      if (partial && fullCount) {
-        for (var fi = 0; fi < fullCount; fi++) scores[docs[fi]] += PARTIAL_CAP;
-      }
+      var lift = partial && fullCount ? PARTIAL_CAP : 0;
+      for (var fi = 0; fi < fullCount && lift; fi++) scores[docs[fi]] += lift;
+      var liftOf = function (d) { return matched[d] === allMask ? lift : 0; };
       pool.dirty = touched;
       out.total = docs.length;
       var offset = opts.offset || 0;
@@ -888,7 +923,7 @@
       var top = Math.min(lead.length, RERANK);
       for (var j = 0; j < top; j++) {
         var d = lead[j];
-        scores[d] += positionBonus(d, scores[d], units, unitData, matched[d]);
+        scores[d] += positionBonus(d, scores[d] - liftOf(d), units, unitData, matched[d]);
       }
       if (answer && answer.doc >= 0 && matched[answer.doc]) scores[answer.doc] += ANSWER_PAGE;
       lead.sort(byScore);
@@ -896,7 +931,7 @@
       var perPage = new Map();
       lead.forEach(function (d) {
         var c = perPage.get(docPage[d]) || 0;
-        if (c) scores[d] *= Math.pow(SAME_PAGE, c);
+        if (c) scores[d] = liftOf(d) + (scores[d] - liftOf(d)) * Math.pow(SAME_PAGE, c);
         perPage.set(docPage[d], c + 1);
       });
       lead.sort(byScore);
@@ -927,16 +962,7 @@
     /** Occurrences [[pos, span], ...] of unit ui's best term in a field of section d. */
     function occurrences(d, ui, units, unitData, field) {
       var ud = unitData[ui];
-      var p = postings(units[ui].cands[ud.bestCand[d]][0]);
-      var k = ud.bestK[d];
-      var at;
-      var count;
-      if (field === BODY) { at = p.bodyAt[k]; count = (p.masks[k] & BODY) ? p.tf[k] : 0; }
-      else if (field === TITLE) { at = p.titleAt[k]; count = p.titleN[k]; }
-      else { at = p.headAt[k]; count = p.headN[k]; }
-      var out = [];
-      for (var c = 0; c < count; c++) out.push([p.pos[at + c], p.span ? p.span[at + c] : 1]);
-      return out;
+      return positions(postings(units[ui].cands[ud.bestCand[d]][0]), ud.bestK[d], field);
     }
 
     /** Bonuses that need positions: whole or full-coverage title and heading, proximity. */
@@ -945,14 +971,15 @@
       var weight = 1;
       var bonus = 0;
       var lists = { title: [], head: [], body: [] };
-      var inAll = { title: true, head: true };
+      var inAll = { title: true, head: true, either: true };
       for (var ui = 0; ui < units.length; ui++) {
-        if (!(mask & (1 << ui))) { inAll.title = inAll.head = false; continue; }
+        if (!(mask & (1 << ui))) { inAll.title = inAll.head = inAll.either = false; continue; }
         weight = Math.min(weight, units[ui].cands[unitData[ui].bestCand[d]][1]);
         var t = occurrences(d, ui, units, unitData, TITLE);
         var h = occurrences(d, ui, units, unitData, HEADING);
         if (!t.length) inAll.title = false;
         if (!h.length) inAll.head = false;
+        if (!t.length && !h.length) inAll.either = false;
         lists.title.push(t);
         lists.head.push(h);
         lists.body.push(occurrences(d, ui, units, unitData, BODY));
@@ -967,6 +994,11 @@
       if (inAll.head && hl > 0) {
         cov = covered(lists.head, hl);
         bonus += cov >= hl ? EXACT_HEADING : ALL_IN_HEADING * cov / hl * (isPhrase(lists.head) ? 1 : 0.7);
+      }
+      // "What to do if you are worried about a child: Contact details" for
+      // "worried about a child, who do I contact".
+      if (inAll.either && !inAll.title && !inAll.head && hl > 0 && tl > 0) {
+        bonus += ALL_IN_BOTH * (covered(lists.title, tl) + covered(lists.head, hl)) / (tl + hl);
       }
       bonus *= weight;
       var body = lists.body.filter(function (l) { return l.length; });
@@ -1021,7 +1053,9 @@
       search: search,
       analyze: analyze,
       /** The glossary entry a query asks about, or null. */
-      answer: function (q) { return findAnswer(stripQuestion(words(q))); },
+      answer: function (q, opts) {
+        return findAnswer(stripQuestion(words(q)), (!opts || opts.prefix !== false) && TYPING_END.test(q));
+      },
       /** The sorted vocabulary (stems and ~N concept tokens). */
       terms: terms,
       /** Number of sections indexed. */
@@ -1240,6 +1274,11 @@
     return box;
   }
 
+  /** The results to list: the answer card already shows its definition's opening. */
+  function listed(r) {
+    return r.answer ? r.results.filter(function (x) { return x.url !== r.answer.url; }) : r.results;
+  }
+
   function countText(n, query) {
     var q = query.trim();
     return (n === 0 ? 'No results' : n === 1 ? '1 result' : n + ' results') + " for '" + q + "'";
@@ -1302,11 +1341,12 @@
         if (mine !== seq) return;
         clear(panel);
         if (r.answer) panel.appendChild(answerCard(r.answer, root));
-        if (r.results.length) {
+        var items = listed(r);
+        if (items.length) {
           var list = el('ol', 'wm-search-results');
-          r.results.forEach(function (x) { list.appendChild(resultItem(x, root)); });
+          items.forEach(function (x) { list.appendChild(resultItem(x, root)); });
           panel.appendChild(list);
-        } else {
+        } else if (!r.answer) {
           panel.appendChild(el('p', 'wm-search__message', countText(0, query) + '. Try fewer words or check the spelling.'));
         }
         if (r.total > r.results.length) {
@@ -1383,7 +1423,7 @@
           if (r.answer) answerEl.appendChild(answerCard(r.answer, root));
         }
         clear(list);
-        r.results.forEach(function (x) { list.appendChild(resultItem(x, root)); });
+        listed(r).forEach(function (x) { list.appendChild(resultItem(x, root)); });
         moreBtn.hidden = r.total <= r.results.length;
         var text = countText(r.total, query) + (r.total ? '' : '. Try fewer words or check the spelling.');
         if (announceNow) status.textContent = text;
@@ -1452,6 +1492,7 @@
       frontDecode: frontDecode,
       indexShard: indexShard,
       termPostings: termPostings,
+      positions: positions,
       words: words,
       scanWords: scanWords,
       stem: stem,

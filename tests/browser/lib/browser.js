@@ -1,5 +1,7 @@
 // Debian's Chromium driven by playwright-core. No browser is ever downloaded: the suite uses the
 // one at /usr/bin/chromium (or $CHROMIUM). See DEVELOPERS.md for why each launch flag is there.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -27,13 +29,22 @@ function isLoopback(url) {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
+/** True for a `file:` address inside `folder` (a path), as when the site is opened from disk. */
+function isInsideFolder(url, folder) {
+  if (url.protocol !== 'file:' || !folder) return false;
+  const file = path.resolve(fileURLToPath(url));
+  return file.startsWith(path.resolve(folder) + path.sep);
+}
+
 /**
  * A browser tab that watches everything its pages do. `problems` collects what a user or the
  * site's promises would notice: a request to another host (blocked, so nothing leaves the
  * machine), a file of the site that fails to load, a JavaScript error. `requests` lists every
  * loopback address asked for. `options.allow(url, route)` may handle one off-site request itself
  * (the quick-exit test does); `options.javaScript: false` turns scripts off; `options.manualClock`
- * stops the page's timers until the test calls `tab.page.clock.runFor()`.
+ * stops the page's timers until the test calls `tab.page.clock.runFor()`; `options.files` names a
+ * folder whose files the tab may open as `file:` addresses, as a reader who opens the site from
+ * disk does (a file that fails to load is a problem, as a missing file on the server is).
  */
 export async function openTab(browser, options = {}) {
   const viewport = { width: options.width ?? DESKTOP.width, height: options.height ?? DESKTOP.height };
@@ -44,7 +55,7 @@ export async function openTab(browser, options = {}) {
   const tab = { context, problems: [], requests: [] };
   await context.route('**/*', (route) => {
     const target = new URL(route.request().url());
-    if (isLoopback(target)) {
+    if (isLoopback(target) || isInsideFolder(target, options.files)) {
       tab.requests.push(target);
       return route.continue();
     }
@@ -60,6 +71,10 @@ export async function openTab(browser, options = {}) {
     }
   });
   tab.page.on('pageerror', (error) => tab.problems.push(`JavaScript error: ${error.message}`));
+  tab.page.on('requestfailed', (request) => {
+    const target = new URL(request.url());
+    if (target.protocol === 'file:') tab.problems.push(`could not load ${target.pathname} (${request.failure()?.errorText})`);
+  });
 
   /** Loads `url` afresh: problems and requests start empty, the window is its starting size. */
   tab.goto = async (url) => {

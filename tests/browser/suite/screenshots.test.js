@@ -33,4 +33,28 @@ for (const [kind, relative] of Object.entries(pages)) {
   });
 }
 
-test('screenshots: search page', { skip: pages.search ? false : 'the output has no search.html yet' }, () => {});
+// Search with results on show: the header panel over a chapter, and search.html answering a question.
+const searching = {
+  'search-panel': { page: pages['strategy chapter'] ?? 'index.html', type: 'GCP', shown: '.wm-search__panel a' },
+  'search-results': { page: 'search.html?q=what+is+disguised+compliance', shown: '#wm-search-results a' },
+};
+
+for (const [name, shot] of Object.entries(searching)) {
+  test(`screenshots: ${name}`, { skip: pages.search ? false : 'the output has no search.html' }, async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    for (const width of WIDTHS) {
+      const tab = await visit(site.browser, site.url(shot.page), { width, height: 800 });
+      try {
+        if (shot.type) await tab.page.locator('#wm-search-input').fill(shot.type);
+        await tab.page.locator(shot.shown).first().waitFor();
+        const file = path.join(ARTIFACTS, `${name}-${width}.png`);
+        // The panel floats over the page: the window, not the whole page, shows what a reader sees.
+        await tab.page.screenshot({ path: file, fullPage: !shot.type });
+        assert.ok(fs.statSync(file).size > 0, `${file} is empty`);
+        assertNoProblems(assert, tab, shot.page);
+      } finally {
+        await tab.close();
+      }
+    }
+  });
+}
