@@ -185,7 +185,7 @@ fn inflect(word: &str, rng: &mut Rng) -> String {
 }
 
 struct Corpus {
-    docs: Vec<SearchDocument>,
+    docs: Vec<SearchDocument<'static>>,
     glossary: Vec<GlossaryEntry>,
 }
 
@@ -286,15 +286,15 @@ fn generate() -> Corpus {
                 .unwrap_or_default();
             docs.push(SearchDocument {
                 url: format!("{kind}/page-{p}.html{anchor}"),
-                page_title: title.clone(),
-                section: heading,
-                kind: kind.to_string(),
+                page_title: title.clone().into(),
+                section: heading.map(Into::into),
+                kind: kind.to_string().into(),
                 headings: if rng.below(4) == 0 {
-                    vec![format!("Notes on {}", vocab[rng.below(2000)])]
+                    vec![format!("Notes on {}", vocab[rng.below(2000)])].into()
                 } else {
-                    vec![]
+                    vec![].into()
                 },
-                body,
+                body: body.into(),
                 terms,
             });
         }
@@ -365,6 +365,8 @@ fn from_site(dir: &std::path::Path) -> Corpus {
                     Vec::new()
                 }
             })
+            .into_iter()
+            .map(SearchDocument::into_owned)
         })
         .collect();
     Corpus {

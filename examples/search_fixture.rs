@@ -64,17 +64,17 @@ fn field(opts: &[(String, String)], key: &str) -> Vec<String> {
         .collect()
 }
 
-fn load(dir: &Path) -> (Vec<SearchDocument>, Vec<GlossaryEntry>) {
+fn load(dir: &Path) -> (Vec<SearchDocument<'static>>, Vec<GlossaryEntry>) {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("fixture file");
     let docs = records(&read("guidance.txt"))
         .into_iter()
         .map(|(h, opts, body)| SearchDocument {
             url: h[0].clone(),
-            page_title: h[1].clone(),
-            section: (h[2] != "-").then(|| h[2].clone()),
-            kind: h[3].clone(),
-            headings: field(&opts, "headings"),
-            body,
+            page_title: h[1].clone().into(),
+            section: (h[2] != "-").then(|| h[2].clone().into()),
+            kind: h[3].clone().into(),
+            headings: field(&opts, "headings").into(),
+            body: body.into(),
             terms: field(&opts, "terms"),
         })
         .collect();

@@ -12,6 +12,7 @@ pub mod packs;
 pub mod pages;
 pub mod search;
 mod site_files;
+mod timings;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -143,17 +144,21 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     let mut files = 0;
     let mut pack_views = packs::views(prepared, today);
     if let Pdfs::Make { progress } = pdfs {
-        files += packs::write_pdfs(
-            prepared,
-            &mut pack_views,
-            today,
-            progress,
-            sink,
-            &mut diagnostics,
-        );
+        files += timings::step("pdfs", || {
+            packs::write_pdfs(
+                prepared,
+                &mut pack_views,
+                today,
+                progress,
+                sink,
+                &mut diagnostics,
+            )
+        });
     }
     let pack_links = packs::links(prepared, &pack_views);
-    let outcome = pages::render_pages(prepared, today, sink, &pack_links);
+    let outcome = timings::step("pages", || {
+        pages::render_pages(prepared, today, sink, &pack_links)
+    });
     diagnostics.extend(outcome.diagnostics);
     files += prepared.site.pages.len();
     // The search index has stretches on one thread; the other site-wide files fill the other.
@@ -164,15 +169,19 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
             let n = if matches!(sink, Sink::Discard) {
                 0
             } else {
-                search::write_index(prepared, &outcome.states, sink, &mut d)
+                timings::step("search index", || {
+                    search::write_index(prepared, &outcome.states, sink, &mut d)
+                })
             };
             (n, d)
         },
         || {
             let mut d = Diagnostics::new();
-            let n = site_files::write_site_files(prepared, sink, &mut d)
-                + site_files::write_generated_pages(prepared, sink, &mut d)
-                + packs::write_pages(prepared, &pack_views, sink, &mut d);
+            let n = timings::step("site files", || {
+                site_files::write_site_files(prepared, sink, &mut d)
+                    + site_files::write_generated_pages(prepared, sink, &mut d)
+                    + packs::write_pages(prepared, &pack_views, sink, &mut d)
+            });
             (n, d)
         },
     );
@@ -191,11 +200,13 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
 /// Builds the site into `options.output_dir`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let prepared = prepare(
-        &options.site_dir,
-        options.base_url.as_deref(),
-        LoadOptions::default(),
-    )?;
+    let prepared = timings::step("load", || {
+        prepare(
+            &options.site_dir,
+            options.base_url.as_deref(),
+            LoadOptions::default(),
+        )
+    })?;
     let staging = Staging::create(&options.output_dir, &prepared.site.dir)?;
     let pdfs = if options.pdf {
         Pdfs::Make {
@@ -208,7 +219,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if rendered.diagnostics.has_errors() {
         return Err(BuildError::Content(rendered.diagnostics));
     }
-    staging.commit()?;
+    timings::step("commit", || staging.commit())?;
     Ok(BuildReport {
         pages: prepared.site.pages.len(),
         files: rendered.files,

@@ -1,6 +1,9 @@
 //! The build's search step: one search document per page section, the glossary as synonyms, and
 //! the index's script files.
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use super::Prepared;
@@ -21,40 +24,57 @@ pub fn write_index(
     diagnostics: &mut Diagnostics,
 ) -> usize {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
-    let documents: Vec<search::SearchDocument> = states
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(id, state)| {
-            let page_terms: Vec<String> = state
-                .terms
-                .iter()
-                .map(|&e| glossary.entry(e).term.clone())
-                .collect();
-            site_index::page_documents(site, id, &state.sections, &move |section| {
-                // The page's terms go with its introduction, where the page says what it is about.
-                if section.heading.is_none() {
-                    page_terms.clone()
-                } else {
-                    Vec::new()
-                }
+    let documents: Vec<search::SearchDocument> = super::timings::step("  documents", || {
+        states
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(id, state)| {
+                let page_terms: Vec<String> = state
+                    .terms
+                    .iter()
+                    .map(|&e| glossary.entry(e).term.clone())
+                    .collect();
+                site_index::page_documents(site, id, &state.sections, &move |section| {
+                    // The page's terms go with its introduction, where the page says what it is about.
+                    if section.heading.is_none() {
+                        page_terms.clone()
+                    } else {
+                        Vec::new()
+                    }
+                })
             })
-        })
-        .collect();
+            .collect()
+    });
     let glossary = site_index::glossary_entries(site);
-    let index = search::build_index(&documents, &glossary);
-    let files: Vec<(&str, &str, search::FileKind)> = index.iter_files().collect();
-    let raw: usize = files.iter().map(|(_, contents, _)| contents.len()).sum();
-    let failed: Vec<Diagnostic> = files
-        .par_iter()
-        .filter_map(|(name, contents, _)| sink.write(name, contents.as_bytes()).err())
-        .collect();
-    let written = files.len() - failed.len();
-    diagnostics.extend(failed);
-    // Gzip only when the index is big enough to be near the limit: measuring costs time.
-    if raw > WARN_BYTES {
-        let gzipped = index.estimated_gzipped_bytes();
-        if gzipped > WARN_BYTES {
-            diagnostics.push(
+    // Each file is written as soon as it is made, then dropped; its size is counted on the way.
+    let estimate = search::GzipEstimate::default();
+    let failed = Mutex::new(Vec::new());
+    let written = AtomicUsize::new(0);
+    super::timings::step("  index", || {
+        search::write_index_files(
+            &documents,
+            &glossary,
+            &search::IndexOptions::default(),
+            &|file, k| {
+                estimate.add(&file, k);
+                match sink.write(&file.name, file.contents.as_bytes()) {
+                    Ok(()) => drop(written.fetch_add(1, Ordering::Relaxed)),
+                    Err(problem) => failed
+                        .lock()
+                        .expect("no panic while holding the lock")
+                        .push(problem),
+                }
+            },
+        )
+    });
+    diagnostics.extend(
+        failed
+            .into_inner()
+            .expect("no panic while holding the lock"),
+    );
+    let gzipped = estimate.bytes();
+    if gzipped > WARN_BYTES {
+        diagnostics.push(
                 Diagnostic::warning(
                     "search-index-size",
                     "content",
@@ -69,7 +89,6 @@ pub fn write_index(
                     "readers download only the parts a search needs, but a site this big may want fewer, longer pages",
                 ),
             );
-        }
     }
-    written
+    written.into_inner()
 }

@@ -149,16 +149,45 @@ fn target_doc(b: &Built, url: &str) -> Option<u32> {
 }
 
 /// All files of the index: core first, then postings, then text shards.
-/// Shards are written in parallel; their bounds are decided first, from
-/// sizes, so the files do not depend on how the work was shared out.
 pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
-    let (postings, text) = rayon::join(|| postings_shards(b, opts), || text_shards(b, opts));
-    let core = core_file(b, &postings, &text);
-    let mut files = Vec::with_capacity(1 + postings.len() + text.len());
-    files.push(core);
-    files.extend(postings.into_iter().map(|(_, f)| f));
-    files.extend(text.into_iter().map(|(_, f)| f));
-    files
+    let made = std::sync::Mutex::new(Vec::new());
+    write_each(b, opts, &|file, k| {
+        made.lock()
+            .expect("no panic while holding the lock")
+            .push((file.kind, k, file));
+    });
+    let mut made = made.into_inner().expect("no panic while holding the lock");
+    let rank = |kind: FileKind| match kind {
+        FileKind::Core => 0,
+        FileKind::Postings => 1,
+        FileKind::Text => 2,
+    };
+    made.sort_by_key(|(kind, k, _)| (rank(*kind), *k));
+    made.into_iter().map(|(_, _, file)| file).collect()
+}
+
+/// Makes every file of the index and hands each to `emit` with its number among the files of
+/// its kind, as soon as it is made: a build writes it out and drops it, so a big site's index
+/// is never in memory whole. Shards are made in parallel; their bounds are decided first, from
+/// sizes, so the files do not depend on how the work was shared out. The core file, which
+/// names the shards, comes last.
+pub fn write_each(b: &Built, opts: &IndexOptions, emit: &(dyn Fn(File, usize) + Sync)) {
+    let (postings, text) = rayon::join(
+        || postings_shards(b, opts, emit),
+        || text_shards(b, opts, emit),
+    );
+    emit(core_file(b, &postings, &text), 0);
+}
+
+/// Hands a shard to `emit`, keeping its first item and name for the core file's tables.
+fn hand_on(
+    (start, file): (usize, File),
+    k: usize,
+    emit: &(dyn Fn(File, usize) + Sync),
+) -> (usize, String) {
+    let name = file.name.clone();
+    emit(file, k);
+    (start, name)
 }
 
 /// Characters `v` takes in the digit code.
@@ -173,7 +202,11 @@ fn num_len(v: u32) -> usize {
 }
 
 /// Postings shards: a run of terms, each stream concatenated over the run.
-fn postings_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
+fn postings_shards(
+    b: &Built,
+    opts: &IndexOptions,
+    emit: &(dyn Fn(File, usize) + Sync),
+) -> Vec<(usize, String)> {
     // A shard closes once it reaches the target, so it may exceed it by one
     // term (a very common term can make a shard on its own).
     let sizes: Vec<usize> = b
@@ -203,13 +236,17 @@ fn postings_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
             for t in w[0]..w[1] {
                 shard.push_term(&b.postings[t], b.terms[t].starts_with('~'), &mut scratch);
             }
-            shard.file(k, w[0])
+            hand_on(shard.file(k, w[0]), k, emit)
         })
         .collect()
 }
 
 /// Text shards: URL, page title, section heading and snippet per section.
-fn text_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
+fn text_shards(
+    b: &Built,
+    opts: &IndexOptions,
+    emit: &(dyn Fn(File, usize) + Sync),
+) -> Vec<(usize, String)> {
     let snippets: Vec<String> = b
         .docs
         .par_iter()
@@ -229,7 +266,7 @@ fn text_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
         .map(|(d, snip)| {
             [
                 d.src.url.as_str(),
-                d.src.page_title.as_str(),
+                &*d.src.page_title,
                 d.src.section.as_deref().unwrap_or(""),
                 snip.as_str(),
             ]
@@ -257,13 +294,13 @@ fn text_shards(b: &Built, opts: &IndexOptions) -> Vec<(usize, File)> {
                 contents: s,
                 kind: FileKind::Text,
             };
-            (w[0], file)
+            hand_on((w[0], file), k, emit)
         })
         .collect()
 }
 
 /// The core file: vocabulary, numbers, glossary and the shard tables.
-fn core_file(b: &Built, postings: &[(usize, File)], text: &[(usize, File)]) -> File {
+fn core_file(b: &Built, postings: &[(usize, String)], text: &[(usize, String)]) -> File {
     let mut pages = String::new();
     for p in &b.pages {
         push_num(&mut pages, p.sections);
@@ -291,12 +328,12 @@ fn core_file(b: &Built, postings: &[(usize, File)], text: &[(usize, File)]) -> F
     push_js_str(&mut c, &docs);
     for (key, table) in [("p", postings), ("x", text)] {
         c.push_str(&format!(",\n\"{key}\":["));
-        for (i, (start, file)) in table.iter().enumerate() {
+        for (i, (start, name)) in table.iter().enumerate() {
             if i > 0 {
                 c.push(',');
             }
             c.push_str(&format!("[{start},"));
-            push_js_str(&mut c, &file.name);
+            push_js_str(&mut c, name);
             c.push(']');
         }
         c.push(']');
@@ -370,13 +407,14 @@ mod tests {
         let docs: Vec<SearchDocument> = (0..40)
             .map(|i| SearchDocument {
                 url: format!("p{}.html#s{i}", i / 4),
-                page_title: format!("Page {} neglect", i / 4),
-                section: Some(format!("Section {i}")),
+                page_title: format!("Page {} neglect", i / 4).into(),
+                section: Some(format!("Section {i}").into()),
                 kind: "page".into(),
                 body: format!(
                     "neglect child {} care care neglect",
                     ["home", "school", "health"][i % 3]
-                ),
+                )
+                .into(),
                 ..SearchDocument::default()
             })
             .collect();
@@ -428,8 +466,8 @@ mod tests {
         let docs: Vec<SearchDocument> = (0..30)
             .map(|i| SearchDocument {
                 url: format!("p{i}.html"),
-                page_title: format!("Title \"{i}\""),
-                body: "word ".repeat(100),
+                page_title: format!("Title \"{i}\"").into(),
+                body: "word ".repeat(100).into(),
                 kind: "page".into(),
                 ..SearchDocument::default()
             })

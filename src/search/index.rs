@@ -35,7 +35,7 @@ pub struct Page<'a> {
 
 /// A section, in index order.
 pub struct Doc<'a> {
-    pub src: &'a SearchDocument,
+    pub src: &'a SearchDocument<'a>,
     /// Indexed words in the body, for BM25 length normalisation.
     pub body_len: u32,
     /// Indexed words in the section heading; `None` for a page's intro part.
@@ -206,7 +206,7 @@ impl Scratch {
 /// Builds postings and tables for `docs` and `glossary`. Pages are tokenised
 /// in parallel, in a few runs of consecutive pages; the runs are then merged in
 /// order, so the result does not depend on how the work was split.
-pub fn build<'a>(docs: &'a [SearchDocument], glossary: &'a [GlossaryEntry]) -> Built<'a> {
+pub fn build<'a>(docs: &'a [SearchDocument<'a>], glossary: &'a [GlossaryEntry]) -> Built<'a> {
     let runs = (rayon::current_num_threads() * 2).min(docs.len() / MIN_RUN_SECTIONS);
     build_in_runs(docs, glossary, runs)
 }
@@ -238,9 +238,27 @@ struct Run<'a> {
     indexed_tokens: u64,
 }
 
+impl Run<'_> {
+    /// Calls `f(section within the run, run-local term id, record without its section gap)`
+    /// for every record, in order.
+    fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u32])) {
+        let records = &self.records;
+        let mut i = 0;
+        for local in 0..self.docs.len() as u32 {
+            let terms = records[i];
+            i += 1;
+            for _ in 0..terms {
+                let (term, len) = (records[i], records[i + 1] as usize);
+                f(local, term, &records[i + 2..i + 2 + len]);
+                i += 2 + len;
+            }
+        }
+    }
+}
+
 /// [`build`] with the pages split into about `runs` runs.
 fn build_in_runs<'a>(
-    docs: &'a [SearchDocument],
+    docs: &'a [SearchDocument<'a>],
     glossary: &'a [GlossaryEntry],
     runs: usize,
 ) -> Built<'a> {
@@ -261,15 +279,15 @@ fn build_in_runs<'a>(
         .collect();
 
     // Pages sorted by URL; sections keep their order within the page.
-    let mut by_page: BTreeMap<&str, Vec<&SearchDocument>> = BTreeMap::new();
+    let mut by_page: BTreeMap<&str, Vec<&SearchDocument<'a>>> = BTreeMap::new();
     for d in docs {
         let page = d.url.split('#').next().unwrap_or("");
         by_page.entry(page).or_default().push(d);
     }
-    let by_page: Vec<(&str, Vec<&SearchDocument>)> = by_page.into_iter().collect();
+    let by_page: Vec<(&str, Vec<&SearchDocument<'a>>)> = by_page.into_iter().collect();
     let kinds: Vec<&str> = docs
         .iter()
-        .map(|d| d.kind.as_str())
+        .map(|d| &*d.kind)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -290,36 +308,43 @@ fn build_in_runs<'a>(
         .collect();
 
     // Merge in page order: each run's terms get their final ids, its records
-    // are appended to the terms' lists with section gaps.
-    let mut accs: Vec<TermPostings> = Vec::new();
+    // are appended to the terms' lists with section gaps. Each list's length
+    // is counted first, so every list is allocated once at its final size.
+    let remaps: Vec<Vec<u32>> = parts
+        .iter()
+        .map(|run| {
+            (0..shared.base.len() as u32)
+                .chain(run.new_terms.iter().map(|t| vocab.intern(t)))
+                .collect()
+        })
+        .collect();
+    let mut lengths = vec![0usize; vocab.len()];
+    for (run, remap) in parts.iter().zip(&remaps) {
+        run.for_each_record(|_, term, record| {
+            lengths[remap[term as usize] as usize] += 1 + record.len()
+        });
+    }
+    let mut accs: Vec<TermPostings> = lengths
+        .into_iter()
+        .map(|n| TermPostings {
+            data: Vec::with_capacity(n),
+            ..TermPostings::default()
+        })
+        .collect();
     let mut pages = Vec::with_capacity(by_page.len());
     let mut out_docs = Vec::with_capacity(docs.len());
     let (mut body_words, mut indexed_tokens) = (0u64, 0u64);
-    let mut remap: Vec<u32> = Vec::new();
-    for run in parts {
-        remap.clear();
-        remap.extend(0..shared.base.len() as u32);
-        remap.extend(run.new_terms.iter().map(|t| vocab.intern(t)));
-        if accs.len() < vocab.len() {
-            accs.resize_with(vocab.len(), TermPostings::default);
-        }
+    for (run, remap) in parts.into_iter().zip(&remaps) {
         let first_doc = out_docs.len() as u32;
-        let mut i = 0;
-        for local in 0..run.docs.len() as u32 {
+        run.for_each_record(|local, term, record| {
             let doc = first_doc + local;
-            let terms = run.records[i];
-            i += 1;
-            for _ in 0..terms {
-                let (term, len) = (remap[run.records[i] as usize], run.records[i + 1] as usize);
-                let acc = &mut accs[term as usize];
-                acc.data
-                    .push(acc.last_doc.map_or(doc, |last| doc - last - 1));
-                acc.data.extend_from_slice(&run.records[i + 2..i + 2 + len]);
-                acc.last_doc = Some(doc);
-                acc.sections += 1;
-                i += 2 + len;
-            }
-        }
+            let acc = &mut accs[remap[term as usize] as usize];
+            acc.data
+                .push(acc.last_doc.map_or(doc, |last| doc - last - 1));
+            acc.data.extend_from_slice(record);
+            acc.last_doc = Some(doc);
+            acc.sections += 1;
+        });
         pages.extend(run.pages);
         out_docs.extend(run.docs);
         body_words += run.body_words;
@@ -353,7 +378,7 @@ fn build_in_runs<'a>(
 }
 
 /// Indices into `by_page` where runs start (and the end), balanced by sections.
-fn run_bounds(by_page: &[(&str, Vec<&SearchDocument>)], runs: usize) -> Vec<usize> {
+fn run_bounds(by_page: &[(&str, Vec<&SearchDocument<'_>>)], runs: usize) -> Vec<usize> {
     let total: usize = by_page.iter().map(|(_, s)| s.len()).sum();
     let per_run = total.div_ceil(runs.max(1));
     let mut bounds = vec![0];
@@ -375,7 +400,7 @@ fn run_bounds(by_page: &[(&str, Vec<&SearchDocument>)], runs: usize) -> Vec<usiz
 
 /// Tokenises a run of pages with a vocabulary of its own.
 fn tokenize_run<'a>(
-    pages_in: &[(&'a str, Vec<&'a SearchDocument>)],
+    pages_in: &[(&'a str, Vec<&'a SearchDocument<'a>>)],
     shared: &Shared<'_>,
 ) -> Run<'a> {
     let mut vocab = Vocabulary::new(Analyzer::new(&shared.keep));
@@ -396,7 +421,7 @@ fn tokenize_run<'a>(
     let mut title_occ: Vec<Occ> = Vec::new();
     let mut occ: Vec<Occ> = Vec::new();
     for (url, sections) in pages_in {
-        let title = sections[0].page_title.as_str();
+        let title = &*sections[0].page_title;
         scratch.field(title, &mut vocab, matcher);
         title_occ.clear();
         scratch.push_occ(TITLE, true, &mut title_occ);
@@ -413,7 +438,7 @@ fn tokenize_run<'a>(
                 scratch.push_occ(HEADING, true, &mut occ);
                 scratch.ids.len() as u32
             });
-            for h in &doc.headings {
+            for h in doc.headings.iter() {
                 scratch.field(h, &mut vocab, matcher);
                 scratch.push_occ(SUB, false, &mut occ);
             }
@@ -527,14 +552,14 @@ fn push_positions(out: &mut Vec<u32>, list: &[(u32, u32)]) {
 mod tests {
     use super::*;
 
-    fn doc(url: &str, title: &str, section: Option<&str>, body: &str) -> SearchDocument {
+    fn doc(url: &str, title: &str, section: Option<&str>, body: &str) -> SearchDocument<'static> {
         SearchDocument {
             url: url.into(),
-            page_title: title.into(),
-            section: section.map(Into::into),
+            page_title: title.to_string().into(),
+            section: section.map(|s| s.to_string().into()),
             kind: "page".into(),
-            headings: vec![],
-            body: body.into(),
+            headings: vec![].into(),
+            body: body.to_string().into(),
             terms: vec![],
         }
     }

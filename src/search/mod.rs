@@ -126,31 +126,50 @@ mod snippet;
 mod synonyms;
 mod tokenize;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub use encode::{decode_nums, front_decode};
-pub use files::{CORE_FILE, FileKind};
+pub use files::{CORE_FILE, File, FileKind};
 pub use tokenize::{Analyzer, STOP_WORDS, for_each_word, words};
 
 /// One searchable unit: a page section (the caller splits each page at h2/h3
 /// and passes each part), so a result can link straight to the right part of
 /// a long strategy chapter.
+///
+/// The text is borrowed where it can be (from the rendered pages), so a big
+/// site's words are not held twice while the index is built.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SearchDocument {
+pub struct SearchDocument<'a> {
     /// Relative to the site root, with an anchor for sections:
     /// `"strategy/defining-neglect.html#horwaths-six-categories"`.
     pub url: String,
-    pub page_title: String,
+    pub page_title: Cow<'a, str>,
     /// Heading text of this section; `None` for the page's intro part.
-    pub section: Option<String>,
+    pub section: Option<Cow<'a, str>>,
     /// `"strategy" | "definition" | "toolkit" | "signposting" | "page"`.
-    pub kind: String,
+    pub kind: Cow<'a, str>,
     /// Sub-headings (h4+) inside this section; may be empty.
-    pub headings: Vec<String>,
+    pub headings: Cow<'a, [String]>,
     /// Plain text of the section.
-    pub body: String,
+    pub body: Cow<'a, str>,
     /// Canonical names of glossary terms this section mentions.
     pub terms: Vec<String>,
+}
+
+impl SearchDocument<'_> {
+    /// The same document owning all its text, for a caller that keeps it past the pages.
+    pub fn into_owned(self) -> SearchDocument<'static> {
+        SearchDocument {
+            url: self.url,
+            page_title: Cow::Owned(self.page_title.into_owned()),
+            section: self.section.map(|s| Cow::Owned(s.into_owned())),
+            kind: Cow::Owned(self.kind.into_owned()),
+            headings: Cow::Owned(self.headings.into_owned()),
+            body: Cow::Owned(self.body.into_owned()),
+            terms: self.terms,
+        }
+    }
 }
 
 /// A glossary entry: drives synonyms (term, abbreviation and aliases find each
@@ -227,13 +246,13 @@ pub struct SearchIndex {
 }
 
 /// Builds the search index with default options.
-pub fn build_index(docs: &[SearchDocument], glossary: &[GlossaryEntry]) -> SearchIndex {
+pub fn build_index(docs: &[SearchDocument<'_>], glossary: &[GlossaryEntry]) -> SearchIndex {
     build_index_with(docs, glossary, &IndexOptions::default())
 }
 
 /// Builds the search index. Same input, same bytes out.
 pub fn build_index_with(
-    docs: &[SearchDocument],
+    docs: &[SearchDocument<'_>],
     glossary: &[GlossaryEntry],
     options: &IndexOptions,
 ) -> SearchIndex {
@@ -298,24 +317,88 @@ impl SearchIndex {
 }
 
 impl SearchIndex {
-    /// The gzipped size of all the files, for the build's size warning:
-    /// exact for a kind of file with fewer than 16 files; otherwise every
-    /// fourth file of the kind is compressed and the sum scaled by raw size
-    /// (within about 1% on large sites, at a quarter of the time).
+    /// The gzipped size of all the files, estimated as a build estimates it
+    /// (see [`GzipEstimate`]).
     pub fn estimated_gzipped_bytes(&self) -> usize {
         use rayon::prelude::*;
-        let mut total = 0.0;
-        for kind in [FileKind::Core, FileKind::Postings, FileKind::Text] {
-            let files: Vec<&files::File> = self.files.iter().filter(|f| f.kind == kind).collect();
-            let step = if files.len() < 16 { 1 } else { 4 };
-            let sample: Vec<&files::File> = files.iter().step_by(step).copied().collect();
-            let raw: usize = files.iter().map(|f| f.contents.len()).sum();
-            let sample_raw: usize = sample.iter().map(|f| f.contents.len()).sum();
-            let sample_gz: usize = sample.par_iter().map(|f| gzip_len(&f.contents)).sum();
-            if sample_raw > 0 {
-                total += sample_gz as f64 * raw as f64 / sample_raw as f64;
-            }
+        let estimate = GzipEstimate::default();
+        let mut numbered = Vec::with_capacity(self.files.len());
+        let mut counts = [0usize; 3];
+        for f in &self.files {
+            let k = &mut counts[GzipEstimate::slot(f.kind)];
+            numbered.push((f, *k));
+            *k += 1;
         }
+        numbered.par_iter().for_each(|(f, k)| estimate.add(f, *k));
+        estimate.bytes()
+    }
+}
+
+/// Builds the index and hands each file to `emit` with its number among the
+/// files of its kind, as soon as it is made, instead of keeping them: how a
+/// build writes a big index without holding it whole. Returns the counts.
+pub fn write_index_files(
+    docs: &[SearchDocument<'_>],
+    glossary: &[GlossaryEntry],
+    options: &IndexOptions,
+    emit: &(dyn Fn(File, usize) + Sync),
+) -> IndexStats {
+    let built = index::build(docs, glossary);
+    let stats = IndexStats {
+        documents: built.docs.len(),
+        pages: built.pages.len(),
+        distinct_terms: built.terms.len(),
+        body_words: built.body_words,
+        indexed_tokens: built.indexed_tokens,
+        ..IndexStats::default()
+    };
+    files::write_each(&built, options, emit);
+    stats
+}
+
+/// The gzipped size of an index, estimated while its files go by: the first
+/// few files of each kind and every fourth after them are compressed, and
+/// each kind's sum scaled by its raw size (exact for a small site, within
+/// about 1% on a large one, at about a quarter of the time).
+#[derive(Default)]
+pub struct GzipEstimate {
+    /// Per kind: (raw bytes of all files, raw bytes sampled, gzipped bytes sampled).
+    sums: std::sync::Mutex<[(usize, usize, usize); 3]>,
+}
+
+impl GzipEstimate {
+    /// Files of a kind before sampling starts: all of a small index is measured.
+    const ALWAYS: usize = 12;
+
+    fn slot(kind: FileKind) -> usize {
+        match kind {
+            FileKind::Core => 0,
+            FileKind::Postings => 1,
+            FileKind::Text => 2,
+        }
+    }
+
+    /// Counts `file`, the `k`th of its kind (compressing it if it is sampled).
+    pub fn add(&self, file: &File, k: usize) {
+        let raw = file.contents.len();
+        let sampled = (k < Self::ALWAYS || k.is_multiple_of(4)).then(|| gzip_len(&file.contents));
+        let mut sums = self.sums.lock().expect("no panic while holding the lock");
+        let sum = &mut sums[Self::slot(file.kind)];
+        sum.0 += raw;
+        if let Some(gz) = sampled {
+            sum.1 += raw;
+            sum.2 += gz;
+        }
+    }
+
+    /// The estimated gzipped size of every file counted.
+    pub fn bytes(&self) -> usize {
+        let sums = self.sums.lock().expect("no panic while holding the lock");
+        let total: f64 = sums
+            .iter()
+            .filter(|(_, sample_raw, _)| *sample_raw > 0)
+            .map(|&(raw, sample_raw, gz)| gz as f64 * raw as f64 / sample_raw as f64)
+            .sum();
         total.round() as usize
     }
 }
@@ -331,14 +414,14 @@ fn gzip_len(s: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn fixture() -> (Vec<SearchDocument>, Vec<GlossaryEntry>) {
+    fn fixture() -> (Vec<SearchDocument<'static>>, Vec<GlossaryEntry>) {
         let docs = vec![
             SearchDocument {
                 url: "definitions/gcp.html".into(),
                 page_title: "Graded Care Profile".into(),
                 section: None,
                 kind: "definition".into(),
-                headings: vec![],
+                headings: vec![].into(),
                 body: "The Graded Care Profile (GCP2) measures the quality of care.".into(),
                 terms: vec!["Graded Care Profile".into()],
             },
@@ -347,7 +430,7 @@ mod tests {
                 page_title: "Recognising neglect".into(),
                 section: Some("Signs of neglect".into()),
                 kind: "strategy".into(),
-                headings: vec!["Physical signs".into()],
+                headings: vec!["Physical signs".to_string()].into(),
                 body: "Use the GCP when you see signs of neglect. Café «quotes» \"here\".".into(),
                 terms: vec![],
             },
@@ -423,12 +506,13 @@ mod tests {
         let docs: Vec<SearchDocument> = (0..400)
             .map(|i| SearchDocument {
                 url: format!("p{i}.html"),
-                page_title: format!("Page {i}"),
+                page_title: format!("Page {i}").into(),
                 kind: "page".into(),
                 body: (0..80)
                     .map(|k| format!("{}{}", words[(i + k * k) % 8], (i * 31 + k) % 97))
                     .collect::<Vec<_>>()
-                    .join(" "),
+                    .join(" ")
+                    .into(),
                 ..SearchDocument::default()
             })
             .collect();

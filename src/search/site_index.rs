@@ -2,6 +2,8 @@
 //! at h2/h3, linked to the heading's anchor) and the glossary entries that drive synonyms and the
 //! definition answer.
 
+use std::borrow::Cow;
+
 use super::{GlossaryEntry, SearchDocument};
 use crate::content::{PageKind, Site};
 use crate::markdown::TextSection;
@@ -18,12 +20,12 @@ fn kind_id(kind: PageKind) -> &'static str {
 }
 
 /// Search documents for one page from its text sections.
-pub fn page_documents(
-    site: &Site,
+pub fn page_documents<'a>(
+    site: &'a Site,
     id: usize,
-    sections: &[TextSection],
+    sections: &'a [TextSection],
     terms: &dyn Fn(&TextSection) -> Vec<String>,
-) -> Vec<SearchDocument> {
+) -> Vec<SearchDocument<'a>> {
     let page = &site.pages[id];
     if page.synthetic {
         return Vec::new();
@@ -36,11 +38,11 @@ pub fn page_documents(
                 Some(anchor) => format!("{}#{anchor}", page.url),
                 None => page.url.clone(),
             },
-            page_title: page.front.title.clone(),
-            section: s.heading.clone(),
-            kind: kind_id(page.kind).to_string(),
-            headings: s.subheadings.clone(),
-            body: s.text.clone(),
+            page_title: Cow::Borrowed(&page.front.title),
+            section: s.heading.as_deref().map(Cow::Borrowed),
+            kind: Cow::Borrowed(kind_id(page.kind)),
+            headings: Cow::Borrowed(&s.subheadings),
+            body: Cow::Borrowed(&s.text),
             terms: terms(s),
         })
         .collect();
@@ -50,18 +52,18 @@ pub fn page_documents(
             0,
             SearchDocument {
                 url: page.url.clone(),
-                page_title: page.front.title.clone(),
+                page_title: Cow::Borrowed(&page.front.title),
                 section: None,
-                kind: kind_id(page.kind).to_string(),
-                headings: Vec::new(),
-                body: page.front.summary.clone().unwrap_or_default(),
+                kind: Cow::Borrowed(kind_id(page.kind)),
+                headings: Cow::Borrowed(&[]),
+                body: Cow::Borrowed(page.front.summary.as_deref().unwrap_or_default()),
                 terms: Vec::new(),
             },
         );
     } else if let (Some(summary), Some(intro)) = (&page.front.summary, docs.first_mut())
         && intro.section.is_none()
     {
-        intro.body = format!("{summary}\n{}", intro.body);
+        intro.body = Cow::Owned(format!("{summary}\n{}", intro.body));
     }
     docs
 }
