@@ -4,10 +4,13 @@
     scripts/bench/run.py [--sizes 1000,5000,10000] [--runs 5] [--tools waymark,hugo,mdbook]
 
 For each size it generates the site (scripts/bench/gen_site.py), then runs each tool RUNS times,
-taking turns, with a fresh output folder for every run: the old output is deleted before the clock
-starts, so deleting thousands of files is never in anyone's time. It prints the median wall time,
-pages per second, the median of each run's peak memory (the largest process's resident set), and
-each tool's time and memory as a ratio to waymark's.
+taking turns, each run writing into a new, empty output folder. Outputs are deleted only once
+every run is over: deleting thousands of files takes time of its own, and on ext4 files created
+in the minutes after a big deletion are slower to create (the kernel skips recently freed inodes),
+which would land in the next tool's time. So leave a few minutes between two invocations. It
+prints the median wall time, pages per second, the median of each run's peak memory (the largest
+process's resident set), and each tool's time and memory as a ratio to waymark's; then waymark's
+own steps (WAYMARK_TIMINGS=1), so the site's pages and the search index have figures apart.
 
 waymark runs twice: "waymark" builds everything `waymark build` makes except PDFs (pages, search
 index, glossary, pack print pages); "waymark+pdf" adds the PDFs when the binary has the `pdf`
@@ -16,7 +19,9 @@ package `hugo`; `cargo install mdbook`).
 """
 
 import argparse
+import hashlib
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -28,7 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def run_once(cmd, env=None):
-    """Runs cmd; returns (wall seconds, peak RSS in MB)."""
+    """Runs cmd; returns (wall seconds, peak RSS in MB, stderr)."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -37,7 +42,17 @@ def run_once(cmd, env=None):
     proc.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"command failed: {' '.join(cmd)}\n{stderr}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, stderr
+
+
+def step_times(stderr):
+    """waymark's top-level `timing: <step> <ms> ms` lines, as {step: ms}, in order."""
+    steps = {}
+    for line in stderr.splitlines():
+        m = re.match(r"timing: (\S.*?)\s+([\d.]+) ms", line)
+        if m:
+            steps[m.group(1)] = float(m.group(2))
+    return steps
 
 
 def version(cmd):
@@ -47,28 +62,24 @@ def version(cmd):
         return None
 
 
-def tools(site_dir, waymark, wanted, pdf):
-    out = os.path.join(site_dir, "out")
-    env = dict(os.environ, WAYMARK_TODAY="2026-11-23")
+def tools(site_dir, out, waymark, wanted, pdf):
+    """Each tool as (name, command for an output folder, environment)."""
+    env = dict(os.environ, WAYMARK_TODAY="2026-11-23", WAYMARK_TIMINGS="1")
     table = {
         "waymark": (
-            [waymark, "build", "--site", f"{site_dir}/waymark", "--output", f"{out}/waymark"] + (["--no-pdf"] if pdf else []),
-            f"{out}/waymark",
+            lambda o: [waymark, "build", "--site", f"{site_dir}/waymark", "--output", o] + (["--no-pdf"] if pdf else []),
             env,
         ),
         "waymark+pdf": (
-            [waymark, "build", "--site", f"{site_dir}/waymark", "--output", f"{out}/waymark-pdf"],
-            f"{out}/waymark-pdf",
+            lambda o: [waymark, "build", "--site", f"{site_dir}/waymark", "--output", o],
             env,
         ),
         "hugo": (
-            ["hugo", "--source", f"{site_dir}/hugo", "--destination", f"{out}/hugo", "--quiet"],
-            f"{out}/hugo",
+            lambda o: ["hugo", "--source", f"{site_dir}/hugo", "--destination", o, "--quiet"],
             None,
         ),
         "mdbook": (
-            ["mdbook", "build", f"{site_dir}/mdbook", "--dest-dir", f"{out}/mdbook"],
-            f"{out}/mdbook",
+            lambda o: ["mdbook", "build", f"{site_dir}/mdbook", "--dest-dir", o],
             None,
         ),
     }
@@ -102,29 +113,56 @@ def main():
         print(f"{name}: {v or 'not installed'}")
 
     wanted = args.tools.split(",")
-    for size in [int(s) for s in args.sizes.split(",")]:
-        site_dir = os.path.join(args.work, f"site-{size}")
+    out_root = os.path.join(args.work, "out")
+    shutil.rmtree(out_root, ignore_errors=True)
+    try:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            bench_size(args, size, waymark, wanted, has_pdf, out_root)
+    finally:
+        print(f"\ndeleting the outputs under {out_root}")
+        shutil.rmtree(out_root, ignore_errors=True)
+
+
+def bench_size(args, size, waymark, wanted, has_pdf, out_root):
+    """Generates the site of `size` pages and times every tool on it."""
+    site_dir = os.path.join(args.work, f"site-{size}-terms-{args.terms}")
+    # The generator is deterministic, so a site already made is reused: regenerating deletes and
+    # writes thousands of files just before the timed runs (see above).
+    with open(os.path.join(HERE, "gen_site.py"), "rb") as f:
+        generator = hashlib.sha256(f.read()).hexdigest()
+    marker = os.path.join(site_dir, "complete")
+    if not os.path.exists(marker) or open(marker).read() != generator:
         subprocess.run([sys.executable, os.path.join(HERE, "gen_site.py"), site_dir, "--pages", str(size),
                         "--terms", str(args.terms)], check=True)
         with open(os.path.join(site_dir, "waymark", "waymark.toml"), "a") as f:
             f.write('\n[[packs]]\nslug = "strategy"\ntitle = "Strategy"\ninclude = ["strategy/part-000/"]\n')
-        pages = sum(1 for _, _, files in os.walk(os.path.join(site_dir, "waymark", "content")) for f in files if f.endswith(".md"))
-        chosen = tools(site_dir, waymark, wanted, has_pdf)
-        results = {name: [] for name, *_ in chosen}
-        for _ in range(args.runs):
-            for name, cmd, out, env in chosen:
-                shutil.rmtree(out, ignore_errors=True)
-                results[name].append(run_once(cmd, env))
-        base = statistics.median(w for w, _ in results["waymark"]) if "waymark" in results else None
-        base_mem = statistics.median(m for _, m in results["waymark"]) if "waymark" in results else None
-        print(f"\n{pages} pages, median of {args.runs} runs")
-        print(f"{'tool':<12} {'wall s':>8} {'pages/s':>9} {'peak MB':>8} {'time vs waymark':>16} {'memory vs waymark':>18}")
-        for name, runs in results.items():
-            wall = statistics.median(w for w, _ in runs)
-            mem = statistics.median(m for _, m in runs)
-            ratio = f"{wall / base:.2f}x" if base else "-"
-            mratio = f"{mem / base_mem:.2f}x" if base_mem else "-"
-            print(f"{name:<12} {wall:>8.3f} {pages / wall:>9.0f} {mem:>8.0f} {ratio:>16} {mratio:>18}")
+        with open(marker, "w") as f:
+            f.write(generator)
+    pages = sum(1 for _, _, files in os.walk(os.path.join(site_dir, "waymark", "content")) for f in files if f.endswith(".md"))
+    chosen = tools(site_dir, out_root, waymark, wanted, has_pdf)
+    results = {name: [] for name, *_ in chosen}
+    for run in range(args.runs):
+        for name, cmd, env in chosen:
+            out = os.path.join(out_root, f"{size}-{name}-{run}")
+            results[name].append(run_once(cmd(out), env))
+    base = statistics.median(w for w, _, _ in results["waymark"]) if "waymark" in results else None
+    base_mem = statistics.median(m for _, m, _ in results["waymark"]) if "waymark" in results else None
+    print(f"\n{pages} pages, median of {args.runs} runs")
+    print(f"{'tool':<12} {'wall s':>8} {'pages/s':>9} {'peak MB':>8} {'time vs waymark':>16} {'memory vs waymark':>18}")
+    for name, runs in results.items():
+        wall = statistics.median(w for w, _, _ in runs)
+        mem = statistics.median(m for _, m, _ in runs)
+        ratio = f"{wall / base:.2f}x" if base else "-"
+        mratio = f"{mem / base_mem:.2f}x" if base_mem else "-"
+        print(f"{name:<12} {wall:>8.3f} {pages / wall:>9.0f} {mem:>8.0f} {ratio:>16} {mratio:>18}")
+    for name, runs in results.items():
+        if not name.startswith("waymark"):
+            continue
+        steps = [step_times(err) for _, _, err in runs]
+        names = [n for n in steps[0] if not n.startswith(" ")] if steps and steps[0] else []
+        if names:
+            parts = ", ".join(f"{n} {statistics.median(s.get(n, 0) for s in steps):.0f} ms" for n in names)
+            print(f"  {name} steps (median): {parts}")
 
 
 def platform_memory():
