@@ -277,11 +277,18 @@ pub fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Dia
 /// Writes `bytes` to `root/relative`, making folders as needed; the error names the file.
 pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = root.join(relative);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Diagnostic::io(parent, "create the folder", &e))?;
+    // Most files go into a folder already made, so the folder is made only when writing fails.
+    match std::fs::write(&path, bytes) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| Diagnostic::io(parent, "create the folder", &e))?;
+            }
+            std::fs::write(&path, bytes)
+        }
+        result => result,
     }
-    std::fs::write(&path, bytes).map_err(|e| Diagnostic::io(&path, "write", &e))
+    .map_err(|e| Diagnostic::io(&path, "write", &e))
 }
 
 #[cfg(test)]

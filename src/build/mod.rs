@@ -220,10 +220,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Content(rendered.diagnostics));
     }
     timings::step("commit", || staging.commit())?;
+    let pages = prepared.site.pages.len();
+    let (files, warnings) = (rendered.files, rendered.diagnostics);
+    // Freeing a big site's model takes a noticeable moment; a thread of its own does it, and a
+    // command that is about to exit does not wait for it.
+    let model = (prepared, rendered.states, rendered.pack_links);
+    std::thread::spawn(move || drop(model));
     Ok(BuildReport {
-        pages: prepared.site.pages.len(),
-        files: rendered.files,
-        warnings: rendered.diagnostics,
+        pages,
+        files,
+        warnings,
         elapsed: started.elapsed(),
     })
 }
