@@ -33,7 +33,9 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
 def run_once(cmd, env=None):
-    """Runs cmd; returns (wall seconds, peak RSS in MB, stderr)."""
+    """Runs cmd; returns (wall seconds, peak RSS in MB, stderr). Files the previous run wrote are
+    flushed to disk first, so the kernel's writing them out does not land in this run's time."""
+    os.sync()
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)

@@ -1,6 +1,8 @@
 //! The site's change log: every non-minor `[[changes]]` entry, newest first, for the
 //! "What's changed" page and the Atom feed practitioners subscribe to.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::content::{DocDate, PageKind, Site};
@@ -86,7 +88,10 @@ pub fn atom_feed(site: &Site, base_url: &str, entries: &[ChangeEntry]) -> String
     xml.push_str(&escape_attr(config.partnership_name()));
     xml.push_str("</name></author>\n");
     xml.push_str("  <generator>waymark</generator>\n");
-    for (n, entry) in entries.iter().enumerate() {
+    // How many entries of the same page and day came before, for stable ids: counted as the
+    // entries go by, so a feed of thousands of changes stays linear.
+    let mut seen: HashMap<(&str, _), usize> = HashMap::new();
+    for entry in entries {
         let url = format!("{base_url}{}", entry.url);
         let day = entry.sort_date.first_day();
         xml.push_str("  <entry>\n");
@@ -97,10 +102,11 @@ pub fn atom_feed(site: &Site, base_url: &str, entries: &[ChangeEntry]) -> String
             &format!("{}: {}", entry.title, entry.summary),
         );
         // Stable ids: the page, the date and the entry's place among that page's changes that day.
-        let same_day_before = entries[..n]
-            .iter()
-            .filter(|e| e.url == entry.url && e.sort_date == entry.sort_date)
-            .count();
+        let count = seen
+            .entry((entry.url.as_str(), entry.sort_date))
+            .or_insert(0);
+        let same_day_before = *count;
+        *count += 1;
         push_element(
             &mut xml,
             "    ",
