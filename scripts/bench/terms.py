@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""What linking glossary terms costs: the same synthetic site built with term linking on and off.
+"""What the glossary costs: the same synthetic site built with its definitions and without.
 
     scripts/bench/terms.py [--pages 5000] [--terms 500] [--runs 5]
 
-Generates the site (scripts/bench/gen_site.py), copies it with `link_terms = false` added to every
-page's front matter, then builds both RUNS times, taking turns, each run into a new output folder
-(outputs are deleted at the end, as in run.py). Prints the median wall time and peak memory of
-each and how much linking adds.
+Generates the site (scripts/bench/gen_site.py) and a copy whose `content/definitions/` folder is
+renamed `content/words/`: the same pages, but none of them a definition, so there is no glossary
+(no term linking, no abbreviation expansions, no "Used in" lists, no synonyms in search). Builds
+both RUNS times, taking turns, each run into a new output folder (outputs are deleted at the end,
+as in run.py). Prints the median wall time and peak memory of each and how much the glossary adds.
 """
 
 import argparse
@@ -22,19 +23,10 @@ sys.path.insert(0, HERE)
 from run import run_once  # noqa: E402
 
 
-def without_linking(src, dst):
-    """Copies the waymark site at src to dst, turning term linking off on every page."""
+def without_glossary(src, dst):
+    """Copies the waymark site at src to dst with its definitions made ordinary pages."""
     shutil.copytree(src, dst)
-    for folder, _, files in os.walk(os.path.join(dst, "content")):
-        for name in files:
-            if not name.endswith(".md"):
-                continue
-            path = os.path.join(folder, name)
-            with open(path) as f:
-                text = f.read()
-            assert text.startswith("+++\n"), path
-            with open(path, "w") as f:
-                f.write("+++\nlink_terms = false\n" + text[len("+++\n"):])
+    os.rename(os.path.join(dst, "content", "definitions"), os.path.join(dst, "content", "words"))
 
 
 def main():
@@ -48,18 +40,18 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     waymark = os.path.join(ROOT, "target", "release", "waymark")
     site = os.path.join(args.work, f"site-{args.pages}-{args.terms}")
-    if not os.path.exists(os.path.join(site, "off")):
+    if not os.path.exists(os.path.join(site, "no-glossary")):
         shutil.rmtree(site, ignore_errors=True)
         subprocess.run([sys.executable, os.path.join(HERE, "gen_site.py"), site, "--pages", str(args.pages),
                         "--terms", str(args.terms)], check=True, stdout=subprocess.DEVNULL)
-        without_linking(os.path.join(site, "waymark"), os.path.join(site, "off"))
+        without_glossary(os.path.join(site, "waymark"), os.path.join(site, "no-glossary"))
     out_root = os.path.join(args.work, "out")
     shutil.rmtree(out_root, ignore_errors=True)
     env = dict(os.environ, WAYMARK_TODAY="2026-11-23")
-    results = {"linking on": [], "linking off": []}
+    results = {"glossary": [], "no glossary": []}
     try:
         for run in range(args.runs):
-            for label, folder in [("linking on", "waymark"), ("linking off", "off")]:
+            for label, folder in [("glossary", "waymark"), ("no glossary", "no-glossary")]:
                 out = os.path.join(out_root, f"{folder}-{run}")
                 cmd = [waymark, "build", "--no-pdf", "--site", os.path.join(site, folder), "--output", out]
                 results[label].append(run_once(cmd, env))
@@ -72,8 +64,8 @@ def main():
         mem = statistics.median(m for _, m, _ in runs)
         medians[label] = wall
         print(f"{label:<12} {wall:>7.3f} s {mem:>6.0f} MB")
-    added = medians["linking on"] / medians["linking off"] - 1
-    print(f"linking adds {added * 100:.0f}% to the build time")
+    added = medians["glossary"] / medians["no glossary"] - 1
+    print(f"the glossary adds {added * 100:.0f}% to the build time")
 
 
 if __name__ == "__main__":
