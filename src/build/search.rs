@@ -16,13 +16,16 @@ use crate::search::{self, site_index};
 const WARN_BYTES: usize = 5_000_000;
 
 /// Builds and writes the index from each page's text sections and the glossary terms it
-/// mentions (`states`, indexed by page id). Returns the number of files written.
-pub fn write_index(
+/// mentions (`states`, indexed by page id). `alongside` runs on another thread while the
+/// index's postings are merged on one. Returns the number of files written and what
+/// `alongside` returned.
+pub fn write_index<R: Send>(
     prepared: &Prepared,
     states: &[PageState],
     sink: Sink<'_>,
     diagnostics: &mut Diagnostics,
-) -> usize {
+    alongside: impl FnOnce() -> R + Send,
+) -> (usize, R) {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
     let documents: Vec<search::SearchDocument> = super::timings::step("  documents", || {
         states
@@ -50,7 +53,7 @@ pub fn write_index(
     let estimate = search::GzipEstimate::default();
     let failed = Mutex::new(Vec::new());
     let written = AtomicUsize::new(0);
-    super::timings::step("  index", || {
+    let (_, beside) = super::timings::step("  index", || {
         search::write_index_files(
             &documents,
             &glossary,
@@ -65,6 +68,7 @@ pub fn write_index(
                         .push(problem),
                 }
             },
+            alongside,
         )
     });
     diagnostics.extend(
@@ -90,5 +94,5 @@ pub fn write_index(
                 ),
             );
     }
-    written.into_inner()
+    (written.into_inner(), beside)
 }

@@ -207,8 +207,19 @@ impl Scratch {
 /// in parallel, in a few runs of consecutive pages; the runs are then merged in
 /// order, so the result does not depend on how the work was split.
 pub fn build<'a>(docs: &'a [SearchDocument<'a>], glossary: &'a [GlossaryEntry]) -> Built<'a> {
+    build_alongside(docs, glossary, || ()).0
+}
+
+/// [`build`], running `alongside` on another thread while the runs are
+/// merged (the merge has one thread to itself; a build gives the other one
+/// the site's other files to make).
+pub fn build_alongside<'a, R: Send>(
+    docs: &'a [SearchDocument<'a>],
+    glossary: &'a [GlossaryEntry],
+    alongside: impl FnOnce() -> R + Send,
+) -> (Built<'a>, R) {
     let runs = (rayon::current_num_threads() * 2).min(docs.len() / MIN_RUN_SECTIONS);
-    build_in_runs(docs, glossary, runs)
+    build_in_runs(docs, glossary, runs, alongside)
 }
 
 /// Fewer sections than this are not worth a run of their own.
@@ -257,11 +268,12 @@ impl Run<'_> {
 }
 
 /// [`build`] with the pages split into about `runs` runs.
-fn build_in_runs<'a>(
+fn build_in_runs<'a, R: Send>(
     docs: &'a [SearchDocument<'a>],
     glossary: &'a [GlossaryEntry],
     runs: usize,
-) -> Built<'a> {
+    alongside: impl FnOnce() -> R + Send,
+) -> (Built<'a>, R) {
     let gloss = synonyms::sorted_glossary(glossary);
     let keep = synonyms::abbreviation_words(glossary);
     let analyzer = Analyzer::new(&keep);
@@ -307,6 +319,34 @@ fn build_in_runs<'a>(
         .map(|w| tokenize_run(&by_page[w[0]..w[1]], &shared))
         .collect();
 
+    // The merge runs on one thread; `alongside` gets the other.
+    let sections = by_page.iter().map(|(_, s)| s.len()).sum();
+    let tables = Tables {
+        pages: by_page.len(),
+        sections,
+        glossary: gloss,
+        synonyms: synonyms_out,
+        stop_words,
+    };
+    rayon::join(|| merge(parts, vocab, shared, tables), alongside)
+}
+
+/// The tables a merged index carries besides its postings.
+struct Tables<'a> {
+    pages: usize,
+    sections: usize,
+    glossary: Vec<&'a GlossaryEntry>,
+    synonyms: Vec<(u32, String)>,
+    stop_words: Vec<&'static str>,
+}
+
+/// Merges the tokenised runs, in page order, into the index.
+fn merge<'a>(
+    parts: Vec<Run<'a>>,
+    mut vocab: Vocabulary,
+    shared: Shared<'a>,
+    tables: Tables<'a>,
+) -> Built<'a> {
     // Merge in page order: each run's terms get their final ids, its records
     // are appended to the terms' lists with section gaps. Each list's length
     // is counted first, so every list is allocated once at its final size.
@@ -331,8 +371,8 @@ fn build_in_runs<'a>(
             ..TermPostings::default()
         })
         .collect();
-    let mut pages = Vec::with_capacity(by_page.len());
-    let mut out_docs = Vec::with_capacity(docs.len());
+    let mut pages = Vec::with_capacity(tables.pages);
+    let mut out_docs = Vec::with_capacity(tables.sections);
     let (mut body_words, mut indexed_tokens) = (0u64, 0u64);
     for (run, remap) in parts.into_iter().zip(&remaps) {
         let first_doc = out_docs.len() as u32;
@@ -369,9 +409,9 @@ fn build_in_runs<'a>(
         pages,
         docs: out_docs,
         kinds,
-        glossary: gloss,
-        synonyms: synonyms_out,
-        stop_words,
+        glossary: tables.glossary,
+        synonyms: tables.synonyms,
+        stop_words: tables.stop_words,
         body_words,
         indexed_tokens,
     }
@@ -683,9 +723,9 @@ mod tests {
                 d
             })
             .collect();
-        let whole = build_in_runs(&docs, &g, 1);
+        let whole = build_in_runs(&docs, &g, 1, || ()).0;
         for runs in [2, 3, 7, 100] {
-            let split = build_in_runs(&docs, &g, runs);
+            let split = build_in_runs(&docs, &g, runs, || ()).0;
             assert_eq!(split.terms, whole.terms, "{runs} runs");
             for (t, term) in whole.terms.iter().enumerate() {
                 assert_eq!(

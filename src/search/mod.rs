@@ -337,13 +337,16 @@ impl SearchIndex {
 /// Builds the index and hands each file to `emit` with its number among the
 /// files of its kind, as soon as it is made, instead of keeping them: how a
 /// build writes a big index without holding it whole. Returns the counts.
-pub fn write_index_files(
+/// `alongside` runs on another thread while the index's postings are merged
+/// on one; its result is returned with the counts.
+pub fn write_index_files<R: Send>(
     docs: &[SearchDocument<'_>],
     glossary: &[GlossaryEntry],
     options: &IndexOptions,
     emit: &(dyn Fn(File, usize) + Sync),
-) -> IndexStats {
-    let built = index::build(docs, glossary);
+    alongside: impl FnOnce() -> R + Send,
+) -> (IndexStats, R) {
+    let (built, beside) = index::build_alongside(docs, glossary, alongside);
     let stats = IndexStats {
         documents: built.docs.len(),
         pages: built.pages.len(),
@@ -353,7 +356,7 @@ pub fn write_index_files(
         ..IndexStats::default()
     };
     files::write_each(&built, options, emit);
-    stats
+    (stats, beside)
 }
 
 /// The gzipped size of an index, estimated while its files go by: the first

@@ -273,7 +273,7 @@ impl Session {
         let prepared = &self.prepared;
         let sink = Sink::Dir(&self.out);
         let mut diagnostics = Diagnostics::new();
-        build::search::write_index(prepared, &self.states, sink, &mut diagnostics);
+        build::search::write_index(prepared, &self.states, sink, &mut diagnostics, || ());
         for pack in prepared
             .packs
             .iter()
