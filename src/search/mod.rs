@@ -238,6 +238,20 @@ impl IndexStats {
     }
 }
 
+impl IndexStats {
+    /// The counts of a built index; sizes are left at zero.
+    fn counts(built: &index::Built) -> IndexStats {
+        IndexStats {
+            documents: built.docs.len(),
+            pages: built.pages.len(),
+            distinct_terms: built.terms.len(),
+            body_words: built.body_words,
+            indexed_tokens: built.indexed_tokens,
+            ..IndexStats::default()
+        }
+    }
+}
+
 /// The built index: file contents ready to write under the site root.
 pub struct SearchIndex {
     files: Vec<files::File>,
@@ -259,14 +273,9 @@ pub fn build_index_with(
     let built = index::build(docs, glossary);
     let files = files::write(&built, options);
     let stats = IndexStats {
-        documents: built.docs.len(),
-        pages: built.pages.len(),
-        distinct_terms: built.terms.len(),
-        body_words: built.body_words,
-        indexed_tokens: built.indexed_tokens,
         files: files.len(),
         bytes_raw: files.iter().map(|f| f.contents.len()).sum(),
-        ..IndexStats::default()
+        ..IndexStats::counts(&built)
     };
     SearchIndex {
         files,
@@ -347,14 +356,7 @@ pub fn write_index_files<R: Send>(
     alongside: impl FnOnce() -> R + Send,
 ) -> (IndexStats, R) {
     let (built, beside) = index::build_alongside(docs, glossary, alongside);
-    let stats = IndexStats {
-        documents: built.docs.len(),
-        pages: built.pages.len(),
-        distinct_terms: built.terms.len(),
-        body_words: built.body_words,
-        indexed_tokens: built.indexed_tokens,
-        ..IndexStats::default()
-    };
+    let stats = IndexStats::counts(&built);
     files::write_each(&built, options, emit);
     (stats, beside)
 }
