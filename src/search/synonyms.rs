@@ -85,11 +85,23 @@ struct Pattern {
     case_sensitive: bool,
 }
 
-/// Finds concept variants in token streams; patterns are indexed by their
-/// first term id, so a scan costs one hash lookup per token.
+/// Finds concept variants in token streams. Patterns are indexed by their
+/// first term id, so a scan costs one hash lookup per token; patterns of two
+/// or more words also by their first two, so a common first word ("child",
+/// shared by dozens of terms) costs one more lookup, not a try of each term.
 pub struct Matcher {
-    by_first: FastMap<u32, Vec<Pattern>>,
+    by_first: FastMap<u32, First>,
+    by_pair: FastMap<(u32, u32), Vec<Pattern>>,
     by_name: FastMap<String, u32>,
+}
+
+/// The patterns that start with one term id.
+#[derive(Default)]
+struct First {
+    /// Patterns of that one word.
+    single: Vec<Pattern>,
+    /// Whether longer patterns start with it (they are in `by_pair`).
+    longer: bool,
 }
 
 /// A concept found in a field: concept term id, first token position, length in tokens.
@@ -109,14 +121,24 @@ impl Matcher {
         concept_terms: &[u32],
         vocab: &mut Vocabulary,
     ) -> Matcher {
-        let mut by_first: FastMap<u32, Vec<Pattern>> = FastMap::default();
+        let mut by_first: FastMap<u32, First> = FastMap::default();
+        let mut by_pair: FastMap<(u32, u32), Vec<Pattern>> = FastMap::default();
         for v in variants {
             let ids: Vec<u32> = v.stems.iter().map(|s| vocab.intern(s)).collect();
-            by_first.entry(ids[0]).or_default().push(Pattern {
-                ids,
+            let first = by_first.entry(ids[0]).or_default();
+            let pattern = Pattern {
                 concept_term: concept_terms[v.concept as usize],
                 case_sensitive: v.case_sensitive,
-            });
+                ids,
+            };
+            match pattern.ids[..] {
+                [_] => first.single.push(pattern),
+                [a, b, ..] => {
+                    first.longer = true;
+                    by_pair.entry((a, b)).or_default().push(pattern);
+                }
+                [] => {}
+            }
         }
         let mut by_name = FastMap::default();
         for (i, e) in glossary.iter().enumerate().rev() {
@@ -127,7 +149,11 @@ impl Matcher {
                 by_name.insert(n.trim().to_lowercase(), concept_terms[i]);
             }
         }
-        Matcher { by_first, by_name }
+        Matcher {
+            by_first,
+            by_pair,
+            by_name,
+        }
     }
 
     /// The concept term id for a glossary name (term, abbreviation or alias), any case.
@@ -141,10 +167,14 @@ impl Matcher {
             return;
         }
         for i in 0..ids.len() {
-            let Some(patterns) = self.by_first.get(&ids[i]) else {
+            let Some(first) = self.by_first.get(&ids[i]) else {
                 continue;
             };
-            for p in patterns {
+            let longer = match ids.get(i + 1) {
+                Some(&next) if first.longer => self.by_pair.get(&(ids[i], next)),
+                _ => None,
+            };
+            for p in first.single.iter().chain(longer.into_iter().flatten()) {
                 let end = i + p.ids.len();
                 if end <= ids.len()
                     && ids[i..end] == p.ids[..]
