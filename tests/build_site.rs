@@ -219,13 +219,7 @@ fn same_input_gives_the_same_bytes() {
 #[test]
 fn broken_front_matter_is_reported_with_file_and_line_and_exit_1() {
     let out = tempfile::tempdir().unwrap();
-    let output = waymark(&[
-        "build",
-        "--site",
-        fixture("broken-front-matter").to_str().unwrap(),
-        "--output",
-        out.path().join("site").to_str().unwrap(),
-    ]);
+    let output = try_build(&fixture("broken-front-matter"), &out.path().join("site"));
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(err.contains("content/bad-toml.md:3:"), "{err}");
@@ -239,13 +233,7 @@ fn broken_front_matter_is_reported_with_file_and_line_and_exit_1() {
 #[test]
 fn unknown_keys_suggest_the_right_one() {
     let out = tempfile::tempdir().unwrap();
-    let output = waymark(&[
-        "build",
-        "--site",
-        fixture("unknown-key").to_str().unwrap(),
-        "--output",
-        out.path().join("site").to_str().unwrap(),
-    ]);
+    let output = try_build(&fixture("unknown-key"), &out.path().join("site"));
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(
@@ -260,13 +248,7 @@ fn unknown_keys_suggest_the_right_one() {
 #[test]
 fn broken_links_and_anchors_name_file_and_line() {
     let out = tempfile::tempdir().unwrap();
-    let output = waymark(&[
-        "build",
-        "--site",
-        fixture("broken-links").to_str().unwrap(),
-        "--output",
-        out.path().join("site").to_str().unwrap(),
-    ]);
+    let output = try_build(&fixture("broken-links"), &out.path().join("site"));
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(err.contains("content/_index.md:4:41: error[broken-link]: link `guide/nowhere.md` points to a page that does not exist"), "{err}");
@@ -288,15 +270,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let site = root.path().join("site");
     copy_dir(&fixture("valid"), &site);
     let out = root.path().join("out");
-    let run = || {
-        waymark(&[
-            "build",
-            "--site",
-            site.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-        ])
-    };
+    let run = || try_build(&site, &out);
     assert!(run().status.success());
     let before: Vec<_> = files(&out)
         .into_iter()

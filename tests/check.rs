@@ -9,7 +9,7 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{TODAY, copy_dir, fixture, stderr, stdout, waymark};
+use common::{TODAY, copy_dir, fixture, stderr, stdout, try_build, waymark};
 use serde_json::Value;
 
 fn check_json(site: &Path, extra: &[&str]) -> (Output, Vec<Value>) {
@@ -184,13 +184,7 @@ fn drafts_are_checked_and_a_link_to_one_is_broken_as_in_a_build() {
          published"
     );
     let out = root.path().join("out");
-    let built = waymark(&[
-        "build",
-        "--site",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let built = try_build(&site, &out);
     assert_eq!(built.status.code(), Some(1));
     assert!(stderr(&built).contains("content/guide/live.md:4:5: error[broken-link]"));
 }
@@ -226,13 +220,7 @@ fn init(dir: &Path) -> Output {
 }
 
 fn build_ok(site: &Path, out: &Path) {
-    let output = waymark(&[
-        "build",
-        "--site",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let output = try_build(site, out);
     assert!(output.status.success(), "{}", stderr(&output));
 }
 

@@ -413,13 +413,7 @@ fn the_tooltip_script_and_styles_are_shipped() {
 #[test]
 fn duplicate_names_and_unknown_related_terms_stop_the_build_with_file_and_line() {
     let out = tempfile::tempdir().unwrap();
-    let output = waymark(&[
-        "build",
-        "--site",
-        fixture("glossary-errors").to_str().unwrap(),
-        "--output",
-        out.path().join("site").to_str().unwrap(),
-    ]);
+    let output = try_build(&fixture("glossary-errors"), &out.path().join("site"));
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(
@@ -600,13 +594,7 @@ fn check_finds_what_a_build_would_and_writes_nothing() {
 fn check_reports_the_same_errors_as_build() {
     let site = fixture("broken-links");
     let out = tempfile::tempdir().unwrap();
-    let built = waymark(&[
-        "build",
-        "--site",
-        site.to_str().unwrap(),
-        "--output",
-        out.path().join("site").to_str().unwrap(),
-    ]);
+    let built = try_build(&site, &out.path().join("site"));
     let checked = check(&site, "text");
     assert_eq!(built.status.code(), Some(1));
     assert_eq!(checked.status.code(), Some(1));

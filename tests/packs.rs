@@ -114,13 +114,7 @@ fn a_pack_naming_a_missing_page_is_an_error_with_a_hint() {
         "title = \"T\"\n[[packs]]\nslug = \"p\"\ntitle = \"P\"\ninclude = [\"cronology.md\"]\n",
     )
     .unwrap();
-    let output = waymark(&[
-        "build",
-        "--site",
-        site.to_str().unwrap(),
-        "--output",
-        root.path().join("out").to_str().unwrap(),
-    ]);
+    let output = try_build(&site, &root.path().join("out"));
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(err.contains("pack `p` includes `cronology.md`"), "{err}");
@@ -242,13 +236,7 @@ fn text_the_pdf_cannot_make_accessible_fails_the_build_naming_the_file() {
     )
     .unwrap();
     let out = root.path().join("out");
-    let output = waymark(&[
-        "build",
-        "--site",
-        site.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let output = try_build(&site, &out);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(err.contains("content/leaflet.md"), "{err}");

@@ -73,7 +73,8 @@ pub(super) fn write_site_files(
     written
 }
 
-/// Pages waymark makes from the whole site: "What's changed" and its Atom feed.
+/// Pages waymark makes from the whole site: "What's changed" and its Atom feed, the search page
+/// and "All pages". Returns the number written.
 pub(super) fn write_generated_pages(
     prepared: &Prepared,
     sink: Sink<'_>,
@@ -81,6 +82,10 @@ pub(super) fn write_generated_pages(
 ) -> usize {
     let site = &prepared.site;
     let mut written = 0;
+    let mut count = |result: Result<(), Diagnostic>, diagnostics: &mut Diagnostics| match result {
+        Ok(()) => written += 1,
+        Err(d) => diagnostics.push(d),
+    };
     let changes = review::changes::site_changes(site);
     let page = GeneratedPage::new(
         site,
@@ -90,20 +95,22 @@ pub(super) fn write_generated_pages(
     );
     let mut context = Context::new();
     context.insert("changes", &changes);
-    match render_generated(prepared, sink, &page, context) {
-        Ok(()) => written += 1,
-        Err(d) => diagnostics.push(d),
-    }
+    count(
+        render_generated(prepared, sink, &page, context),
+        diagnostics,
+    );
+
     let search = GeneratedPage::new(site, "search.html", "Search", None);
     let mut context = Context::new();
     let glossary_url = site
         .page_by_source("definitions/_index.md")
         .map_or_else(|| "pages.html".to_string(), |id| site.pages[id].url.clone());
     context.insert("glossary_url", &glossary_url);
-    match render_generated(prepared, sink, &search, context) {
-        Ok(()) => written += 1,
-        Err(d) => diagnostics.push(d),
-    }
+    count(
+        render_generated(prepared, sink, &search, context),
+        diagnostics,
+    );
+
     let all = GeneratedPage::new(
         site,
         "pages.html",
@@ -112,16 +119,11 @@ pub(super) fn write_generated_pages(
     );
     let mut context = Context::new();
     context.insert("sections", &page_index(site));
-    match render_generated(prepared, sink, &all, context) {
-        Ok(()) => written += 1,
-        Err(d) => diagnostics.push(d),
-    }
+    count(render_generated(prepared, sink, &all, context), diagnostics);
+
     if let Some(base) = site.config.base_url() {
         let feed = review::changes::atom_feed(site, &base, &changes);
-        match sink.write("changes.xml", feed.as_bytes()) {
-            Ok(()) => written += 1,
-            Err(d) => diagnostics.push(d),
-        }
+        count(sink.write("changes.xml", feed.as_bytes()), diagnostics);
     }
     written
 }

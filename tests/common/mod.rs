@@ -39,16 +39,21 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Builds `site` into a new temporary folder and returns it; panics with the messages on failure.
-pub fn build(site: &Path) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let output = waymark(&[
+/// Runs `waymark build` on `site` into `output`, whatever the outcome.
+pub fn try_build(site: &Path, output: &Path) -> Output {
+    waymark(&[
         "build",
         "--site",
         site.to_str().unwrap(),
         "--output",
-        out.path().join("site").to_str().unwrap(),
-    ]);
+        output.to_str().unwrap(),
+    ])
+}
+
+/// Builds `site` into a new temporary folder and returns it; panics with the messages on failure.
+pub fn build(site: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let output = try_build(site, &out.path().join("site"));
     assert!(
         output.status.success(),
         "build failed:\n{}",
