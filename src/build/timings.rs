@@ -31,9 +31,6 @@ fn enabled() -> bool {
 /// The process's peak resident memory, where the system reports it (Linux).
 fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    for l in status.lines().filter(|l| l.starts_with("Rss")) {
-        eprintln!("   {l}");
-    }
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
