@@ -85,12 +85,19 @@ struct Pattern {
     case_sensitive: bool,
 }
 
-/// Finds concept variants in token streams. Patterns are indexed by their
-/// first term id, so a scan costs one hash lookup per token; patterns of two
-/// or more words also by their first two, so a common first word ("child",
-/// shared by dozens of terms) costs one more lookup, not a try of each term.
+/// Finds concept variants in token streams. Every token of every field passes through
+/// [`find`](Matcher::find), so a token that starts no variant (most of them) must cost little:
+/// patterns are found by their first term id in a table indexed by that id (the variants' stems
+/// are interned before any page's words, so their ids are small and the table is short), and
+/// patterns of two or more words by their first two ids, looked up only when a bit set of those
+/// pairs says the pair may start one.
 pub struct Matcher {
-    by_first: FastMap<u32, First>,
+    /// Per term id, one more than the index in `firsts` of the patterns starting with it; 0 for
+    /// none. Ids past its end start none.
+    first_of: Vec<u32>,
+    firsts: Vec<First>,
+    /// The pairs that start patterns of two or more words, hashed into 65,536 bits.
+    pairs: Box<[u64; 1024]>,
     by_pair: FastMap<(u32, u32), Vec<Pattern>>,
     by_name: FastMap<String, u32>,
 }
@@ -102,6 +109,12 @@ struct First {
     single: Vec<Pattern>,
     /// Whether longer patterns start with it (they are in `by_pair`).
     longer: bool,
+}
+
+/// The bit of the pair (a, b) in [`Matcher::pairs`].
+fn pair_bit(a: u32, b: u32) -> usize {
+    let h = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 48) as usize
 }
 
 /// A concept found in a field: concept term id, first token position, length in tokens.
@@ -121,11 +134,21 @@ impl Matcher {
         concept_terms: &[u32],
         vocab: &mut Vocabulary,
     ) -> Matcher {
-        let mut by_first: FastMap<u32, First> = FastMap::default();
+        let mut first_of: Vec<u32> = Vec::new();
+        let mut firsts: Vec<First> = Vec::new();
+        let mut pairs = Box::new([0u64; 1024]);
         let mut by_pair: FastMap<(u32, u32), Vec<Pattern>> = FastMap::default();
         for v in variants {
             let ids: Vec<u32> = v.stems.iter().map(|s| vocab.intern(s)).collect();
-            let first = by_first.entry(ids[0]).or_default();
+            let at = ids[0] as usize;
+            if first_of.len() <= at {
+                first_of.resize(at + 1, 0);
+            }
+            if first_of[at] == 0 {
+                firsts.push(First::default());
+                first_of[at] = firsts.len() as u32;
+            }
+            let first = &mut firsts[first_of[at] as usize - 1];
             let pattern = Pattern {
                 concept_term: concept_terms[v.concept as usize],
                 case_sensitive: v.case_sensitive,
@@ -135,6 +158,8 @@ impl Matcher {
                 [_] => first.single.push(pattern),
                 [a, b, ..] => {
                     first.longer = true;
+                    let bit = pair_bit(a, b);
+                    pairs[bit / 64] |= 1 << (bit % 64);
                     by_pair.entry((a, b)).or_default().push(pattern);
                 }
                 [] => {}
@@ -150,7 +175,9 @@ impl Matcher {
             }
         }
         Matcher {
-            by_first,
+            first_of,
+            firsts,
+            pairs,
             by_pair,
             by_name,
         }
@@ -161,17 +188,23 @@ impl Matcher {
         self.by_name.get(&name.trim().to_lowercase()).copied()
     }
 
+    /// False when no pattern of two or more words starts with `a`, `b`; true when one may.
+    fn may_start_longer(&self, a: u32, b: u32) -> bool {
+        let bit = pair_bit(a, b);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// Appends every variant occurrence in `ids` (with all-caps flags `caps`).
     pub fn find(&self, ids: &[u32], caps: &[bool], out: &mut Vec<Found>) {
-        if self.by_first.is_empty() {
-            return;
-        }
         for i in 0..ids.len() {
-            let Some(first) = self.by_first.get(&ids[i]) else {
-                continue;
+            let first = match self.first_of.get(ids[i] as usize) {
+                Some(&f) if f != 0 => &self.firsts[f as usize - 1],
+                _ => continue,
             };
             let longer = match ids.get(i + 1) {
-                Some(&next) if first.longer => self.by_pair.get(&(ids[i], next)),
+                Some(&next) if first.longer && self.may_start_longer(ids[i], next) => {
+                    self.by_pair.get(&(ids[i], next))
+                }
                 _ => None,
             };
             for p in first.single.iter().chain(longer.into_iter().flatten()) {
