@@ -1,0 +1,50 @@
+//! Speed of finding glossary terms: scans every page body of a site with the site's term
+//! matcher, several times, and prints the median time, the throughput and the matches found.
+//!
+//! ```text
+//! python3 scripts/bench/gen_site.py /tmp/g --pages 5000 --terms 500
+//! cargo run --release --example glossary_bench -- /tmp/g/waymark
+//! ```
+//!
+//! The whole build's figure (the same pages with and without a glossary) is
+//! `scripts/bench/terms.py`; this isolates the matcher, the part that grows with the glossary.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use waymark::content::{LoadOptions, load};
+use waymark::glossary::Glossary;
+
+const RUNS: usize = 7;
+
+fn main() {
+    let site_dir: PathBuf = std::env::args_os()
+        .nth(1)
+        .expect("usage: glossary_bench SITE_DIR")
+        .into();
+    let site = load(&site_dir, LoadOptions::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let glossary = Glossary::build(&site).unwrap_or_else(|e| panic!("{e:?}"));
+    let bodies: Vec<&str> = site.pages.iter().map(|p| p.body()).collect();
+    let bytes: usize = bodies.iter().map(|b| b.len()).sum();
+
+    let mut times = Vec::with_capacity(RUNS);
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        found = bodies
+            .iter()
+            .map(|b| glossary.matcher().find_iter(b).count())
+            .sum::<usize>();
+        times.push(started.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[RUNS / 2];
+    println!(
+        "{} pages, {} definitions, {:.1} MB of Markdown: {:.1} ms (median of {RUNS}), {:.0} MB/s, {found} mentions",
+        bodies.len(),
+        glossary.len(),
+        bytes as f64 / 1e6,
+        median * 1e3,
+        bytes as f64 / 1e6 / median,
+    );
+}
