@@ -458,6 +458,7 @@ fn tokenize_run<'a>(
         indexed_tokens: 0,
     };
     let mut scratch = Scratch::default();
+    let mut groups = TermGroups::default();
     let mut title_occ: Vec<Occ> = Vec::new();
     let mut occ: Vec<Occ> = Vec::new();
     for (url, sections) in pages_in {
@@ -498,7 +499,7 @@ fn tokenize_run<'a>(
             run.body_words += scratch.field(&doc.body, &mut vocab, matcher);
             run.indexed_tokens += scratch.ids.len() as u64;
             scratch.push_occ(BODY, true, &mut occ);
-            add_doc(&mut occ, shared.concepts, &mut run.records);
+            add_doc(&occ, shared.concepts, &mut groups, &mut run.records);
             run.docs.push(Doc {
                 src: doc,
                 body_len: scratch.ids.len() as u32,
@@ -511,26 +512,69 @@ fn tokenize_run<'a>(
     run
 }
 
-/// Sorts one section's occurrences and appends its records to `out`: the
-/// number of terms, then per term its id, the record's length and the record
-/// (see [`TermPostings`]) without the leading section gap.
-fn add_doc(occ: &mut [Occ], concepts: u32, out: &mut Vec<u32>) {
-    occ.sort_unstable();
-    let count_at = out.len();
-    out.push(0);
-    let mut terms = 0;
-    let mut i = 0;
+/// A section's occurrences grouped by term, without sorting them all: each term's occurrences
+/// are chained in the order they were pushed (so by position within a field), and only the
+/// distinct terms are sorted. Reused from section to section.
+#[derive(Default)]
+struct TermGroups {
+    /// Per term id: one more than the term's index in `terms` while the section is grouped; 0
+    /// otherwise (and for ids past the end).
+    slot: Vec<u32>,
+    /// The section's distinct terms: (term, first occurrence, last occurrence).
+    terms: Vec<(u32, u32, u32)>,
+    /// Per occurrence, the next of the same term; `END` for the last.
+    next: Vec<u32>,
+}
+
+impl TermGroups {
+    const END: u32 = u32::MAX;
+
+    /// Groups `occ`, leaving the distinct terms in `self.terms`, in term order.
+    fn group(&mut self, occ: &[Occ]) {
+        self.terms.clear();
+        self.next.clear();
+        self.next.resize(occ.len(), Self::END);
+        for (i, o) in occ.iter().enumerate() {
+            let t = o.term as usize;
+            if t >= self.slot.len() {
+                self.slot.resize(t + 1, 0);
+            }
+            match self.slot[t] {
+                0 => {
+                    self.terms.push((o.term, i as u32, i as u32));
+                    self.slot[t] = self.terms.len() as u32;
+                }
+                s => {
+                    let group = &mut self.terms[s as usize - 1];
+                    self.next[group.2 as usize] = i as u32;
+                    group.2 = i as u32;
+                }
+            }
+        }
+        for &(term, _, _) in &self.terms {
+            self.slot[term as usize] = 0;
+        }
+        self.terms.sort_unstable_by_key(|&(term, _, _)| term);
+    }
+}
+
+/// Appends one section's records to `out`: the number of terms, then per term (in term order)
+/// its id, the record's length and the record (see [`TermPostings`]) without the leading
+/// section gap.
+fn add_doc(occ: &[Occ], concepts: u32, groups: &mut TermGroups, out: &mut Vec<u32>) {
+    groups.group(occ);
+    out.push(groups.terms.len() as u32);
     let mut body: Vec<(u32, u32)> = Vec::new();
     let mut title: Vec<(u32, u32)> = Vec::new();
     let mut heading: Vec<(u32, u32)> = Vec::new();
-    while i < occ.len() {
-        let term = occ[i].term;
+    for &(term, first, _) in &groups.terms {
         let mut mask = 0u8;
         body.clear();
         title.clear();
         heading.clear();
-        while i < occ.len() && occ[i].term == term {
-            let o = occ[i];
+        let mut i = first;
+        while i != TermGroups::END {
+            let o = occ[i as usize];
             mask |= o.field;
             let list = match o.field {
                 BODY => Some(&mut body),
@@ -539,16 +583,15 @@ fn add_doc(occ: &mut [Occ], concepts: u32, out: &mut Vec<u32>) {
                 _ => None,
             };
             if let Some(list) = list {
-                // Sorted by position then span: keep the longest span per position.
+                // A field's occurrences come in position order: keep the longest span per position.
                 match list.last_mut() {
-                    Some(last) if last.0 == o.pos => last.1 = o.span,
+                    Some(last) if last.0 == o.pos => last.1 = last.1.max(o.span),
                     _ => list.push((o.pos, o.span)),
                 }
             }
-            i += 1;
+            i = groups.next[i as usize];
         }
         let concept = term < concepts;
-        terms += 1;
         out.push(term);
         let len_at = out.len();
         out.push(0);
@@ -577,7 +620,6 @@ fn add_doc(occ: &mut [Occ], concepts: u32, out: &mut Vec<u32>) {
         }
         out[len_at] = (out.len() - len_at - 1) as u32;
     }
-    out[count_at] = terms;
 }
 
 fn push_positions(out: &mut Vec<u32>, list: &[(u32, u32)]) {
