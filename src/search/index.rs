@@ -655,6 +655,36 @@ mod tests {
     }
 
     #[test]
+    fn a_sections_records_come_in_term_order_with_the_longest_span_at_each_position() {
+        let occ = |term, field, pos, span| Occ {
+            term,
+            field,
+            pos,
+            span,
+        };
+        // As a section pushes them: title, then body; concept 0 found twice at position 2, the
+        // longer variant first.
+        let section = [
+            occ(7, TITLE, 0, 0),
+            occ(5, BODY, 0, 0),
+            occ(7, BODY, 1, 0),
+            occ(5, BODY, 3, 0),
+            occ(0, BODY, 2, 3),
+            occ(0, BODY, 2, 2),
+        ];
+        let mut out = Vec::new();
+        add_doc(&section, 1, &mut TermGroups::default(), &mut out);
+        #[rustfmt::skip]
+        let expected = [
+            3, // terms
+            0, 4, u32::from(BODY), 0, 2, 2, // concept 0: one position, 2, span 3
+            5, 4, u32::from(BODY), 1, 0, 2, // term 5: positions 0 and 3 (gap 2)
+            7, 5, u32::from(BODY | TITLE), 0, 1, 0, 0, // term 7: body 1; title 0
+        ];
+        assert_eq!(out, expected);
+    }
+
+    #[test]
     fn pages_sorted_and_sections_grouped() {
         let docs = [
             doc("b.html", "B", None, "x"),
