@@ -242,9 +242,13 @@ struct Run<'a> {
     new_terms: Vec<Box<str>>,
     pages: Vec<Page<'a>>,
     docs: Vec<Doc<'a>>,
-    /// Per section: the number of terms, then per term its id, the record's
-    /// length and the record without its leading section gap.
-    records: Vec<u32>,
+    /// Per section: the number of terms, then per term its id, the record's length and the
+    /// record without its leading section gap; every number as a LEB128 varint (most are under
+    /// 128), since a big site's runs wait in memory whole until they are merged.
+    records: Vec<u8>,
+    /// Per run-local term id, the numbers its records add to its postings list (each record's
+    /// length and one for its section gap), so the merge can size the lists without a pass.
+    lengths: Vec<u32>,
     body_words: u64,
     indexed_tokens: u64,
 }
@@ -253,16 +257,67 @@ impl Run<'_> {
     /// Calls `f(section within the run, run-local term id, record without its section gap)`
     /// for every record, in order.
     fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u32])) {
-        let records = &self.records;
-        let mut i = 0;
+        let mut numbers = Varints {
+            bytes: &self.records,
+            at: 0,
+        };
+        let mut record = Vec::new();
         for local in 0..self.docs.len() as u32 {
-            let terms = records[i];
-            i += 1;
-            for _ in 0..terms {
-                let (term, len) = (records[i], records[i + 1] as usize);
-                f(local, term, &records[i + 2..i + 2 + len]);
-                i += 2 + len;
+            for _ in 0..numbers.next() {
+                let (term, len) = (numbers.next(), numbers.next());
+                record.clear();
+                record.extend((0..len).map(|_| numbers.next()));
+                f(local, term, &record);
             }
+        }
+    }
+}
+
+impl Run<'_> {
+    /// Adds one section's records, as [`add_doc`] made them, to `records` and `lengths`.
+    fn add_section(&mut self, section: &[u32]) {
+        for &n in section {
+            push_varint(&mut self.records, n);
+        }
+        let mut i = 1;
+        for _ in 0..section[0] {
+            let (term, len) = (section[i] as usize, section[i + 1]);
+            if self.lengths.len() <= term {
+                self.lengths.resize(term + 1, 0);
+            }
+            self.lengths[term] += 1 + len;
+            i += 2 + len as usize;
+        }
+    }
+}
+
+/// Appends `n` to `out` as a LEB128 varint: seven bits a byte, the high bit set on all but the
+/// last.
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads the numbers [`push_varint`] wrote, in order.
+struct Varints<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl Varints<'_> {
+    fn next(&mut self) -> u32 {
+        let (mut n, mut shift) = (0u32, 0);
+        loop {
+            let byte = self.bytes[self.at];
+            self.at += 1;
+            n |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return n;
+            }
+            shift += 7;
         }
     }
 }
@@ -360,9 +415,9 @@ fn merge<'a>(
         .collect();
     let mut lengths = vec![0usize; vocab.len()];
     for (run, remap) in parts.iter().zip(&remaps) {
-        run.for_each_record(|_, term, record| {
-            lengths[remap[term as usize] as usize] += 1 + record.len()
-        });
+        for (term, &n) in run.lengths.iter().enumerate() {
+            lengths[remap[term] as usize] += n as usize;
+        }
     }
     let mut accs: Vec<TermPostings> = lengths
         .into_iter()
@@ -454,11 +509,13 @@ fn tokenize_run<'a>(
         pages: Vec::with_capacity(pages_in.len()),
         docs: Vec::new(),
         records: Vec::new(),
+        lengths: Vec::new(),
         body_words: 0,
         indexed_tokens: 0,
     };
     let mut scratch = Scratch::default();
     let mut groups = TermGroups::default();
+    let mut section = Vec::new();
     let mut title_occ: Vec<Occ> = Vec::new();
     let mut occ: Vec<Occ> = Vec::new();
     for (url, sections) in pages_in {
@@ -499,7 +556,9 @@ fn tokenize_run<'a>(
             run.body_words += scratch.field(&doc.body, &mut vocab, matcher);
             run.indexed_tokens += scratch.ids.len() as u64;
             scratch.push_occ(BODY, true, &mut occ);
-            add_doc(&occ, shared.concepts, &mut groups, &mut run.records);
+            section.clear();
+            add_doc(&occ, shared.concepts, &mut groups, &mut section);
+            run.add_section(&section);
             run.docs.push(Doc {
                 src: doc,
                 body_len: scratch.ids.len() as u32,
