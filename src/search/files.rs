@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use super::encode::{CONTINUATION, TERMINAL, front_code, push_js_str, push_js_str_array, push_num};
 use super::hash::fnv1a;
-use super::index::{self, Built, TermPostings};
+use super::index::{self, Built, Doc, TermPostings};
 use super::snippet::snippet;
 
 /// Path of the core file, relative to the site root. The client knows it.
@@ -124,18 +124,28 @@ fn shard_name(prefix: char, k: usize, contents: &str) -> String {
     )
 }
 
-/// Splits `sizes` into consecutive runs of about `target` bytes; returns run starts.
-fn runs(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<usize> {
-    let mut starts = vec![0];
-    let mut acc = 0;
-    for (i, size) in sizes.enumerate() {
-        if acc > 0 && acc + size > target {
-            starts.push(i);
-            acc = 0;
-        }
-        acc += size;
+/// Splits consecutive items into runs of about `target` bytes: a run closes before the item
+/// that would take it past the target, unless the run is empty (so a big item makes a run of
+/// its own).
+struct Splitter {
+    target: usize,
+    size: usize,
+}
+
+impl Splitter {
+    fn new(target: usize) -> Splitter {
+        Splitter { target, size: 0 }
     }
-    starts
+
+    /// Adds an item of `size` bytes; true when it starts a new run.
+    fn starts_run(&mut self, size: usize) -> bool {
+        let starts = self.size > 0 && self.size + size > self.target;
+        if starts {
+            self.size = 0;
+        }
+        self.size += size;
+        starts
+    }
 }
 
 /// The section whose URL is `url`, else the first section of its page.
@@ -241,62 +251,92 @@ fn postings_shards(
         .collect()
 }
 
-/// Text shards: URL, page title, section heading and snippet per section.
+/// Text shards: URL, page title, section heading and snippet per section. A shard closes
+/// before the section that would take it past the target size (see [`Splitter`]). The
+/// snippets are made a block of sections at a time, in parallel, and each shard is written as
+/// soon as it closes, so a big site's snippets are never in memory all at once.
 fn text_shards(
     b: &Built,
     opts: &IndexOptions,
     emit: &(dyn Fn(File, usize) + Sync),
 ) -> Vec<(usize, String)> {
-    let snippets: Vec<String> = b
-        .docs
-        .par_iter()
-        .map(|d| {
-            let snip = snippet(&d.src.body, opts.snippet_chars);
-            if snip.is_empty() {
-                snippet(&d.src.headings.join(" \u{b7} "), opts.snippet_chars)
-            } else {
-                snip
+    /// Sections whose snippets are made together.
+    const BLOCK: usize = 4096;
+    let snippet_of = |d: &Doc<'_>| {
+        let snip = snippet(&d.src.body, opts.snippet_chars);
+        if snip.is_empty() {
+            snippet(&d.src.headings.join(" \u{b7} "), opts.snippet_chars)
+        } else {
+            snip
+        }
+    };
+    let mut shards = Vec::new();
+    // The open shard: its first section and the snippets of its sections.
+    let mut splitter = Splitter::new(opts.text_shard_bytes);
+    let (mut start, mut open) = (0, Vec::new());
+    for (n, block) in b.docs.chunks(BLOCK).enumerate() {
+        let first = shards.len();
+        let snippets: Vec<String> = block.par_iter().map(snippet_of).collect();
+        let mut closed = Vec::new();
+        for (j, (snip, d)) in snippets.into_iter().zip(block).enumerate() {
+            let row = text_row(d, &snip)
+                .iter()
+                .map(|s| s.len() + 3)
+                .sum::<usize>();
+            if splitter.starts_run(row) {
+                closed.push((start, std::mem::take(&mut open)));
+                start = n * BLOCK + j;
             }
-        })
-        .collect();
-    let rows: Vec<[&str; 4]> = b
-        .docs
-        .iter()
-        .zip(&snippets)
-        .map(|(d, snip)| {
-            [
-                d.src.url.as_str(),
-                &*d.src.page_title,
-                d.src.section.as_deref().unwrap_or(""),
-                snip.as_str(),
-            ]
-        })
-        .collect();
-    if rows.is_empty() {
-        return Vec::new();
+            open.push(snip);
+        }
+        shards.par_extend(
+            closed
+                .into_par_iter()
+                .enumerate()
+                .map(|(j, (start, snippets))| text_shard(b, first + j, start, &snippets, emit)),
+        );
     }
-    let mut x_starts = runs(
-        rows.iter().map(|r| r.iter().map(|s| s.len() + 3).sum()),
-        opts.text_shard_bytes,
+    if !open.is_empty() {
+        let k = shards.len();
+        shards.push(text_shard(b, k, start, &open, emit));
+    }
+    shards
+}
+
+/// The four strings of a section's row in a text shard.
+fn text_row<'b>(d: &'b Doc<'_>, snippet: &'b str) -> [&'b str; 4] {
+    [
+        d.src.url.as_str(),
+        &d.src.page_title,
+        d.src.section.as_deref().unwrap_or(""),
+        snippet,
+    ]
+}
+
+/// Text shard `k`: the sections from `start`, one for each of `snippets`, handed to `emit`.
+fn text_shard(
+    b: &Built,
+    k: usize,
+    start: usize,
+    snippets: &[String],
+    emit: &(dyn Fn(File, usize) + Sync),
+) -> (usize, String) {
+    let mut s = format!("{OPEN}{{\"t\":\"x\",\"i\":{k},\"s\":{start},\"d\":");
+    let docs = &b.docs[start..start + snippets.len()];
+    push_js_str_array(
+        &mut s,
+        docs.iter()
+            .zip(snippets)
+            .flat_map(|(d, snip)| text_row(d, snip)),
     );
-    x_starts.push(rows.len());
-    x_starts
-        .par_windows(2)
-        .enumerate()
-        .map(|(k, w)| {
-            let mut s = format!("{OPEN}{{\"t\":\"x\",\"i\":{k},\"s\":{},\"d\":", w[0]);
-            push_js_str_array(&mut s, rows[w[0]..w[1]].iter().flatten().copied());
-            s.push('}');
-            s.push_str(CLOSE);
-            let name = shard_name('x', k, &s);
-            let file = File {
-                name,
-                contents: s,
-                kind: FileKind::Text,
-            };
-            hand_on((w[0], file), k, emit)
-        })
-        .collect()
+    s.push('}');
+    s.push_str(CLOSE);
+    let file = File {
+        name: shard_name('x', k, &s),
+        contents: s,
+        kind: FileKind::Text,
+    };
+    hand_on((start, file), k, emit)
 }
 
 /// The core file: vocabulary, numbers, glossary and the shard tables.
@@ -385,9 +425,15 @@ mod tests {
 
     #[test]
     fn runs_split_by_size() {
-        assert_eq!(runs([5, 5, 5, 5].into_iter(), 10), [0, 2]);
-        assert_eq!(runs([50, 1, 1].into_iter(), 10), [0, 1]);
-        assert_eq!(runs(std::iter::empty(), 10), [0]);
+        let starts = |sizes: &[usize]| {
+            let mut splitter = Splitter::new(10);
+            (0..sizes.len())
+                .filter(|&i| splitter.starts_run(sizes[i]))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(starts(&[5, 5, 5, 5]), [2]);
+        assert_eq!(starts(&[50, 1, 1]), [1]);
+        assert_eq!(starts(&[]), [] as [usize; 0]);
     }
 
     #[test]
