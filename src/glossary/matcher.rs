@@ -15,12 +15,11 @@
 //! thrown away. The two streams of matches are merged, the leftmost first and the longer of two
 //! starting together.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickKind, Anchored, BuildError, Input, Match, MatchKind, StartKind,
-};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, BuildError, Input, MatchKind, PatternID, StartKind};
 
 use super::EntryId;
 
@@ -55,7 +54,7 @@ struct Pattern {
 #[derive(Debug)]
 struct Names {
     form: Form,
-    automaton: AhoCorasick,
+    automaton: DFA,
     /// For abbreviations, where they can start; None for names, which are scanned for.
     starts: Option<Starts>,
     patterns: Vec<Pattern>,
@@ -126,13 +125,15 @@ impl Names {
         }
         let starts = (!ignore_case).then(|| Starts::new(&patterns));
         // About 0.7 MB for 500 terms and their plurals.
-        let automaton = AhoCorasick::builder()
+        let automaton = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(match starts {
                 Some(_) => StartKind::Anchored,
                 None => StartKind::Unanchored,
             })
-            .kind(Some(AhoCorasickKind::DFA))
+            // Names are scanned for by hand, two texts at a time (see `Lanes`), with no
+            // prefilter to consult; with hundreds of patterns there would be none anyway.
+            .prefilter(false)
             .build(patterns.iter().map(|p| match ignore_case {
                 true => p.text.to_ascii_lowercase(),
                 false => p.text.clone(),
@@ -149,54 +150,236 @@ impl Names {
     /// ASCII letters lowercased for names.
     fn find(&self, text: &str, haystack: &[u8], mut from: usize) -> Option<TermMatch> {
         while from < text.len() {
-            let (start, found) = match &self.starts {
+            let start = match &self.starts {
                 None => {
+                    let input = Input::new(haystack).span(from..text.len());
                     let m = self
                         .automaton
-                        .find(Input::new(haystack).span(from..text.len()))?;
-                    (m.start(), Some(m))
+                        .try_find(&input)
+                        .expect("an unanchored search of an unanchored automaton")?;
+                    m.start()
                 }
-                Some(starts) => {
-                    let at = starts.next(haystack, from)?;
-                    (at, self.longest_at(haystack, at, text.len()))
-                }
+                Some(starts) => starts.next(haystack, from)?,
             };
-            if let Some(m) = found
-                && starts_word(text, start)
-                && let Some(m) = self.whole_word(text, haystack, m)
-            {
-                return Some(m);
+            match self.at_word(text, start) {
+                Some(m) => return Some(m),
+                None => from = next_char(text, start),
             }
-            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
         None
     }
 
-    /// The longest name starting at `start` and ending no later than `end`.
-    fn longest_at(&self, haystack: &[u8], start: usize, end: usize) -> Option<Match> {
-        let input = Input::new(haystack).span(start..end);
-        match self.starts {
-            Some(_) => self.automaton.find(input.anchored(Anchored::Yes)),
-            // The leftmost match in the span starts at `start` if any name does.
-            None => self.automaton.find(input).filter(|m| m.start() == start),
+    /// The longest name at `start` that is a whole word, if a word starts there.
+    fn at_word(&self, text: &str, start: usize) -> Option<TermMatch> {
+        if !starts_word(text, start) {
+            return None;
         }
+        self.longest_word_at(text, start)
     }
 
-    /// `m`, or the longest shorter name starting at the same place, that ends a word: the
-    /// longest name there may end inside a word ("child neglect" in "child neglectful").
-    fn whole_word(&self, text: &str, haystack: &[u8], mut m: Match) -> Option<TermMatch> {
-        while !ends_word(text, m.end()) {
-            m = self.longest_at(haystack, m.start(), m.end() - 1)?;
+    /// The longest name starting at `start` that ends a word: the longest name there may end
+    /// inside a word ("child neglect" in "child neglectful"), and then a shorter one is taken.
+    /// The automaton reads the text from `start`, a byte at a time; a state's own name comes
+    /// first in its matches, and it is the one starting at `start` when its length is the
+    /// number of bytes read (later ones are names that end there but start later, as "agency"
+    /// in "multi-agency").
+    fn longest_word_at(&self, text: &str, start: usize) -> Option<TermMatch> {
+        let automaton = &self.automaton;
+        let anchored = match self.starts {
+            Some(_) => Anchored::Yes,
+            None => Anchored::No,
+        };
+        let mut state = automaton
+            .start_state(anchored)
+            .expect("the automaton has this start state");
+        let mut longest = None;
+        let end = text.len().min(start + automaton.max_pattern_len());
+        for (read, &byte) in text.as_bytes()[start..end].iter().enumerate() {
+            state = automaton.next_state(anchored, state, self.fold(byte));
+            if automaton.is_dead(state) {
+                break;
+            }
+            if automaton.is_match(state) {
+                let pattern = automaton.match_pattern(state, 0);
+                let end = start + read + 1;
+                if automaton.pattern_len(pattern) == read + 1 && ends_word(text, end) {
+                    longest = Some((pattern, end));
+                }
+            }
         }
-        let pattern = &self.patterns[m.pattern().as_usize()];
-        Some(TermMatch {
-            start: m.start(),
-            end: m.end(),
+        let (pattern, end) = longest?;
+        Some(self.term_match(pattern, start, end))
+    }
+
+    fn term_match(&self, pattern: PatternID, start: usize, end: usize) -> TermMatch {
+        let pattern = &self.patterns[pattern.as_usize()];
+        TermMatch {
+            start,
+            end,
             entry: pattern.entry,
             form: self.form,
             plural: pattern.plural,
+        }
+    }
+
+    /// A byte of the text as the automaton reads it: names are held in lowercase.
+    #[inline(always)]
+    fn fold(&self, byte: u8) -> u8 {
+        match self.form {
+            Form::Name => byte.to_ascii_lowercase(),
+            Form::Abbreviation => byte,
+        }
+    }
+
+    /// Every whole-word name in each of `texts`, as [`find`](Self::find) from the start of
+    /// each finds them one after another. A scan is one dependent memory read a byte (the
+    /// next state depends on the last), which leaves the processor waiting on its cache; two
+    /// texts are scanned side by side, so the two chains of reads overlap. Names only (an
+    /// unanchored automaton).
+    fn find_all(&self, texts: &[&str]) -> Vec<Vec<TermMatch>> {
+        let mut found = vec![Vec::new(); texts.len()];
+        let mut waiting = texts.iter().enumerate();
+        let mut lanes: [Option<Lane>; 2] = [None, None];
+        loop {
+            for lane in &mut lanes {
+                while lane.is_none() {
+                    let Some((index, text)) = waiting.next() else {
+                        break;
+                    };
+                    *lane = Lane::new(self, index, text, 0);
+                }
+            }
+            match &mut lanes {
+                [Some(a), Some(b)] => self.scan_two(a, b),
+                [Some(a), None] | [None, Some(a)] => self.scan_one(a),
+                [None, None] => break,
+            }
+            for lane in &mut lanes {
+                if let Some(l) = lane
+                    && l.searched()
+                {
+                    *lane = l.go_on(self, &mut found[l.index]);
+                }
+            }
+        }
+        found
+    }
+
+    /// Reads both lanes until either search ends. The states are kept in locals, and the
+    /// lanes are only looked at again when either automaton enters a special state (a match,
+    /// or dead).
+    fn scan_two(&self, a: &mut Lane, b: &mut Lane) {
+        let automaton = &self.automaton;
+        loop {
+            let (mut state_a, mut state_b) = (a.state, b.state);
+            let mut read = 0;
+            let mut special = false;
+            for (&byte_a, &byte_b) in a.bytes[a.at..].iter().zip(&b.bytes[b.at..]) {
+                state_a = automaton.next_state(Anchored::No, state_a, self.fold(byte_a));
+                state_b = automaton.next_state(Anchored::No, state_b, self.fold(byte_b));
+                read += 1;
+                if automaton.is_special(state_a) | automaton.is_special(state_b) {
+                    special = true;
+                    break;
+                }
+            }
+            (a.state, b.state) = (state_a, state_b);
+            a.at += read;
+            b.at += read;
+            if !special {
+                return;
+            }
+            let a_ended = automaton.is_special(state_a) && a.special(automaton);
+            let b_ended = automaton.is_special(state_b) && b.special(automaton);
+            if a_ended || b_ended || a.searched() || b.searched() {
+                return;
+            }
+        }
+    }
+
+    /// Reads one lane until its search ends.
+    fn scan_one(&self, a: &mut Lane) {
+        let automaton = &self.automaton;
+        while a.at < a.bytes.len() {
+            a.state = automaton.next_state(Anchored::No, a.state, self.fold(a.bytes[a.at]));
+            a.at += 1;
+            if automaton.is_special(a.state) && a.special(automaton) {
+                return;
+            }
+        }
+    }
+}
+
+/// One text being scanned for names by [`Names::find_all`]: one unanchored leftmost-longest
+/// search at a time, as `find` makes, from the end of the last name found.
+struct Lane<'t> {
+    index: usize,
+    text: &'t str,
+    bytes: &'t [u8],
+    /// The next byte to read.
+    at: usize,
+    state: StateID,
+    /// The longest name seen in this search so far: its pattern and end.
+    seen: Option<(PatternID, usize)>,
+    /// The automaton died: a name was found and no longer one can follow.
+    dead: bool,
+}
+
+impl<'t> Lane<'t> {
+    /// A lane searching `text` from `from`; None when nothing is left to search.
+    fn new(names: &Names, index: usize, text: &'t str, from: usize) -> Option<Lane<'t>> {
+        (from < text.len()).then(|| Lane {
+            index,
+            text,
+            bytes: text.as_bytes(),
+            at: from,
+            state: names
+                .automaton
+                .start_state(Anchored::No)
+                .expect("names are searched for unanchored"),
+            seen: None,
+            dead: false,
         })
     }
+
+    /// Notes a special state just entered; true when the search has ended.
+    #[inline(always)]
+    fn special(&mut self, automaton: &DFA) -> bool {
+        if automaton.is_dead(self.state) {
+            self.dead = true;
+            return true;
+        }
+        if automaton.is_match(self.state) {
+            self.seen = Some((automaton.match_pattern(self.state, 0), self.at));
+        }
+        false
+    }
+
+    /// The search has ended: the automaton died, or the text is read to its end.
+    fn searched(&self) -> bool {
+        self.dead || self.at == self.bytes.len()
+    }
+
+    /// Takes the search's result as `find` does (a whole word at the leftmost place a name
+    /// starts, else try again just after that place) and starts the next search; None when the
+    /// text is done.
+    fn go_on(&self, names: &Names, found: &mut Vec<TermMatch>) -> Option<Lane<'t>> {
+        let (pattern, end) = self.seen?;
+        let start = end - names.automaton.pattern_len(pattern);
+        let from = match names.at_word(self.text, start) {
+            Some(m) => {
+                found.push(m);
+                m.end
+            }
+            None => next_char(self.text, start),
+        };
+        Lane::new(names, self.index, self.text, from)
+    }
+}
+
+/// The place after the character at `at`.
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// Finds the names of glossary terms in text. Built once per site; shared by every page.
@@ -250,32 +433,40 @@ impl TermMatcher {
 
     /// Every name in `text`, left to right, never overlapping.
     pub fn find_iter<'m, 'h>(&'m self, text: &'h str) -> Matches<'m, 'h> {
-        let bytes = text.as_bytes();
-        let lowercase = match bytes.iter().any(u8::is_ascii_uppercase) {
-            true => Cow::Owned(bytes.to_ascii_lowercase()),
-            false => Cow::Borrowed(bytes),
+        self.matches(text, None)
+    }
+
+    /// Every name in each of `texts`, as [`find_iter`](Self::find_iter) finds them in each:
+    /// faster for the many texts of a page, as the names are scanned for two texts at a time.
+    pub fn find_all(&self, texts: &[&str]) -> Vec<Vec<TermMatch>> {
+        let names = match &self.names {
+            Some(names) => names.find_all(texts),
+            None => vec![Vec::new(); texts.len()],
         };
-        self.matches(text, lowercase)
+        texts
+            .iter()
+            .zip(names)
+            .map(|(text, names)| self.matches(text, Some(names)).collect())
+            .collect()
     }
 
-    /// [`find_iter`](Self::find_iter), lowercasing the text into `buffer` rather than a new
-    /// allocation: for callers that search many short texts.
-    pub fn find_iter_in<'m, 'h>(
-        &'m self,
-        text: &'h str,
-        buffer: &'h mut Vec<u8>,
-    ) -> Matches<'m, 'h> {
-        buffer.clear();
-        buffer.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-        self.matches(text, Cow::Borrowed(buffer))
-    }
-
-    fn matches<'m, 'h>(&'m self, text: &'h str, lowercase: Cow<'h, [u8]>) -> Matches<'m, 'h> {
+    fn matches<'m, 'h>(&'m self, text: &'h str, names: Option<Vec<TermMatch>>) -> Matches<'m, 'h> {
+        let [names_stream, abbreviations] =
+            [self.names.as_ref(), self.abbreviations.as_ref()].map(|names| Stream {
+                names,
+                next: None,
+                ahead: None,
+            });
         Matches {
             text,
-            lowercase,
-            streams: [self.names.as_ref(), self.abbreviations.as_ref()]
-                .map(|names| Stream { names, next: None }),
+            lowercase: None,
+            streams: [
+                Stream {
+                    ahead: names.map(|n| (n, 0)),
+                    ..names_stream
+                },
+                abbreviations,
+            ],
             pos: 0,
         }
     }
@@ -287,13 +478,44 @@ struct Stream<'m> {
     /// The next match at or after the iterator's position: None when not searched yet,
     /// Some(None) when there is none.
     next: Option<Option<TermMatch>>,
+    /// The matches found beforehand (by [`TermMatcher::find_all`]) and how many are used: a
+    /// search from the end of one finds the next. Dropped once a match of the other stream
+    /// overlaps one, after which the stream searches for itself.
+    ahead: Option<(Vec<TermMatch>, usize)>,
+}
+
+impl Stream<'_> {
+    /// The first match at or after `pos`.
+    fn search(
+        &mut self,
+        text: &str,
+        lowercase: &mut Option<Vec<u8>>,
+        pos: usize,
+    ) -> Option<TermMatch> {
+        if let Some((found, used)) = &mut self.ahead {
+            match found.get(*used) {
+                None => return None,
+                Some(&m) if m.start >= pos => {
+                    *used += 1;
+                    return Some(m);
+                }
+                Some(_) => self.ahead = None,
+            }
+        }
+        let names = self.names?;
+        let haystack = match names.form {
+            Form::Name => lowercase.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase()),
+            Form::Abbreviation => text.as_bytes(),
+        };
+        names.find(text, haystack, pos)
+    }
 }
 
 /// The iterator of [`TermMatcher::find_iter`].
 pub struct Matches<'m, 'h> {
     text: &'h str,
-    /// The text with its ASCII letters lowercased, for names.
-    lowercase: Cow<'h, [u8]>,
+    /// The text with its ASCII letters lowercased, for names, made when first needed.
+    lowercase: Option<Vec<u8>>,
     streams: [Stream<'m>; 2],
     pos: usize,
 }
@@ -303,7 +525,6 @@ impl Iterator for Matches<'_, '_> {
 
     fn next(&mut self) -> Option<TermMatch> {
         let (text, pos) = (self.text, self.pos);
-        let lowercase: &[u8] = &self.lowercase;
         for stream in &mut self.streams {
             // A match that starts before the last one ended overlaps it: search again.
             if stream
@@ -311,15 +532,10 @@ impl Iterator for Matches<'_, '_> {
                 .is_some_and(|m| m.is_some_and(|m| m.start < pos))
             {
                 stream.next = None;
+                stream.ahead = None;
             }
             if stream.next.is_none() {
-                stream.next = Some(stream.names.and_then(|n| {
-                    let haystack = match n.form {
-                        Form::Name => lowercase,
-                        Form::Abbreviation => text.as_bytes(),
-                    };
-                    n.find(text, haystack, pos)
-                }));
+                stream.next = Some(stream.search(text, &mut self.lowercase, pos));
             }
         }
         let best = self
@@ -541,6 +757,79 @@ mod tests {
             found("the children's services front door"),
             [("children's services front door", 6)]
         );
+    }
+
+    #[test]
+    fn find_all_finds_what_find_iter_finds_in_each_text() {
+        let m = TermMatcher::new([
+            (0, "Neglect", Form::Name),
+            (1, "Emotional neglect", Form::Name),
+            (2, "child", Form::Name),
+            (3, "child neglect", Form::Name),
+            (4, "Child in need", Form::Name),
+            (4, "CIN", Form::Abbreviation),
+            (5, "GCP tool", Form::Name),
+            (6, "Graded Care Profile", Form::Name),
+            (6, "GCP", Form::Abbreviation),
+            (7, "agency", Form::Name),
+            (8, "care", Form::Name),
+            // An abbreviation with a name inside: the names found beforehand are given up
+            // where it is found, and searched for again after it.
+            (9, "plan", Form::Name),
+            (10, "CP plan", Form::Abbreviation),
+        ])
+        .unwrap();
+        let words = [
+            "CP",
+            "plan",
+            "plans",
+            "neglect",
+            "Emotional",
+            "emotional",
+            "child",
+            "Child",
+            "in",
+            "need",
+            "CIN",
+            "cin",
+            "GCP",
+            "tool",
+            "Graded",
+            "care",
+            "profile",
+            "multi-agency",
+            "agency",
+            "neglectful",
+            "children’s",
+            "-",
+            "(",
+            ")",
+            ".",
+            "é",
+            "CINs",
+            "care-",
+            "Neglect.",
+        ];
+        // Texts of every length from 0 to 60 words, from a fixed sequence of numbers.
+        let mut seed = 7u64;
+        let texts: Vec<String> = (0..400)
+            .map(|i| {
+                (0..i % 61)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        words[(seed >> 33) as usize % words.len()]
+                    })
+                    .collect::<Vec<_>>()
+                    .join(if i % 3 == 0 { "" } else { " " })
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let one_at_a_time: Vec<Vec<TermMatch>> =
+            texts.iter().map(|t| m.find_iter(t).collect()).collect();
+        assert_eq!(m.find_all(&texts), one_at_a_time);
+        assert!(one_at_a_time.iter().map(Vec::len).sum::<usize>() > 1000);
     }
 
     #[test]

@@ -43,7 +43,6 @@ pub fn link_terms<'a>(
         enabled: page.front.link_terms != Some(false),
         flags: vec![0; glossary.len()],
         plan: Vec::new(),
-        buffer: Vec::new(),
         folder: None,
     };
     // The title and summary sit above the body: a term spelled out there is spelled out.
@@ -53,11 +52,10 @@ pub fn link_terms<'a>(
         }
     }
 
-    // Text to rewrite is found first, as (first event, end, end of its new events in
-    // `pieces`); the event list is rebuilt once, moving the untouched stretches whole.
+    // The runs of text (a text event, or text events and the soft line breaks between them,
+    // which a term may cross), with whether each is running text.
     let mut place = Place::default();
-    let mut pieces = Vec::new();
-    let mut edits = Vec::new();
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < events.len() {
         if !matches!(events[i].0, Event::Text(_)) || place.code > 0 {
@@ -71,10 +69,34 @@ pub fn link_terms<'a>(
                 end += 1;
             }
         }
-        if linker.rewrite(&mut events[i..end], place.is_running_text(), &mut pieces) {
+        runs.push((i, end, place.is_running_text()));
+        i = end;
+    }
+    let found = {
+        let joined: Vec<String> = runs
+            .iter()
+            .filter(|(i, end, _)| end - i > 1)
+            .map(|&(i, end, _)| run_text(&events[i..end]))
+            .collect();
+        let mut joined = joined.iter();
+        let texts: Vec<&str> = runs
+            .iter()
+            .map(|&(i, end, _)| match &events[i].0 {
+                Event::Text(text) if end - i == 1 => text.as_ref(),
+                _ => joined.next().expect("one joined text per longer run"),
+            })
+            .collect();
+        glossary.matcher().find_all(&texts)
+    };
+
+    // Text to rewrite is found first, as (first event, end, end of its new events in
+    // `pieces`); the event list is rebuilt once, moving the untouched stretches whole.
+    let mut pieces = Vec::new();
+    let mut edits = Vec::new();
+    for ((i, end, running), found) in runs.into_iter().zip(found) {
+        if linker.rewrite(&mut events[i..end], running, found, &mut pieces) {
             edits.push((i, end, pieces.len()));
         }
-        i = end;
     }
     if !edits.is_empty() {
         apply(events, &edits, pieces);
@@ -131,8 +153,6 @@ struct Linker<'a> {
     /// What to do with the text being written: each match, whether to link it and whether to
     /// spell it out.
     plan: Vec<(TermMatch, bool, bool)>,
-    /// Reused for each text's lowercase copy, which the matcher searches.
-    buffer: Vec<u8>,
     /// The last definitions folder linked to, and the way there from this page.
     folder: Option<(&'a str, String)>,
 }
@@ -146,13 +166,12 @@ impl<'a> Linker<'a> {
         }
     }
 
-    /// Finds the terms in `text`, records them, and plans links and expansions where `running`
+    /// Records the terms `found` in `text`, and plans links and expansions where `running`
     /// (running text) allows them. True when the text needs rewriting.
-    fn plan(&mut self, text: &str, running: bool) -> bool {
+    fn plan(&mut self, text: &str, running: bool, found: Vec<TermMatch>) -> bool {
         self.plan.clear();
         let mut changes = false;
-        let mut buffer = std::mem::take(&mut self.buffer);
-        for m in self.glossary.matcher().find_iter_in(text, &mut buffer) {
+        for m in found {
             let (mut link, mut expand) = (false, false);
             if running && self.enabled && Some(m.entry) != self.own {
                 link = self.flags[m.entry] & LINKED == 0;
@@ -170,17 +189,17 @@ impl<'a> Linker<'a> {
             self.note(&m);
             self.plan.push((m, link, expand));
         }
-        self.buffer = buffer;
         changes
     }
 
-    /// Plans the run of text and soft line breaks `run` (usually one text event) and, when it
-    /// changes, takes it out and adds its new events to `pieces`. A term may cross a line break.
-    /// Pieces of text borrowed from the page's source stay borrowed.
+    /// Plans the run of text and soft line breaks `run` (usually one text event), in which
+    /// the terms `found` are, and when it changes, takes it out and adds its new events to
+    /// `pieces`. Pieces of text borrowed from the page's source stay borrowed.
     fn rewrite(
         &mut self,
         run: &mut [Spanned<'a>],
         running: bool,
+        found: Vec<TermMatch>,
         pieces: &mut Vec<Spanned<'a>>,
     ) -> bool {
         let span = run[0].1.start..run[run.len() - 1].1.end;
@@ -188,7 +207,7 @@ impl<'a> Linker<'a> {
             let Event::Text(text) = event else {
                 return false;
             };
-            if !self.plan(text, running) {
+            if !self.plan(text, running, found) {
                 return false;
             }
             let Event::Text(text) = std::mem::replace(event, Event::SoftBreak) else {
@@ -205,14 +224,8 @@ impl<'a> Linker<'a> {
             }
             return true;
         }
-        let text: String = run
-            .iter()
-            .map(|(e, _)| match e {
-                Event::Text(t) => t.as_ref(),
-                _ => " ",
-            })
-            .collect();
-        if !self.plan(&text, running) {
+        let text = run_text(run);
+        if !self.plan(&text, running, found) {
             return false;
         }
         self.write(&text, |r| CowStr::from(text[r].to_string()), &span, pieces);
@@ -291,6 +304,16 @@ impl<'a> Linker<'a> {
         push(done..text.len(), out);
         self.plan = plan;
     }
+}
+
+/// The text of a run of text events and soft line breaks, a break read as a space.
+fn run_text(run: &[Spanned<'_>]) -> String {
+    run.iter()
+        .map(|(e, _)| match e {
+            Event::Text(t) => t.as_ref(),
+            _ => " ",
+        })
+        .collect()
 }
 
 /// Rebuilds `events` with the edits made: each (first, end, pieces end) replaces
