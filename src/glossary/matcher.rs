@@ -15,6 +15,7 @@
 //! thrown away. The two streams of matches are merged, the leftmost first and the longer of two
 //! starting together.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use aho_corasick::automaton::{Automaton, StateID};
@@ -131,7 +132,7 @@ impl Names {
                 Some(_) => StartKind::Anchored,
                 None => StartKind::Unanchored,
             })
-            // Names are scanned for by hand, two texts at a time (see `Lanes`), with no
+            // Names are scanned for by hand, two texts at a time (see `Lane`), with no
             // prefilter to consult; with hundreds of patterns there would be none anyway.
             .prefilter(false)
             .build(patterns.iter().map(|p| match ignore_case {
@@ -451,21 +452,20 @@ impl TermMatcher {
     }
 
     fn matches<'m, 'h>(&'m self, text: &'h str, names: Option<Vec<TermMatch>>) -> Matches<'m, 'h> {
-        let [names_stream, abbreviations] =
-            [self.names.as_ref(), self.abbreviations.as_ref()].map(|names| Stream {
-                names,
-                next: None,
-                ahead: None,
-            });
         Matches {
             text,
             lowercase: None,
             streams: [
                 Stream {
+                    names: self.names.as_ref(),
+                    next: None,
                     ahead: names.map(|n| (n, 0)),
-                    ..names_stream
                 },
-                abbreviations,
+                Stream {
+                    names: self.abbreviations.as_ref(),
+                    next: None,
+                    ahead: None,
+                },
             ],
             pos: 0,
         }
@@ -486,10 +486,10 @@ struct Stream<'m> {
 
 impl Stream<'_> {
     /// The first match at or after `pos`.
-    fn search(
+    fn search<'h>(
         &mut self,
-        text: &str,
-        lowercase: &mut Option<Vec<u8>>,
+        text: &'h str,
+        lowercase: &mut Option<Cow<'h, [u8]>>,
         pos: usize,
     ) -> Option<TermMatch> {
         if let Some((found, used)) = &mut self.ahead {
@@ -504,10 +504,19 @@ impl Stream<'_> {
         }
         let names = self.names?;
         let haystack = match names.form {
-            Form::Name => lowercase.get_or_insert_with(|| text.as_bytes().to_ascii_lowercase()),
+            Form::Name => lowercase.get_or_insert_with(|| lowercase_of(text)),
             Form::Abbreviation => text.as_bytes(),
         };
         names.find(text, haystack, pos)
+    }
+}
+
+/// `text` with its ASCII letters lowercased, borrowed when it has no capitals.
+fn lowercase_of(text: &str) -> Cow<'_, [u8]> {
+    let bytes = text.as_bytes();
+    match bytes.iter().any(u8::is_ascii_uppercase) {
+        true => Cow::Owned(bytes.to_ascii_lowercase()),
+        false => Cow::Borrowed(bytes),
     }
 }
 
@@ -515,7 +524,7 @@ impl Stream<'_> {
 pub struct Matches<'m, 'h> {
     text: &'h str,
     /// The text with its ASCII letters lowercased, for names, made when first needed.
-    lowercase: Option<Vec<u8>>,
+    lowercase: Option<Cow<'h, [u8]>>,
     streams: [Stream<'m>; 2],
     pos: usize,
 }

@@ -72,12 +72,13 @@ pub fn link_terms<'a>(
         runs.push((i, end, place.is_running_text()));
         i = end;
     }
+    // A run of several events is matched, and rewritten, as one text.
+    let joined: Vec<String> = runs
+        .iter()
+        .filter(|(i, end, _)| end - i > 1)
+        .map(|&(i, end, _)| run_text(&events[i..end]))
+        .collect();
     let found = {
-        let joined: Vec<String> = runs
-            .iter()
-            .filter(|(i, end, _)| end - i > 1)
-            .map(|&(i, end, _)| run_text(&events[i..end]))
-            .collect();
         let mut joined = joined.iter();
         let texts: Vec<&str> = runs
             .iter()
@@ -93,8 +94,10 @@ pub fn link_terms<'a>(
     // `pieces`); the event list is rebuilt once, moving the untouched stretches whole.
     let mut pieces = Vec::new();
     let mut edits = Vec::new();
+    let mut joined = joined.into_iter();
     for ((i, end, running), found) in runs.into_iter().zip(found) {
-        if linker.rewrite(&mut events[i..end], running, found, &mut pieces) {
+        let text = (end - i > 1).then(|| joined.next().expect("one joined text per longer run"));
+        if linker.rewrite(&mut events[i..end], running, found, text, &mut pieces) {
             edits.push((i, end, pieces.len()));
         }
     }
@@ -194,12 +197,14 @@ impl<'a> Linker<'a> {
 
     /// Plans the run of text and soft line breaks `run` (usually one text event), in which
     /// the terms `found` are, and when it changes, takes it out and adds its new events to
-    /// `pieces`. Pieces of text borrowed from the page's source stay borrowed.
+    /// `pieces`. A run of several events comes with its `joined` text. Pieces of text borrowed
+    /// from the page's source stay borrowed.
     fn rewrite(
         &mut self,
         run: &mut [Spanned<'a>],
         running: bool,
         found: Vec<TermMatch>,
+        joined: Option<String>,
         pieces: &mut Vec<Spanned<'a>>,
     ) -> bool {
         let span = run[0].1.start..run[run.len() - 1].1.end;
@@ -224,7 +229,7 @@ impl<'a> Linker<'a> {
             }
             return true;
         }
-        let text = run_text(run);
+        let text = joined.unwrap_or_else(|| run_text(run));
         if !self.plan(&text, running, found) {
             return false;
         }

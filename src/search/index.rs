@@ -642,7 +642,9 @@ fn add_doc(occ: &[Occ], concepts: u32, groups: &mut TermGroups, out: &mut Vec<u3
                 _ => None,
             };
             if let Some(list) = list {
-                // A field's occurrences come in position order: keep the longest span per position.
+                // A field's occurrences come in position order (each positional field is pushed
+                // once a section, left to right): keep the longest span per position.
+                debug_assert!(list.last().is_none_or(|last| last.0 <= o.pos));
                 match list.last_mut() {
                     Some(last) if last.0 == o.pos => last.1 = last.1.max(o.span),
                     _ => list.push((o.pos, o.span)),
