@@ -17,7 +17,7 @@ use std::time::Instant;
 use waymark::content::{LoadOptions, load};
 use waymark::glossary::Glossary;
 
-const RUNS: usize = 7;
+const RUNS: usize = 15;
 
 fn main() {
     let site_dir: PathBuf = std::env::args_os()
@@ -44,8 +44,9 @@ fn main() {
         times.sort_by(f64::total_cmp);
         let median = times[RUNS / 2];
         println!(
-            "{name:<10} {:.1} ms (median of {RUNS}), {:.0} MB/s, {found} mentions",
+            "{name:<10} {:.1} ms (median of {RUNS}; fastest {:.1} ms), {:.0} MB/s, {found} mentions",
             median * 1e3,
+            times[0] * 1e3,
             bytes as f64 / 1e6 / median,
         );
     };

@@ -6,23 +6,24 @@
 //! a sentence's "Cin" is "CIN". Simple plurals match ("chronologies", "genograms", "CPPs").
 //! Where names overlap, the longest wins: "emotional neglect" over "neglect".
 //!
-//! Terms and aliases are found by scanning the text with its ASCII letters lowercased, using a DFA
-//! of the names in lowercase: a DFA is the fastest automaton to search with, and one of lowercase
-//! names is half the size of one that ignores case itself, so more of it stays in the processor's
-//! cache. Abbreviations have their own automaton that respects case, run only where a word starts
-//! with bytes an abbreviation can start with (capital letters, in practice): in one case-blind
-//! automaton, every "chi" of "child" would be a candidate for an abbreviation "CHI", found and
-//! thrown away. The two streams of matches are merged, the leftmost first and the longer of two
-//! starting together.
+//! Terms and aliases are found with a DFA of the names in lowercase: a DFA is the fastest
+//! automaton to search with. A page's texts are scanned with a copy of it in a smaller table
+//! that folds case as it reads (see [`super::folded`]), several texts side by side. Abbreviations
+//! have their own automaton that respects case, run only where a word starts with bytes an
+//! abbreviation can start with (capital letters, in practice): in one case-blind automaton,
+//! every "chi" of "child" would be a candidate for an abbreviation "CHI", found and thrown away.
+//! The two streams of matches are merged, the leftmost first and the longer of two starting
+//! together.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, BuildError, Input, MatchKind, PatternID, StartKind};
 
 use super::EntryId;
+use super::folded::{DEAD, FoldedDfa, State};
 
 /// How a name refers to its term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +59,9 @@ struct Names {
     automaton: DFA,
     /// For abbreviations, where they can start; None for names, which are scanned for.
     starts: Option<Starts>,
+    /// For names, the automaton in a smaller table that folds case, for [`Names::find_all`];
+    /// None for abbreviations, and for a glossary too big for it.
+    folded: Option<FoldedDfa>,
     patterns: Vec<Pattern>,
 }
 
@@ -68,7 +72,15 @@ struct Starts {
     bytes: [bool; 256],
     /// A bit set of 65,536 pairs; None when an abbreviation is one byte long.
     pairs: Option<Box<[u64; 1024]>>,
+    /// The lowest start byte and how far above it the highest is: a block of text with no byte
+    /// in that range (most blocks, when abbreviations start with capitals) is passed over whole.
+    low: u8,
+    span: u8,
 }
+
+/// Bytes of text looked at together for a start byte: a check the compiler makes with vector
+/// instructions, comparing them all at once.
+const BLOCK: usize = 16;
 
 impl Starts {
     fn new(patterns: &[Pattern]) -> Starts {
@@ -84,13 +96,20 @@ impl Starts {
             }
             pairs
         });
-        Starts { bytes, pairs }
+        let low = (0..=255).find(|&b| bytes[b as usize]).unwrap_or(0);
+        let high = (0..=255).rev().find(|&b| bytes[b as usize]).unwrap_or(0);
+        Starts {
+            bytes,
+            pairs,
+            low,
+            span: high - low,
+        }
     }
 
     /// The next place from `from` where an abbreviation may start.
     fn next(&self, text: &[u8], mut from: usize) -> Option<usize> {
         loop {
-            let at = from + text[from..].iter().position(|&b| self.bytes[b as usize])?;
+            let at = from + self.next_byte(&text[from..])?;
             let pair_fits = self.pairs.as_ref().is_none_or(|pairs| {
                 let pair = pair_index(&text[at..]);
                 text.len() > at + 1 && pairs[pair / 64] & (1 << (pair % 64)) != 0
@@ -100,6 +119,23 @@ impl Starts {
             }
             from = at + 1;
         }
+    }
+
+    /// The place of the first start byte in `text`, passing over blocks with no byte in range.
+    fn next_byte(&self, text: &[u8]) -> Option<usize> {
+        let in_range = |b: u8| b.wrapping_sub(self.low) <= self.span;
+        let is_start = |b: &u8| self.bytes[*b as usize];
+        let mut at = 0;
+        while text.len() - at >= BLOCK {
+            let block = &text[at..at + BLOCK];
+            if block.iter().fold(false, |any, &b| any | in_range(b))
+                && let Some(i) = block.iter().position(is_start)
+            {
+                return Some(at + i);
+            }
+            at += BLOCK;
+        }
+        text[at..].iter().position(is_start).map(|i| at + i)
     }
 }
 
@@ -125,6 +161,13 @@ impl Names {
             return Ok(None);
         }
         let starts = (!ignore_case).then(|| Starts::new(&patterns));
+        let texts: Vec<String> = patterns
+            .iter()
+            .map(|p| match ignore_case {
+                true => p.text.to_ascii_lowercase(),
+                false => p.text.clone(),
+            })
+            .collect();
         // About 0.7 MB for 500 terms and their plurals.
         let automaton = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -132,17 +175,19 @@ impl Names {
                 Some(_) => StartKind::Anchored,
                 None => StartKind::Unanchored,
             })
-            // Names are scanned for by hand, two texts at a time (see `Lane`), with no
+            // Names are scanned for by hand, several texts at a time (see `Lane`), with no
             // prefilter to consult; with hundreds of patterns there would be none anyway.
             .prefilter(false)
-            .build(patterns.iter().map(|p| match ignore_case {
-                true => p.text.to_ascii_lowercase(),
-                false => p.text.clone(),
-            }))?;
+            .build(&texts)?;
+        // About half the original's size.
+        let folded = ignore_case
+            .then(|| FoldedDfa::new(&automaton, &texts))
+            .flatten();
         Ok(Some(Names {
             form,
             automaton,
             starts,
+            folded,
             patterns,
         }))
     }
@@ -234,79 +279,92 @@ impl Names {
 
     /// Every whole-word name in each of `texts`, as [`find`](Self::find) from the start of
     /// each finds them one after another. A scan is one dependent memory read a byte (the
-    /// next state depends on the last), which leaves the processor waiting on its cache; two
-    /// texts are scanned side by side, so the two chains of reads overlap. Names only (an
-    /// unanchored automaton).
-    fn find_all(&self, texts: &[&str]) -> Vec<Vec<TermMatch>> {
+    /// next state depends on the last), which leaves the processor waiting on its cache; up to
+    /// [`LANES`] texts are scanned side by side, so their chains of reads overlap. Names only
+    /// (an unanchored automaton).
+    fn find_all(&self, folded: &FoldedDfa, texts: &[&str]) -> Vec<Vec<TermMatch>> {
         let mut found = vec![Vec::new(); texts.len()];
         let mut waiting = texts.iter().enumerate();
-        let mut lanes: [Option<Lane>; 2] = [None, None];
+        let mut lanes: Vec<Lane> = Vec::with_capacity(LANES);
         loop {
-            for lane in &mut lanes {
-                while lane.is_none() {
-                    let Some((index, text)) = waiting.next() else {
-                        break;
-                    };
-                    *lane = Lane::new(self, index, text, 0);
+            while lanes.len() < LANES {
+                let Some((index, text)) = waiting.next() else {
+                    break;
+                };
+                lanes.extend(Lane::new(folded, index, text, 0));
+            }
+            match lanes.len() {
+                0 => break,
+                1 => scan::<1>(folded, as_array(&mut lanes)),
+                2 => scan::<2>(folded, as_array(&mut lanes)),
+                3 => scan::<3>(folded, as_array(&mut lanes)),
+                _ => scan::<LANES>(folded, as_array(&mut lanes)),
+            }
+            // Lanes whose search ended go on in their text, or leave when it is done.
+            let mut l = 0;
+            while l < lanes.len() {
+                if !lanes[l].searched() {
+                    l += 1;
+                    continue;
                 }
-            }
-            match &mut lanes {
-                [Some(a), Some(b)] => self.scan_two(a, b),
-                [Some(a), None] | [None, Some(a)] => self.scan_one(a),
-                [None, None] => break,
-            }
-            for lane in &mut lanes {
-                if let Some(l) = lane
-                    && l.searched()
-                {
-                    *lane = l.go_on(self, &mut found[l.index]);
+                match lanes[l].go_on(self, folded, &mut found[lanes[l].index]) {
+                    Some(next) => {
+                        lanes[l] = next;
+                        l += 1;
+                    }
+                    None => {
+                        lanes.swap_remove(l);
+                    }
                 }
             }
         }
         found
     }
+}
 
-    /// Reads both lanes until either search ends. The states are kept in locals, and the
-    /// lanes are only looked at again when either automaton enters a special state (a match,
-    /// or dead).
-    fn scan_two(&self, a: &mut Lane, b: &mut Lane) {
-        let automaton = &self.automaton;
-        loop {
-            let (mut state_a, mut state_b) = (a.state, b.state);
-            let mut read = 0;
-            let mut special = false;
-            for (&byte_a, &byte_b) in a.bytes[a.at..].iter().zip(&b.bytes[b.at..]) {
-                state_a = automaton.next_state(Anchored::No, state_a, self.fold(byte_a));
-                state_b = automaton.next_state(Anchored::No, state_b, self.fold(byte_b));
-                read += 1;
-                if automaton.is_special(state_a) | automaton.is_special(state_b) {
-                    special = true;
-                    break;
-                }
+/// Texts scanned for names side by side (see [`Names::find_all`]).
+const LANES: usize = 4;
+
+/// The first `K` lanes as an array, for [`Names::scan`].
+fn as_array<'l, 't, const K: usize>(lanes: &'l mut [Lane<'t>]) -> &'l mut [Lane<'t>; K] {
+    (&mut lanes[..K]).try_into().expect("at least K lanes")
+}
+
+/// Reads all `K` lanes until a search in any of them ends. The states are kept in locals, and
+/// the lanes are only looked at again when an automaton enters a special state (a match, or
+/// dead).
+fn scan<const K: usize>(dfa: &FoldedDfa, lanes: &mut [Lane; K]) {
+    loop {
+        let mut states: [State; K] = std::array::from_fn(|i| lanes[i].state);
+        let len = lanes
+            .iter()
+            .map(|l| l.bytes.len() - l.at)
+            .min()
+            .unwrap_or(0);
+        let rest: [&[u8]; K] = std::array::from_fn(|i| &lanes[i].bytes[lanes[i].at..][..len]);
+        let mut read = 0;
+        let mut special = false;
+        while read < len {
+            for (state, bytes) in states.iter_mut().zip(&rest) {
+                *state = dfa.next(*state, bytes[read]);
             }
-            (a.state, b.state) = (state_a, state_b);
-            a.at += read;
-            b.at += read;
-            if !special {
-                return;
-            }
-            let a_ended = automaton.is_special(state_a) && a.special(automaton);
-            let b_ended = automaton.is_special(state_b) && b.special(automaton);
-            if a_ended || b_ended || a.searched() || b.searched() {
-                return;
+            read += 1;
+            if states.iter().fold(false, |any, &s| any | dfa.is_special(s)) {
+                special = true;
+                break;
             }
         }
-    }
-
-    /// Reads one lane until its search ends.
-    fn scan_one(&self, a: &mut Lane) {
-        let automaton = &self.automaton;
-        while a.at < a.bytes.len() {
-            a.state = automaton.next_state(Anchored::No, a.state, self.fold(a.bytes[a.at]));
-            a.at += 1;
-            if automaton.is_special(a.state) && a.special(automaton) {
-                return;
+        let mut ended = false;
+        for (lane, state) in lanes.iter_mut().zip(states) {
+            lane.state = state;
+            lane.at += read;
+            if special && dfa.is_special(state) {
+                ended |= lane.special(dfa);
             }
+            ended |= lane.searched();
+        }
+        if !special || ended {
+            return;
         }
     }
 }
@@ -319,7 +377,7 @@ struct Lane<'t> {
     bytes: &'t [u8],
     /// The next byte to read.
     at: usize,
-    state: StateID,
+    state: State,
     /// The longest name seen in this search so far: its pattern and end.
     seen: Option<(PatternID, usize)>,
     /// The automaton died: a name was found and no longer one can follow.
@@ -328,31 +386,26 @@ struct Lane<'t> {
 
 impl<'t> Lane<'t> {
     /// A lane searching `text` from `from`; None when nothing is left to search.
-    fn new(names: &Names, index: usize, text: &'t str, from: usize) -> Option<Lane<'t>> {
+    fn new(dfa: &FoldedDfa, index: usize, text: &'t str, from: usize) -> Option<Lane<'t>> {
         (from < text.len()).then(|| Lane {
             index,
             text,
             bytes: text.as_bytes(),
             at: from,
-            state: names
-                .automaton
-                .start_state(Anchored::No)
-                .expect("names are searched for unanchored"),
+            state: dfa.start(),
             seen: None,
             dead: false,
         })
     }
 
-    /// Notes a special state just entered; true when the search has ended.
+    /// Notes the special state just entered; true when the search has ended.
     #[inline(always)]
-    fn special(&mut self, automaton: &DFA) -> bool {
-        if automaton.is_dead(self.state) {
+    fn special(&mut self, dfa: &FoldedDfa) -> bool {
+        if self.state == DEAD {
             self.dead = true;
             return true;
         }
-        if automaton.is_match(self.state) {
-            self.seen = Some((automaton.match_pattern(self.state, 0), self.at));
-        }
+        self.seen = Some((dfa.matched(self.state), self.at));
         false
     }
 
@@ -364,17 +417,28 @@ impl<'t> Lane<'t> {
     /// Takes the search's result as `find` does (a whole word at the leftmost place a name
     /// starts, else try again just after that place) and starts the next search; None when the
     /// text is done.
-    fn go_on(&self, names: &Names, found: &mut Vec<TermMatch>) -> Option<Lane<'t>> {
+    fn go_on(
+        &self,
+        names: &Names,
+        dfa: &FoldedDfa,
+        found: &mut Vec<TermMatch>,
+    ) -> Option<Lane<'t>> {
         let (pattern, end) = self.seen?;
         let start = end - names.automaton.pattern_len(pattern);
-        let from = match names.at_word(self.text, start) {
+        // The name seen is the longest at its start; when it ends a word, it is the one.
+        let whole = starts_word(self.text, start) && ends_word(self.text, end);
+        let found_here = match whole {
+            true => Some(names.term_match(pattern, start, end)),
+            false => names.at_word(self.text, start),
+        };
+        let from = match found_here {
             Some(m) => {
                 found.push(m);
                 m.end
             }
             None => next_char(self.text, start),
         };
-        Lane::new(names, self.index, self.text, from)
+        Lane::new(dfa, self.index, self.text, from)
     }
 }
 
@@ -438,10 +502,14 @@ impl TermMatcher {
     }
 
     /// Every name in each of `texts`, as [`find_iter`](Self::find_iter) finds them in each:
-    /// faster for the many texts of a page, as the names are scanned for two texts at a time.
+    /// faster for the many texts of a page, as the names are scanned for several texts at a
+    /// time.
     pub fn find_all(&self, texts: &[&str]) -> Vec<Vec<TermMatch>> {
         let names = match &self.names {
-            Some(names) => names.find_all(texts),
+            Some(names) => match &names.folded {
+                Some(folded) => names.find_all(folded, texts),
+                None => return texts.iter().map(|t| self.find_iter(t).collect()).collect(),
+            },
             None => vec![Vec::new(); texts.len()],
         };
         texts
@@ -839,6 +907,36 @@ mod tests {
             texts.iter().map(|t| m.find_iter(t).collect()).collect();
         assert_eq!(m.find_all(&texts), one_at_a_time);
         assert!(one_at_a_time.iter().map(Vec::len).sum::<usize>() > 1000);
+    }
+
+    #[test]
+    fn a_glossary_too_big_for_the_folded_table_is_still_searched() {
+        // 8,000 names of twelve letters need more states than 16 bits number.
+        let mut seed = 11u64;
+        let names: Vec<String> = (0..8000)
+            .map(|_| {
+                (0..12)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        char::from(b'a' + (seed >> 33) as u8 % 26)
+                    })
+                    .collect()
+            })
+            .collect();
+        let m = TermMatcher::new(
+            names
+                .iter()
+                .enumerate()
+                .map(|(e, n)| (e, n.as_str(), Form::Name)),
+        )
+        .unwrap();
+        assert!(m.names.as_ref().unwrap().folded.is_none());
+        let text = format!("{} and {}.", names[5].to_uppercase(), names[7999]);
+        let found = m.find_all(&[&text]);
+        let entries: Vec<EntryId> = found[0].iter().map(|t| t.entry).collect();
+        assert_eq!(entries, [5, 7999]);
     }
 
     #[test]

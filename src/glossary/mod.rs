@@ -6,6 +6,7 @@
 //! no definition, stop the build with the file and line.
 
 pub mod abbreviations;
+mod folded;
 mod matcher;
 
 use std::collections::HashMap;
