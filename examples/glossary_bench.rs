@@ -25,7 +25,9 @@ fn main() {
         .expect("usage: glossary_bench SITE_DIR")
         .into();
     let site = load(&site_dir, LoadOptions::default()).unwrap_or_else(|e| panic!("{e:?}"));
+    let started = Instant::now();
     let glossary = Glossary::build(&site).unwrap_or_else(|e| panic!("{e:?}"));
+    let built = started.elapsed();
     // Each page's paragraphs, as the pages' text events roughly come.
     let pages: Vec<Vec<&str>> = site
         .pages
@@ -51,10 +53,11 @@ fn main() {
         );
     };
     println!(
-        "{} pages, {} definitions, {:.1} MB of Markdown",
+        "{} pages, {} definitions, {:.1} MB of Markdown; glossary built in {:.1} ms",
         pages.len(),
         glossary.len(),
-        bytes as f64 / 1e6
+        bytes as f64 / 1e6,
+        built.as_secs_f64() * 1e3,
     );
     let matcher = glossary.matcher();
     count("find_iter", &|texts| {
