@@ -115,16 +115,18 @@ pub(super) fn render_pages(
     }
 
     // Second pass: definitions, now that "Used in" is known.
-    let used_in = used_in(prepared, &states);
-    let late: Vec<Diagnostic> = waiting
-        .into_par_iter()
-        .filter_map(|(id, rendered)| {
-            let links = packs.get(&id).map_or(&[][..], Vec::as_slice);
-            page_html(prepared, id, &rendered, today, links, &used_in)
-                .and_then(|html| sink.write(&prepared.site.pages[id].url, html.as_bytes()))
-                .err()
-        })
-        .collect();
+    let late: Vec<Diagnostic> = super::timings::step("  definitions", || {
+        let used_in = used_in(prepared, &states);
+        waiting
+            .into_par_iter()
+            .filter_map(|(id, rendered)| {
+                let links = packs.get(&id).map_or(&[][..], Vec::as_slice);
+                page_html(prepared, id, &rendered, today, links, &used_in)
+                    .and_then(|html| sink.write(&prepared.site.pages[id].url, html.as_bytes()))
+                    .err()
+            })
+            .collect()
+    });
     diagnostics.extend(late);
     diagnostics.extend(anchor_problems(prepared, &states, |_| true));
     PagesOutcome {
