@@ -26,7 +26,7 @@ use crate::glossary::EntryId;
 use crate::markdown::{self, AnchorCheck, RenderedMarkdown, TextSection};
 use crate::output::Sink;
 use crate::render::context::{PackLink, PageView, template_for};
-use crate::render::glossary::{DefinitionView, GlossaryIndexView};
+use crate::render::glossary::{DefinitionView, GlossaryIndexView, UsedIn};
 
 /// Pages whose Markdown is rendered together before they go through their templates: the term
 /// matcher's tables (and the templates) then stay in the processor's cache. Small enough that a
@@ -91,8 +91,11 @@ pub(super) fn render_pages(
                         return (state, problems, Some(rendered));
                     }
                     let links = packs.get(&id).map_or(&[][..], Vec::as_slice);
-                    let result = page_html(prepared, id, &rendered, today, links, &[])
-                        .and_then(|html| sink.write(&prepared.site.pages[id].url, html.as_bytes()));
+                    let result =
+                        page_html(prepared, id, &rendered, today, links, &UsedIn::default())
+                            .and_then(|html| {
+                                sink.write(&prepared.site.pages[id].url, html.as_bytes())
+                            });
                     problems.extend(result.err());
                     (state, problems, None)
                 })
@@ -135,23 +138,22 @@ pub(super) fn render_pages(
     }
 }
 
-/// A page in its template. `used_in` (by glossary entry) fills a definition page's "Used in";
-/// the definitions section gets its A to Z.
+/// A page in its template. `used_in` fills a definition page's "Used in"; the definitions
+/// section gets its A to Z.
 pub fn page_html(
     prepared: &Prepared,
     id: PageId,
     rendered: &RenderedMarkdown,
     today: Date,
     packs: &[PackLink],
-    used_in: &[Vec<PageId>],
+    used_in: &UsedIn,
 ) -> Result<String, Diagnostic> {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
     let page = &site.pages[id];
     let mut view = PageView::of(site, id, rendered, today);
     view.packs = packs.to_vec();
     if let Some(entry) = glossary.entry_for_page(id) {
-        let pages = used_in.get(entry).map_or(&[][..], Vec::as_slice);
-        view.definition = Some(DefinitionView::of(site, glossary, entry, pages));
+        view.definition = Some(DefinitionView::of(site, glossary, entry, used_in));
     }
     if page.kind == PageKind::Section && page.section_kind == PageKind::Definition {
         view.glossary = Some(GlossaryIndexView::of(site, glossary, id));
@@ -166,7 +168,7 @@ pub fn page_html(
 /// For each glossary entry, the other pages that mention it, by title. The pages are ranked by
 /// title once, so each list sorts by a number rather than by making its pages' titles lowercase
 /// again (500 definitions over 5,000 pages make 70,000 entries).
-pub fn used_in(prepared: &Prepared, states: &[PageState]) -> Vec<Vec<PageId>> {
+pub fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
     let mut used_in = vec![Vec::new(); glossary.len()];
     for (id, state) in states.iter().enumerate() {
@@ -177,7 +179,7 @@ pub fn used_in(prepared: &Prepared, states: &[PageState]) -> Vec<Vec<PageId>> {
         }
     }
     if used_in.iter().all(Vec::is_empty) {
-        return used_in;
+        return UsedIn::new(site, used_in);
     }
     let mut by_title: Vec<PageId> = (0..site.pages.len()).collect();
     by_title.par_sort_by_cached_key(|&id| {
@@ -191,7 +193,7 @@ pub fn used_in(prepared: &Prepared, states: &[PageState]) -> Vec<Vec<PageId>> {
     used_in
         .par_iter_mut()
         .for_each(|pages| pages.sort_unstable_by_key(|&id| rank[id]));
-    used_in
+    UsedIn::new(site, used_in)
 }
 
 /// Links to `page.md#anchor` whose heading is missing, from the pages `from` selects.
