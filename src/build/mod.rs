@@ -94,9 +94,11 @@ pub fn prepare(
     if let Some(base) = base_url {
         site.config.base_url = Some(base.to_string());
     }
-    let glossary = Glossary::build(&site);
-    let renderer = Renderer::new(&site.dir);
-    let packs = crate::packs::resolve(&site);
+    // The glossary's automata and the templates take some milliseconds each: made side by side.
+    let (glossary, (renderer, packs)) = rayon::join(
+        || Glossary::build(&site),
+        || (Renderer::new(&site.dir), crate::packs::resolve(&site)),
+    );
     let (glossary, mut renderer, packs) = match (glossary, renderer, packs) {
         (Ok(g), Ok(r), Ok(p)) => (g, r, p),
         (g, r, p) => {
