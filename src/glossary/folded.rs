@@ -11,11 +11,13 @@
 //! It is made from the original through aho-corasick's [`Automaton`] trait, state by state, so
 //! the two read any text alike.
 
-use std::collections::HashMap;
-
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, PatternID};
+
+// The build's fast hasher: states are looked up hundreds of thousands of times while the copy
+// is made.
+use crate::search::hash::{FastMap, FastSet};
 
 /// A state of a [`FoldedDfa`].
 pub type State = u16;
@@ -51,12 +53,13 @@ impl FoldedDfa {
         // Every state the text can reach, in the order found, with the dead state whether or
         // not it is reached (DEAD must name a state that is not the start).
         let mut order = vec![start];
-        let mut known: HashMap<StateID, ()> = HashMap::from([(start, ())]);
+        let mut known: FastSet<StateID> = FastSet::default();
+        known.insert(start);
         let mut at = 0;
         while at < order.len() {
             for &byte in &representatives {
                 let next = step(order[at], byte);
-                if known.insert(next, ()).is_none() {
+                if known.insert(next) {
                     order.push(next);
                 }
             }
@@ -76,7 +79,7 @@ impl FoldedDfa {
             (false, false) => 2,
         };
         order.sort_by_key(rank);
-        let number: HashMap<StateID, State> = order
+        let number: FastMap<StateID, State> = order
             .iter()
             .enumerate()
             .map(|(n, &s)| (s, n as State))

@@ -490,9 +490,14 @@ impl TermMatcher {
                 });
             }
         }
+        // Two automata, made side by side.
+        let (names, abbreviations) = rayon::join(
+            || Names::new(Form::Name, full),
+            || Names::new(Form::Abbreviation, short),
+        );
         Ok(TermMatcher {
-            names: Names::new(Form::Name, full)?,
-            abbreviations: Names::new(Form::Abbreviation, short)?,
+            names: names?,
+            abbreviations: abbreviations?,
         })
     }
 

@@ -119,7 +119,7 @@
 
 mod encode;
 mod files;
-mod hash;
+pub(crate) mod hash;
 mod index;
 pub mod site_index;
 mod snippet;
