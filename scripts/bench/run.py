@@ -7,8 +7,9 @@ For each size it generates the site (scripts/bench/gen_site.py), then runs each 
 taking turns, each run writing into a new, empty output folder. Outputs are deleted only once
 every run is over: deleting thousands of files takes time of its own, and on ext4 files created
 in the minutes after a big deletion are slower to create (the kernel skips recently freed inodes),
-which would land in the next tool's time. So leave a few minutes between two invocations. It
-prints the median wall time, pages per second, the median of each run's peak memory (the largest
+which would land in the next tool's time. So leave a few minutes between two invocations, or
+give --fresh-fs GB to write the outputs to a new file system made for the invocation (see
+outputs.py). It prints the median wall time, pages per second, the median of each run's peak memory (the largest
 process's resident set), and each tool's time and memory as a ratio to waymark's; then waymark's
 own steps (WAYMARK_TIMINGS=1), so the site's pages and the search index have figures apart.
 
@@ -30,6 +31,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import outputs  # noqa: E402
 
 
 def run_once(cmd, env=None):
@@ -103,6 +106,7 @@ def main():
     parser.add_argument("--tools", default="waymark,waymark+pdf,hugo,mdbook")
     parser.add_argument("--work", default="/tmp/waymark-bench")
     parser.add_argument("--terms", type=int, default=200)
+    outputs.add_argument(parser)
     args = parser.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -115,14 +119,9 @@ def main():
         print(f"{name}: {v or 'not installed'}")
 
     wanted = args.tools.split(",")
-    out_root = os.path.join(args.work, "out")
-    shutil.rmtree(out_root, ignore_errors=True)
-    try:
+    with outputs.output_root(args.work, args.fresh_fs) as out_root:
         for size in [int(s) for s in args.sizes.split(",")]:
             bench_size(args, size, waymark, wanted, has_pdf, out_root)
-    finally:
-        print(f"\ndeleting the outputs under {out_root}")
-        shutil.rmtree(out_root, ignore_errors=True)
 
 
 def bench_size(args, size, waymark, wanted, has_pdf, out_root):
