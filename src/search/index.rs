@@ -63,7 +63,9 @@ pub struct Built<'a> {
 }
 
 /// One term's postings, as one record per section in a single buffer (one
-/// buffer per term keeps the build's scattered appends cache-friendly).
+/// buffer per term keeps the build's scattered appends cache-friendly), every
+/// number a LEB128 varint: the lists of a big site wait whole until the files
+/// are written, and most numbers are under 128.
 /// [`TermPostings::streams`] splits the records into the number streams the
 /// files hold.
 ///
@@ -75,7 +77,7 @@ pub struct Built<'a> {
 /// (span - 1); then if HEADING likewise.
 #[derive(Default)]
 pub struct TermPostings {
-    data: Vec<u32>,
+    data: Vec<u8>,
     sections: u32,
     last_doc: Option<u32>,
 }
@@ -120,33 +122,41 @@ impl TermPostings {
 
     /// Every number of the term's records, in any order (for sizes).
     pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
-        self.data.iter().copied()
+        let mut numbers = Varints {
+            bytes: &self.data,
+            at: 0,
+        };
+        std::iter::from_fn(move || (numbers.at < numbers.bytes.len()).then(|| numbers.next()))
     }
 
     /// Appends the term's streams to `out`. `concept`: the term is `~N`.
     pub fn streams(&self, concept: bool, out: &mut Streams) {
-        let d = &self.data;
-        let mut i = 0;
-        while i < d.len() {
-            out.gaps.push(d[i]);
-            let mask = d[i + 1] as u8;
-            out.masks.push(d[i + 1]);
-            i += 2;
-            if mask & BODY != 0 {
-                let tf = d[i] as usize + 1;
-                out.tfs.push(d[i]);
-                out.body.extend_from_slice(&d[i + 1..i + 1 + tf]);
-                i += 1 + tf;
+        let mut d = Varints {
+            bytes: &self.data,
+            at: 0,
+        };
+        let take = |n: usize, to: &mut Vec<u32>, d: &mut Varints| {
+            to.extend((0..n).map(|_| d.next()));
+        };
+        while d.at < d.bytes.len() {
+            out.gaps.push(d.next());
+            let mask = d.next();
+            out.masks.push(mask);
+            if mask as u8 & BODY != 0 {
+                let tf = d.next();
+                out.tfs.push(tf);
+                let tf = tf as usize + 1;
+                take(tf, &mut out.body, &mut d);
                 if concept {
-                    out.extra.extend_from_slice(&d[i..i + tf]);
-                    i += tf;
+                    take(tf, &mut out.extra, &mut d);
                 }
             }
             for field in [TITLE, HEADING] {
-                if mask & field != 0 {
-                    let n = (d[i] as usize + 1) * if concept { 2 } else { 1 };
-                    out.extra.extend_from_slice(&d[i..i + 1 + n]);
-                    i += 1 + n;
+                if mask as u8 & field != 0 {
+                    let count = d.next();
+                    out.extra.push(count);
+                    let n = (count as usize + 1) * if concept { 2 } else { 1 };
+                    take(n, &mut out.extra, &mut d);
                 }
             }
         }
@@ -242,12 +252,14 @@ struct Run<'a> {
     new_terms: Vec<Box<str>>,
     pages: Vec<Page<'a>>,
     docs: Vec<Doc<'a>>,
-    /// Per section: the number of terms, then per term its id, the record's length and the
-    /// record without its leading section gap; every number as a LEB128 varint (most are under
-    /// 128), since a big site's runs wait in memory whole until they are merged.
+    /// Per section: the number of terms, then per term its id, the record's length in bytes and
+    /// the record without its leading section gap; every number as a LEB128 varint (most are
+    /// under 128), since a big site's runs wait in memory whole until they are merged. The
+    /// merge copies each record's bytes as they are.
     records: Vec<u8>,
-    /// Per run-local term id, the numbers its records add to its postings list (each record's
-    /// length and one for its section gap), so the merge can size the lists without a pass.
+    /// Per run-local term id, the bytes its records add to its postings list (each record's,
+    /// and one for its section gap, which is most often under 128), so the merge can size the
+    /// lists without a pass.
     lengths: Vec<u32>,
     body_words: u64,
     indexed_tokens: u64,
@@ -255,19 +267,18 @@ struct Run<'a> {
 
 impl Run<'_> {
     /// Calls `f(section within the run, run-local term id, record without its section gap)`
-    /// for every record, in order.
-    fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u32])) {
+    /// for every record, in order; the record as varints.
+    fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u8])) {
         let mut numbers = Varints {
             bytes: &self.records,
             at: 0,
         };
-        let mut record = Vec::new();
         for local in 0..self.docs.len() as u32 {
             for _ in 0..numbers.next() {
-                let (term, len) = (numbers.next(), numbers.next());
-                record.clear();
-                record.extend((0..len).map(|_| numbers.next()));
-                f(local, term, &record);
+                let (term, len) = (numbers.next(), numbers.next() as usize);
+                let at = numbers.at;
+                numbers.at += len;
+                f(local, term, &self.records[at..at + len]);
             }
         }
     }
@@ -276,17 +287,23 @@ impl Run<'_> {
 impl Run<'_> {
     /// Adds one section's records, as [`add_doc`] made them, to `records` and `lengths`.
     fn add_section(&mut self, section: &[u32]) {
-        for &n in section {
-            push_varint(&mut self.records, n);
-        }
+        push_varint(&mut self.records, section[0]);
         let mut i = 1;
         for _ in 0..section[0] {
-            let (term, len) = (section[i] as usize, section[i + 1]);
+            let (term, len) = (section[i], section[i + 1] as usize);
+            let record = &section[i + 2..i + 2 + len];
+            let bytes: usize = record.iter().map(|&n| varint_len(n)).sum();
+            push_varint(&mut self.records, term);
+            push_varint(&mut self.records, bytes as u32);
+            for &n in record {
+                push_varint(&mut self.records, n);
+            }
+            let term = term as usize;
             if self.lengths.len() <= term {
                 self.lengths.resize(term + 1, 0);
             }
-            self.lengths[term] += 1 + len;
-            i += 2 + len as usize;
+            self.lengths[term] += 1 + bytes as u32;
+            i += 2 + len;
         }
     }
 }
@@ -299,6 +316,11 @@ fn push_varint(out: &mut Vec<u8>, mut n: u32) {
         n >>= 7;
     }
     out.push(n as u8);
+}
+
+/// The bytes [`push_varint`] writes for `n`.
+fn varint_len(n: u32) -> usize {
+    (32 - (n | 1).leading_zeros() as usize).div_ceil(7)
 }
 
 /// Reads the numbers [`push_varint`] wrote, in order.
@@ -434,8 +456,10 @@ fn merge<'a>(
         run.for_each_record(|local, term, record| {
             let doc = first_doc + local;
             let acc = &mut accs[remap[term as usize] as usize];
-            acc.data
-                .push(acc.last_doc.map_or(doc, |last| doc - last - 1));
+            push_varint(
+                &mut acc.data,
+                acc.last_doc.map_or(doc, |last| doc - last - 1),
+            );
             acc.data.extend_from_slice(record);
             acc.last_doc = Some(doc);
             acc.sections += 1;
@@ -713,6 +737,22 @@ mod tests {
         let mut s = Streams::default();
         b.postings[i].streams(term.starts_with('~'), &mut s);
         [s.gaps, s.masks, s.tfs, s.body, s.extra]
+    }
+
+    #[test]
+    fn varints_read_back_what_was_written_and_their_lengths_are_known_beforehand() {
+        let numbers = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, u32::MAX];
+        let mut bytes = Vec::new();
+        for n in numbers {
+            let before = bytes.len();
+            push_varint(&mut bytes, n);
+            assert_eq!(bytes.len() - before, varint_len(n), "{n}");
+        }
+        let postings = TermPostings {
+            data: bytes,
+            ..TermPostings::default()
+        };
+        assert_eq!(postings.numbers().collect::<Vec<_>>(), numbers);
     }
 
     #[test]
