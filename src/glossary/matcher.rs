@@ -325,7 +325,7 @@ impl Names {
 /// Texts scanned for names side by side (see [`Names::find_all`]).
 const LANES: usize = 4;
 
-/// The first `K` lanes as an array, for [`Names::scan`].
+/// The first `K` lanes as an array, for [`scan`].
 fn as_array<'l, 't, const K: usize>(lanes: &'l mut [Lane<'t>]) -> &'l mut [Lane<'t>; K] {
     (&mut lanes[..K]).try_into().expect("at least K lanes")
 }
@@ -912,6 +912,19 @@ mod tests {
             texts.iter().map(|t| m.find_iter(t).collect()).collect();
         assert_eq!(m.find_all(&texts), one_at_a_time);
         assert!(one_at_a_time.iter().map(Vec::len).sum::<usize>() > 1000);
+    }
+
+    #[test]
+    fn an_abbreviation_is_found_anywhere_in_a_long_paragraph() {
+        // Abbreviations are looked for sixteen bytes at a time: one at every offset of a long
+        // text, at the start of a block, inside one and across two, is still found, and a
+        // capital that starts no abbreviation is passed over.
+        let m = matcher();
+        for at in 0..70 {
+            let text = format!("{} Cat CIN plan.", "x".repeat(at));
+            let all: Vec<_> = m.find_iter(&text).map(|t| &text[t.start..t.end]).collect();
+            assert_eq!(all, ["CIN"], "at {at}: {text:?}");
+        }
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl UsedIn {
     }
 
     /// The pages that mention term `entry`, by title.
-    pub fn pages(&self, entry: EntryId) -> &[PageId] {
+    fn pages(&self, entry: EntryId) -> &[PageId] {
         self.pages.get(entry).map_or(&[], Vec::as_slice)
     }
 
