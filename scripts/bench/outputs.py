@@ -16,6 +16,7 @@ import contextlib
 import os
 import shutil
 import subprocess
+import sys
 
 
 def add_argument(parser):
@@ -36,6 +37,9 @@ def output_root(work, fresh_gb):
             print(f"\ndeleting the outputs under {root}")
             shutil.rmtree(root, ignore_errors=True)
         return
+    if os.geteuid() != 0:
+        sys.exit("--fresh-fs needs root, to loop-mount the file system it makes: run the script "
+                 "with sudo, or leave --fresh-fs out")
     image = os.path.join(work, "outputs.img")
     root = os.path.join(work, "outputs")
     if os.path.ismount(root):
