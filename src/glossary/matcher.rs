@@ -72,10 +72,40 @@ struct Starts {
     bytes: [bool; 256],
     /// A bit set of 65,536 pairs; None when an abbreviation is one byte long.
     pairs: Option<Box<[u64; 1024]>>,
-    /// The lowest start byte and how far above it the highest is: a block of text with no byte
-    /// in that range (most blocks, when abbreviations start with capitals) is passed over whole.
+    /// The range of bytes abbreviations start with, and of those that come second in them:
+    /// a block of text with no pair of bytes in those ranges (most blocks, when abbreviations
+    /// are capitals; a sentence's first word is a capital and a small letter) is passed over
+    /// whole.
+    first: ByteRange,
+    second: ByteRange,
+}
+
+/// A range of byte values, as its lowest and how far above it the highest is.
+#[derive(Debug, Clone, Copy)]
+struct ByteRange {
     low: u8,
     span: u8,
+}
+
+impl ByteRange {
+    const ALL: ByteRange = ByteRange { low: 0, span: 255 };
+
+    /// The smallest range holding every byte of `bytes` (all bytes when there are none).
+    fn of(bytes: impl Iterator<Item = u8>) -> ByteRange {
+        let (low, high) = bytes.fold((255, 0), |(low, high), b| (low.min(b), high.max(b)));
+        match low <= high {
+            true => ByteRange {
+                low,
+                span: high - low,
+            },
+            false => ByteRange::ALL,
+        }
+    }
+
+    #[inline(always)]
+    fn holds(self, byte: u8) -> bool {
+        byte.wrapping_sub(self.low) <= self.span
+    }
 }
 
 /// Bytes of text looked at together for a start byte: a check the compiler makes with vector
@@ -96,20 +126,24 @@ impl Starts {
             }
             pairs
         });
-        let low = (0..=255).find(|&b| bytes[b as usize]).unwrap_or(0);
-        let high = (0..=255).rev().find(|&b| bytes[b as usize]).unwrap_or(0);
+        let first = ByteRange::of(patterns.iter().map(|p| p.text.as_bytes()[0]));
+        // A one-byte abbreviation may be followed by anything.
+        let second = match pairs {
+            Some(_) => ByteRange::of(patterns.iter().map(|p| p.text.as_bytes()[1])),
+            None => ByteRange::ALL,
+        };
         Starts {
             bytes,
             pairs,
-            low,
-            span: high - low,
+            first,
+            second,
         }
     }
 
     /// The next place from `from` where an abbreviation may start.
     fn next(&self, text: &[u8], mut from: usize) -> Option<usize> {
         loop {
-            let at = from + self.next_byte(&text[from..])?;
+            let at = from + self.next_candidate(&text[from..])?;
             let pair_fits = self.pairs.as_ref().is_none_or(|pairs| {
                 let pair = pair_index(&text[at..]);
                 text.len() > at + 1 && pairs[pair / 64] & (1 << (pair % 64)) != 0
@@ -121,21 +155,33 @@ impl Starts {
         }
     }
 
-    /// The place of the first start byte in `text`, passing over blocks with no byte in range.
-    fn next_byte(&self, text: &[u8]) -> Option<usize> {
-        let in_range = |b: u8| b.wrapping_sub(self.low) <= self.span;
-        let is_start = |b: &u8| self.bytes[*b as usize];
+    /// The place of the first start byte in `text` followed by a byte in the second range,
+    /// passing over blocks with no such pair in range. The last byte of `text` is a candidate
+    /// only when an abbreviation is one byte long.
+    fn next_candidate(&self, text: &[u8]) -> Option<usize> {
+        let (first, second) = (self.first, self.second);
+        let is_start = |b: u8, after: u8| self.bytes[usize::from(b)] && second.holds(after);
         let mut at = 0;
-        while text.len() - at >= BLOCK {
-            let block = &text[at..at + BLOCK];
-            if block.iter().fold(false, |any, &b| any | in_range(b))
-                && let Some(i) = block.iter().position(is_start)
-            {
+        while text.len() - at > BLOCK {
+            let block: &[u8; BLOCK + 1] = text[at..at + BLOCK + 1].try_into().expect("a block");
+            let (block, after) = (&block[..BLOCK], &block[1..]);
+            let mut any = false;
+            for i in 0..BLOCK {
+                any |= first.holds(block[i]) & second.holds(after[i]);
+            }
+            if any && let Some(i) = block.iter().zip(after).position(|(&b, &a)| is_start(b, a)) {
                 return Some(at + i);
             }
             at += BLOCK;
         }
-        text[at..].iter().position(is_start).map(|i| at + i)
+        if let Some(i) =
+            (at..text.len().saturating_sub(1)).find(|&i| is_start(text[i], text[i + 1]))
+        {
+            return Some(i);
+        }
+        // Nothing follows the last byte: it starts an abbreviation only if one is a single byte.
+        let last = text.len().checked_sub(1).filter(|&last| last >= at)?;
+        (self.pairs.is_none() && self.bytes[usize::from(text[last])]).then_some(last)
     }
 }
 
@@ -520,7 +566,18 @@ impl TermMatcher {
         texts
             .iter()
             .zip(names)
-            .map(|(text, names)| self.matches(text, Some(names)).collect())
+            .map(|(text, names)| {
+                // A text with no abbreviation (most texts) has its names and nothing else.
+                let abbreviations = self.abbreviations.as_ref();
+                match abbreviations.and_then(|a| a.find(text, text.as_bytes(), 0)) {
+                    None => names,
+                    Some(first) => {
+                        let mut matches = self.matches(text, Some(names));
+                        matches.streams[1].next = Some(Some(first));
+                        matches.collect()
+                    }
+                }
+            })
             .collect()
     }
 
@@ -916,14 +973,35 @@ mod tests {
 
     #[test]
     fn an_abbreviation_is_found_anywhere_in_a_long_paragraph() {
-        // Abbreviations are looked for sixteen bytes at a time: one at every offset of a long
-        // text, at the start of a block, inside one and across two, is still found, and a
-        // capital that starts no abbreviation is passed over.
+        // Abbreviations are looked for sixteen bytes at a time, by their first two bytes: one
+        // at every offset of a long text (at the start of a block, inside one, across two, at
+        // the very end) is still found, and a capital that starts no abbreviation (a sentence's
+        // "Cat", or "Dog" when "DfE" has a small second letter) is passed over.
         let m = matcher();
+        let with_dfe = TermMatcher::new([
+            (0, "CIN", Form::Abbreviation),
+            (1, "DfE", Form::Abbreviation),
+        ])
+        .unwrap();
         for at in 0..70 {
-            let text = format!("{} Cat CIN plan.", "x".repeat(at));
+            let x = "x".repeat(at);
+            let text = format!("{x} Cat CIN plan.");
             let all: Vec<_> = m.find_iter(&text).map(|t| &text[t.start..t.end]).collect();
             assert_eq!(all, ["CIN"], "at {at}: {text:?}");
+            let text = format!("{x} Dog DfE then CIN");
+            for found in [
+                with_dfe.find_iter(&text).collect::<Vec<_>>(),
+                with_dfe.find_all(&[&text]).remove(0),
+            ] {
+                let all: Vec<_> = found.iter().map(|t| &text[t.start..t.end]).collect();
+                assert_eq!(all, ["DfE", "CIN"], "at {at}: {text:?}");
+            }
+        }
+        // A one-byte abbreviation may end the text.
+        let one_byte = TermMatcher::new([(0, "Q", Form::Abbreviation)]).unwrap();
+        for at in 0..40 {
+            let text = format!("{} Q", "x".repeat(at));
+            assert_eq!(one_byte.find_all(&[&text])[0].len(), 1, "at {at}: {text:?}");
         }
     }
 
