@@ -90,14 +90,18 @@ pub fn prepare(
     base_url: Option<&str>,
     load: LoadOptions,
 ) -> Result<Prepared, Diagnostics> {
-    let mut site = content::load(site_dir, load)?;
+    let mut site = timings::step("  content", || content::load(site_dir, load))?;
     if let Some(base) = base_url {
         site.config.base_url = Some(base.to_string());
     }
     // The glossary's automata and the templates take some milliseconds each: made side by side.
     let (glossary, (renderer, packs)) = rayon::join(
-        || Glossary::build(&site),
-        || (Renderer::new(&site.dir), crate::packs::resolve(&site)),
+        || timings::step("  glossary", || Glossary::build(&site)),
+        || {
+            timings::step("  templates", || {
+                (Renderer::new(&site.dir), crate::packs::resolve(&site))
+            })
+        },
     );
     let (glossary, mut renderer, packs) = match (glossary, renderer, packs) {
         (Ok(g), Ok(r), Ok(p)) => (g, r, p),
