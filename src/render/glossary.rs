@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::content::{PageId, Site};
 use crate::glossary::{self, EntryId, Glossary};
+use crate::markdown::links::escape_attr;
 
 /// The A to Z: every letter for the navigation, and the terms grouped under their letters.
 #[derive(Debug, Clone, Serialize)]
@@ -115,6 +116,10 @@ pub struct DefinitionView<'a> {
     /// The other pages that mention the term, by title: [`LinkView`]s made into template
     /// values once for all the lists (see [`UsedIn`]).
     pub used_in: Vec<tera::Value>,
+    /// The same list as HTML list items, each `<li><a href="...">title</a></li>` on its own
+    /// line, for the default template: a template loop over thousands of links is a tenth of
+    /// a big site's definitions' rendering.
+    pub used_in_items: String,
     /// The section the definition is in: its A to Z.
     pub index: Option<LinkView<'a>>,
 }
@@ -137,14 +142,38 @@ impl<'a> LinkView<'a> {
 }
 
 /// For each glossary entry, the other pages that mention it (by title), and each of those
-/// pages' links made into a template value once: 500 definitions over 5,000 pages list 70,000
-/// links, and serialising each afresh for its list was a tenth of the definitions' rendering.
-/// Tera shares a value it is given rather than serialising it again.
+/// pages' link made once, as a template value and as the HTML of a list item: 500 definitions
+/// over 5,000 pages list 70,000 links, and serialising each afresh for its list was a tenth of
+/// the definitions' rendering. Tera shares a value it is given rather than serialising it again.
 #[derive(Debug, Default)]
 pub struct UsedIn {
     pages: Vec<Vec<PageId>>,
     /// By page id: the page's link, for the pages in any list.
-    links: Vec<Option<tera::Value>>,
+    links: Vec<Option<ListedPage>>,
+}
+
+/// A page's link in the "Used in" lists.
+#[derive(Debug)]
+struct ListedPage {
+    value: tera::Value,
+    /// The list item's HTML after the link's way to the site root: `url">title</a></li>`.
+    item_rest: String,
+}
+
+impl ListedPage {
+    fn of(site: &Site, id: PageId) -> ListedPage {
+        let link = LinkView::to_page(site, id);
+        let url = escape_attr(link.url);
+        let title = escape_attr(link.title);
+        let mut item_rest = String::with_capacity(url.len() + title.len() + 12);
+        for piece in [url.as_str(), "\">", title.as_str(), "</a></li>\n"] {
+            item_rest.push_str(piece);
+        }
+        ListedPage {
+            value: tera::Value::from_serializable(&link),
+            item_rest,
+        }
+    }
 }
 
 impl UsedIn {
@@ -157,9 +186,7 @@ impl UsedIn {
         let links = listed
             .par_iter()
             .enumerate()
-            .map(|(id, &listed)| {
-                listed.then(|| tera::Value::from_serializable(&LinkView::to_page(site, id)))
-            })
+            .map(|(id, &listed)| listed.then(|| ListedPage::of(site, id)))
             .collect();
         UsedIn { pages, links }
     }
@@ -169,12 +196,34 @@ impl UsedIn {
         self.pages.get(entry).map_or(&[], Vec::as_slice)
     }
 
+    fn listed(&self, id: PageId) -> &ListedPage {
+        self.links[id].as_ref().expect("a listed page has a link")
+    }
+
     /// The links to those pages.
     fn links(&self, entry: EntryId) -> Vec<tera::Value> {
         self.pages(entry)
             .iter()
-            .map(|&id| self.links[id].clone().expect("a listed page has a link"))
+            .map(|&id| self.listed(id).value.clone())
             .collect()
+    }
+
+    /// The links to those pages as HTML list items, from a page whose way to the site root
+    /// is `root`.
+    fn items(&self, entry: EntryId, root: &str) -> String {
+        const OPEN: &str = "<li><a href=\"";
+        let pages = self.pages(entry);
+        let rest: usize = pages
+            .iter()
+            .map(|&id| self.listed(id).item_rest.len())
+            .sum();
+        let mut html = String::with_capacity(rest + pages.len() * (OPEN.len() + root.len()));
+        for &id in pages {
+            html.push_str(OPEN);
+            html.push_str(root);
+            html.push_str(&self.listed(id).item_rest);
+        }
+        html
     }
 }
 
@@ -203,7 +252,43 @@ impl<'a> DefinitionView<'a> {
                 })
                 .collect(),
             used_in: used_in.links(entry),
+            used_in_items: used_in.items(entry, &escape_attr(&site.pages[e.page].root_prefix())),
             index: site.pages[e.page].parent.map(page),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{LoadOptions, load};
+
+    #[test]
+    fn used_in_items_are_escaped_links_from_the_definition_page() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("waymark.toml"), "title = \"T\"\n").unwrap();
+        for (path, text) in [
+            ("_index.md", "+++\ntitle = \"Home\"\n+++\n"),
+            (
+                "guide/a.md",
+                "+++\ntitle = \"Tom & Jerry's \\\"plan\\\" <b>\"\n+++\n",
+            ),
+            ("guide/b.md", "+++\ntitle = \"Plain\"\n+++\n"),
+        ] {
+            let path = dir.path().join("content").join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let site = load(dir.path(), LoadOptions::default()).unwrap();
+        let a = site.page_by_source("guide/a.md").unwrap();
+        let b = site.page_by_source("guide/b.md").unwrap();
+        let used_in = UsedIn::new(&site, vec![vec![b, a], vec![]]);
+        assert_eq!(
+            used_in.items(0, "../"),
+            "<li><a href=\"../guide/b.html\">Plain</a></li>\n\
+             <li><a href=\"../guide/a.html\">Tom &amp; Jerry&#39;s &quot;plan&quot; &lt;b&gt;</a></li>\n"
+        );
+        assert_eq!(used_in.items(1, "../"), "");
+        assert_eq!(used_in.links(0).len(), 2);
     }
 }
