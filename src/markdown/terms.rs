@@ -45,13 +45,6 @@ pub fn link_terms<'a>(
         plan: Vec::new(),
         folder: None,
     };
-    // The title and summary sit above the body: a term spelled out there is spelled out.
-    for text in std::iter::once(page.front.title.as_str()).chain(page.front.summary.as_deref()) {
-        for m in glossary.matcher().find_iter(text) {
-            linker.note(&m);
-        }
-    }
-
     // The runs of text (a text event, or text events and the soft line breaks between them,
     // which a term may cross), with whether each is running text.
     let mut place = Place::default();
@@ -78,17 +71,26 @@ pub fn link_terms<'a>(
         .filter(|(i, end, _)| end - i > 1)
         .map(|&(i, end, _)| run_text(&events[i..end]))
         .collect();
-    let found = {
+    // The title and summary sit above the body, and are searched with it: a term spelled out
+    // there is spelled out.
+    let above: Vec<&str> = std::iter::once(page.front.title.as_str())
+        .chain(page.front.summary.as_deref())
+        .collect();
+    let mut found = {
         let mut joined = joined.iter();
-        let texts: Vec<&str> = runs
+        let texts: Vec<&str> = above
             .iter()
-            .map(|&(i, end, _)| match &events[i].0 {
+            .copied()
+            .chain(runs.iter().map(|&(i, end, _)| match &events[i].0 {
                 Event::Text(text) if end - i == 1 => text.as_ref(),
                 _ => joined.next().expect("one joined text per longer run"),
-            })
+            }))
             .collect();
-        glossary.matcher().find_all(&texts)
+        glossary.matcher().find_all(&texts).into_iter()
     };
+    for m in found.by_ref().take(above.len()).flatten() {
+        linker.note(&m);
+    }
 
     // Text to rewrite is found first, as (first event, end, end of its new events in
     // `pieces`); the event list is rebuilt once, moving the untouched stretches whole.
