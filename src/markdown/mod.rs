@@ -8,10 +8,12 @@
 //!    [`headings::place`] moves headings a level down and prefixes their ids;
 //!    [`footnotes::place`] gives footnotes ids that cannot clash with headings;
 //! 3. [`links::resolve`]: source-path links to relative URLs, external links marked, broken links reported;
-//! 4. [`terms::link_terms`]: the first mention of each glossary term linked to its definition, the
+//! 4. [`text::sections`]: the page's plain text by section, for search and checks, as the editor
+//!    wrote it;
+//! 5. [`terms::link_terms`]: the first mention of each glossary term linked to its definition, the
 //!    first use of an abbreviation followed by the words in full, every mention recorded (on the
-//!    page's own URL only: printed packs are not sprinkled with links);
-//! 5. [`text::sections`]: the page's plain text by section, for search and checks;
+//!    page's own URL only: printed packs are not sprinkled with links); a paragraph it changes
+//!    becomes a piece of HTML, so the passes after it see no text there;
 //! 6. [`forms::render_forms`]: toolkit `form` blocks to labelled text areas with print lines;
 //! 7. [`highlight::render_code_blocks`]: code blocks, highlighted with syntect when they name a language;
 //! 8. [`tables::wrap_tables`]: tables in scrollable regions;
@@ -74,13 +76,13 @@ pub fn render(
     let mut events = events::parse(body);
     let (toc, ids) = headings::assign_ids(&mut events);
     let links = links::resolve(&mut events, site, page, &ids, &position, placement);
+    let sections = text::sections(&events);
     let terms = match glossary {
         Some(glossary) if !placement.is_pack() => {
             terms::link_terms(&mut events, site, glossary, id)
         }
         _ => Vec::new(),
     };
-    let sections = text::sections(&events);
     headings::place(&mut events, placement);
     footnotes::place(&mut events, placement);
     let form_prompts = forms::render_forms(&mut events, placement);

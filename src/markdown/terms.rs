@@ -9,8 +9,10 @@
 //!
 //! Every mention anywhere on the page, title and headings included, is reported, for the
 //! definition pages' "Used in" lists.
-
-use std::ops::Range;
+//!
+//! A run of text that gets a link or an expansion is written as one piece of HTML in place of
+//! its text events, escaped as pulldown-cmark escapes text, so no other event of the page moves.
+//! The page's text for search and checks is taken before, as the editor wrote it.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -92,19 +94,27 @@ pub fn link_terms<'a>(
         linker.note(&m);
     }
 
-    // Text to rewrite is found first, as (first event, end, end of its new events in
-    // `pieces`); the event list is rebuilt once, moving the untouched stretches whole.
-    let mut pieces = Vec::new();
-    let mut edits = Vec::new();
+    // A run that changes becomes one piece of HTML: its text escaped as pulldown-cmark would
+    // write it, with the links and expansions in place. The events after its first are
+    // emptied rather than removed, so no other event moves.
     let mut joined = joined.into_iter();
     for ((i, end, running), found) in runs.into_iter().zip(found) {
-        let text = (end - i > 1).then(|| joined.next().expect("one joined text per longer run"));
-        if linker.rewrite(&mut events[i..end], running, found, text, &mut pieces) {
-            edits.push((i, end, pieces.len()));
+        let joined = (end - i > 1).then(|| joined.next().expect("one joined text per longer run"));
+        let html = {
+            let text = match (&joined, &events[i].0) {
+                (Some(text), _) => text.as_str(),
+                (None, Event::Text(text)) => text.as_ref(),
+                (None, _) => unreachable!("a run starts with a text event"),
+            };
+            if !linker.plan(text, running, found) {
+                continue;
+            }
+            linker.html(text)
+        };
+        events[i].0 = Event::InlineHtml(CowStr::from(html));
+        for (event, _) in &mut events[i + 1..end] {
+            *event = Event::Text(CowStr::Borrowed(""));
         }
-    }
-    if !edits.is_empty() {
-        apply(events, &edits, pieces);
     }
     linker
         .flags
@@ -197,51 +207,9 @@ impl<'a> Linker<'a> {
         changes
     }
 
-    /// Plans the run of text and soft line breaks `run` (usually one text event), in which
-    /// the terms `found` are, and when it changes, takes it out and adds its new events to
-    /// `pieces`. A run of several events comes with its `joined` text. Pieces of text borrowed
-    /// from the page's source stay borrowed.
-    fn rewrite(
-        &mut self,
-        run: &mut [Spanned<'a>],
-        running: bool,
-        found: Vec<TermMatch>,
-        joined: Option<String>,
-        pieces: &mut Vec<Spanned<'a>>,
-    ) -> bool {
-        let span = run[0].1.start..run[run.len() - 1].1.end;
-        if let [(event, _)] = run {
-            let Event::Text(text) = event else {
-                return false;
-            };
-            if !self.plan(text, running, found) {
-                return false;
-            }
-            let Event::Text(text) = std::mem::replace(event, Event::SoftBreak) else {
-                unreachable!("checked above");
-            };
-            match text {
-                CowStr::Borrowed(source) => {
-                    self.write(source, |r| CowStr::Borrowed(&source[r]), &span, pieces)
-                }
-                owned => {
-                    let owned: &str = &owned;
-                    self.write(owned, |r| CowStr::from(owned[r].to_string()), &span, pieces)
-                }
-            }
-            return true;
-        }
-        let text = joined.unwrap_or_else(|| run_text(run));
-        if !self.plan(&text, running, found) {
-            return false;
-        }
-        self.write(&text, |r| CowStr::from(text[r].to_string()), &span, pieces);
-        true
-    }
-
-    /// The opening tag of a link to term `entry`, with its relative URL, working out the way to
-    /// its folder once a page.
-    fn open_tag(&mut self, entry: EntryId) -> String {
+    /// Writes the opening tag of a link to term `entry` to `html`, with its relative URL,
+    /// working out the way to its folder once a page.
+    fn open_tag(&mut self, entry: EntryId, html: &mut String) {
         let parts = self.glossary.link_parts(entry);
         let prefix = match &self.folder {
             Some((known, prefix)) if *known == parts.folder => prefix,
@@ -250,15 +218,16 @@ impl<'a> Linker<'a> {
                 &self.folder.insert((&parts.folder, way)).1
             }
         };
-        let mut tag =
-            String::with_capacity(12 + prefix.len() + parts.file.len() + parts.attributes.len());
-        tag.push_str(r#"<a href=""#);
-        tag.push_str(prefix);
-        tag.push_str(&parts.file);
-        tag.push('"');
-        tag.push_str(&parts.attributes);
-        tag.push('>');
-        tag
+        for piece in [
+            r#"<a href=""#,
+            prefix,
+            &parts.file,
+            "\"",
+            &parts.attributes,
+            ">",
+        ] {
+            html.push_str(piece);
+        }
     }
 
     /// True when the editor already wrote the words after the abbreviation: "GCP (Graded Care
@@ -274,43 +243,39 @@ impl<'a> Linker<'a> {
             })
     }
 
-    /// Writes `text` as the plan says; `piece` makes a text event's string from a range of it.
-    fn write(
-        &mut self,
-        text: &str,
-        piece: impl Fn(Range<usize>) -> CowStr<'a>,
-        span: &Range<usize>,
-        out: &mut Vec<Spanned<'a>>,
-    ) {
-        let push = |range: Range<usize>, out: &mut Vec<Spanned<'a>>| {
-            if !range.is_empty() {
-                out.push((Event::Text(piece(range)), span.clone()));
-            }
-        };
+    /// `text` as HTML, with the links and expansions the plan says.
+    fn html(&mut self, text: &str) -> String {
+        let mut html = String::with_capacity(text.len() + 256);
         let mut done = 0;
         let plan = std::mem::take(&mut self.plan);
         for &(m, link, expand) in &plan {
             if !(link || expand) {
                 continue;
             }
-            push(done..m.start, out);
+            escape_text(&mut html, &text[done..m.start]);
             if link {
-                let open = self.open_tag(m.entry);
-                out.push((Event::InlineHtml(CowStr::from(open)), span.clone()));
-                push(m.start..m.end, out);
-                out.push((Event::InlineHtml(CowStr::Borrowed("</a>")), span.clone()));
+                self.open_tag(m.entry, &mut html);
+                escape_text(&mut html, &text[m.start..m.end]);
+                html.push_str("</a>");
             } else {
-                push(m.start..m.end, out);
+                escape_text(&mut html, &text[m.start..m.end]);
             }
             if expand {
-                let words = self.glossary.expansion_after(m.entry, m.plural);
-                out.push((Event::Text(CowStr::Borrowed(words)), span.clone()));
+                escape_text(&mut html, self.glossary.expansion_after(m.entry, m.plural));
             }
             done = m.end;
         }
-        push(done..text.len(), out);
+        escape_text(&mut html, &text[done..]);
         self.plan = plan;
+        html
     }
+}
+
+/// Escapes running text as pulldown-cmark does when it writes a text event, so a linked
+/// paragraph reads exactly as it would have without its links.
+fn escape_text(html: &mut String, text: &str) {
+    pulldown_cmark_escape::escape_html_body_text(html, text)
+        .expect("writing to a String cannot fail");
 }
 
 /// The text of a run of text events and soft line breaks, a break read as a space.
@@ -321,27 +286,6 @@ fn run_text(run: &[Spanned<'_>]) -> String {
             _ => " ",
         })
         .collect()
-}
-
-/// Rebuilds `events` with the edits made: each (first, end, pieces end) replaces
-/// `events[first..end]` with the next new events from `pieces`.
-fn apply<'e>(
-    events: &mut Vec<Spanned<'e>>,
-    edits: &[(usize, usize, usize)],
-    pieces: Vec<Spanned<'e>>,
-) {
-    let old = std::mem::take(events);
-    events.reserve(old.len() + pieces.len());
-    let mut old = old.into_iter();
-    let mut pieces = pieces.into_iter();
-    let (mut at, mut used) = (0, 0);
-    for &(first, end, until) in edits {
-        events.extend(old.by_ref().take(first - at));
-        old.by_ref().take(end - first).for_each(drop);
-        events.extend(pieces.by_ref().take(until - used));
-        (at, used) = (end, until);
-    }
-    events.extend(old);
 }
 
 #[cfg(test)]
@@ -368,8 +312,9 @@ mod tests {
         ),
     ];
 
-    /// The body HTML of `body` as a page `guide/page.md` of a site with the definitions above.
-    fn render(front: &str, body: &str) -> (String, Vec<String>) {
+    /// The body HTML of `body` as a page `guide/page.md` of a site with the definitions above,
+    /// the terms it mentions and its text for search.
+    fn render_all(front: &str, body: &str) -> (String, Vec<String>, String) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("waymark.toml"), "title = \"T\"\n").unwrap();
         let page = format!("+++\ntitle = \"A page\"\n{front}+++\n{body}");
@@ -391,7 +336,13 @@ mod tests {
             .iter()
             .map(|&e| glossary.entry(e).term.clone())
             .collect();
-        (rendered.html, terms)
+        let text = rendered.sections.iter().map(|s| s.text.as_str()).collect();
+        (rendered.html, terms, text)
+    }
+
+    fn render(front: &str, body: &str) -> (String, Vec<String>) {
+        let (html, terms, _) = render_all(front, body);
+        (html, terms)
     }
 
     fn body(markdown: &str) -> String {
@@ -406,6 +357,25 @@ mod tests {
             "<p><a href=\"../definitions/neglect.html\" class=\"wm-term\" \
              data-wm-definition=\"Needs &quot;not&quot; met.\">Neglect</a> harms. Neglect again.</p>\n"
         );
+    }
+
+    #[test]
+    fn a_linked_paragraph_is_escaped_like_any_other_text() {
+        let html = body("Neglect & 1 < 2, then\nthe GCP.\n");
+        assert_eq!(
+            html,
+            "<p><a href=\"../definitions/neglect.html\" class=\"wm-term\" \
+             data-wm-definition=\"Needs &quot;not&quot; met.\">Neglect</a> &amp; 1 &lt; 2, then \
+             the <a href=\"../definitions/graded-care-profile.html\" class=\"wm-term\" \
+             data-wm-definition=\"A tool.\">GCP</a> (Graded Care Profile).</p>\n"
+        );
+    }
+
+    #[test]
+    fn the_search_text_is_the_text_as_written_without_expansions() {
+        let (html, _, text) = render_all("", "Use the GCP.\n");
+        assert!(html.contains("(Graded Care Profile)"), "{html}");
+        assert_eq!(text, "Use the GCP.");
     }
 
     #[test]
