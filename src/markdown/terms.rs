@@ -44,6 +44,7 @@ pub fn link_terms<'a>(
         own: glossary.entry_for_page(id),
         enabled: page.front.link_terms != Some(false),
         flags: vec![0; glossary.len()],
+        mentioned: Vec::new(),
         plan: Vec::new(),
         folder: None,
     };
@@ -116,13 +117,9 @@ pub fn link_terms<'a>(
             *event = Event::Text(CowStr::Borrowed(""));
         }
     }
-    linker
-        .flags
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| *f & MENTIONED != 0)
-        .map(|(e, _)| e)
-        .collect()
+    let mut mentioned = linker.mentioned;
+    mentioned.sort_unstable();
+    mentioned
 }
 
 /// Where in the page an event sits, from the tags around it.
@@ -165,6 +162,8 @@ struct Linker<'a> {
     own: Option<EntryId>,
     enabled: bool,
     flags: Vec<u8>,
+    /// The terms mentioned, in the order first met.
+    mentioned: Vec<EntryId>,
     /// What to do with the text being written: each match, whether to link it and whether to
     /// spell it out.
     plan: Vec<(TermMatch, bool, bool)>,
@@ -175,7 +174,10 @@ struct Linker<'a> {
 impl<'a> Linker<'a> {
     /// Records a mention; a term or alias also counts as spelling the term out.
     fn note(&mut self, m: &TermMatch) {
-        self.flags[m.entry] |= MENTIONED;
+        if self.flags[m.entry] & MENTIONED == 0 {
+            self.flags[m.entry] |= MENTIONED;
+            self.mentioned.push(m.entry);
+        }
         if m.form == Form::Name {
             self.flags[m.entry] |= SPELLED_OUT;
         }
