@@ -12,7 +12,7 @@ pub mod packs;
 pub mod pages;
 pub mod search;
 mod site_files;
-mod timings;
+pub(crate) mod timings;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

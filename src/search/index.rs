@@ -391,10 +391,12 @@ fn build_in_runs<'a, R: Send>(
     };
 
     let bounds = run_bounds(&by_page, runs);
-    let parts: Vec<Run<'a>> = bounds
-        .par_windows(2)
-        .map(|w| tokenize_run(&by_page[w[0]..w[1]], &shared))
-        .collect();
+    let parts: Vec<Run<'a>> = crate::build::timings::step("    tokenize", || {
+        bounds
+            .par_windows(2)
+            .map(|w| tokenize_run(&by_page[w[0]..w[1]], &shared))
+            .collect()
+    });
 
     // The merge runs on one thread; `alongside` gets the other.
     let sections = by_page.iter().map(|(_, s)| s.len()).sum();
@@ -405,7 +407,10 @@ fn build_in_runs<'a, R: Send>(
         synonyms: synonyms_out,
         stop_words,
     };
-    rayon::join(|| merge(parts, vocab, shared, tables), alongside)
+    rayon::join(
+        || crate::build::timings::step("    merge", || merge(parts, vocab, shared, tables)),
+        alongside,
+    )
 }
 
 /// The tables a merged index carries besides its postings.
