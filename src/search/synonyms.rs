@@ -207,10 +207,12 @@ impl Matcher {
                 }
                 _ => None,
             };
+            // The table and the pair lookup have matched a pattern's first one or two ids.
             for p in first.single.iter().chain(longer.into_iter().flatten()) {
                 let end = i + p.ids.len();
+                let known = p.ids.len().min(2);
                 if end <= ids.len()
-                    && ids[i..end] == p.ids[..]
+                    && ids[i + known..end].iter().eq(&p.ids[known..])
                     && (!p.case_sensitive || caps[i..end].iter().all(|&c| c))
                 {
                     out.push(Found {
