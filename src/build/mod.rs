@@ -12,7 +12,6 @@ pub mod packs;
 pub mod pages;
 pub mod search;
 mod site_files;
-pub(crate) mod timings;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +28,7 @@ use crate::output::{OutputError, Sink, Staging};
 use crate::packs::Pack;
 use crate::render::Renderer;
 use crate::render::context::{PackLink, SiteView};
+use crate::timings;
 
 /// What to build and where.
 #[derive(Debug, Clone)]

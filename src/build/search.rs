@@ -27,7 +27,7 @@ pub fn write_index<R: Send>(
     alongside: impl FnOnce() -> R + Send,
 ) -> (usize, R) {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
-    let documents: Vec<search::SearchDocument> = super::timings::step("  documents", || {
+    let documents: Vec<search::SearchDocument> = crate::timings::step("  documents", || {
         states
             .par_iter()
             .enumerate()
@@ -53,7 +53,7 @@ pub fn write_index<R: Send>(
     let estimate = search::GzipEstimate::default();
     let failed = Mutex::new(Vec::new());
     let written = AtomicUsize::new(0);
-    let (_, beside) = super::timings::step("  index", || {
+    let (_, beside) = crate::timings::step("  index", || {
         search::write_index_files(
             &documents,
             &glossary,

@@ -391,7 +391,7 @@ fn build_in_runs<'a, R: Send>(
     };
 
     let bounds = run_bounds(&by_page, runs);
-    let parts: Vec<Run<'a>> = crate::build::timings::step("    tokenize", || {
+    let parts: Vec<Run<'a>> = crate::timings::step("    tokenize", || {
         bounds
             .par_windows(2)
             .map(|w| tokenize_run(&by_page[w[0]..w[1]], &shared))
@@ -408,7 +408,7 @@ fn build_in_runs<'a, R: Send>(
         stop_words,
     };
     rayon::join(
-        || crate::build::timings::step("    merge", || merge(parts, vocab, shared, tables)),
+        || crate::timings::step("    merge", || merge(parts, vocab, shared, tables)),
         alongside,
     )
 }

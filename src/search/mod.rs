@@ -357,7 +357,7 @@ pub fn write_index_files<R: Send>(
 ) -> (IndexStats, R) {
     let (built, beside) = index::build_alongside(docs, glossary, alongside);
     let stats = IndexStats::counts(&built);
-    crate::build::timings::step("    files", || files::write_each(&built, options, emit));
+    crate::timings::step("    files", || files::write_each(&built, options, emit));
     (stats, beside)
 }
 
