@@ -166,6 +166,35 @@ fn a_term_page_shows_its_facts_related_terms_and_the_pages_it_is_used_in() {
 }
 
 #[test]
+fn a_site_template_can_loop_over_the_used_in_links() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("glossary"), site.path());
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/definition.html"),
+        "<ol>{% for link in page.definition.used_in %}\
+         <li><a href=\"{{ root }}{{ link.url }}\">{{ link.title }}</a></li>{% endfor %}</ol>",
+    )
+    .unwrap();
+    let out = build(site.path());
+    let from = "definitions/graded-care-profile.html";
+    let html = page(out.path(), from);
+    let links: Vec<(String, String)> = select(&html, "ol a")
+        .iter()
+        .map(|a| (text(a), resolve(from, a.value().attr("href").unwrap())))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("A page without links", "guide/opt-out.html"),
+            ("Spelled out", "guide/spelled-out.html"),
+            ("Tools", "guide/abbreviations.html"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
 fn the_first_mention_is_linked_with_its_short_definition_and_the_second_is_not() {
     let out = glossary_site();
     let html = page(out.path(), "guide/mentions.html");

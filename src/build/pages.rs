@@ -170,6 +170,7 @@ pub fn page_html(
 /// again (500 definitions over 5,000 pages make 70,000 entries).
 pub fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
+    let values = prepared.renderer.names("used_in");
     let mut used_in = vec![Vec::new(); glossary.len()];
     for (id, state) in states.iter().enumerate() {
         for &entry in &state.terms {
@@ -179,7 +180,7 @@ pub fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
         }
     }
     if used_in.iter().all(Vec::is_empty) {
-        return UsedIn::new(site, used_in);
+        return UsedIn::new(site, used_in, values);
     }
     let mut by_title: Vec<PageId> = (0..site.pages.len()).collect();
     by_title.par_sort_by_cached_key(|&id| {
@@ -193,7 +194,7 @@ pub fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
     used_in
         .par_iter_mut()
         .for_each(|pages| pages.sort_unstable_by_key(|&id| rank[id]));
-    UsedIn::new(site, used_in)
+    UsedIn::new(site, used_in, values)
 }
 
 /// Links to `page.md#anchor` whose heading is missing, from the pages `from` selects.

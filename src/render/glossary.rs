@@ -114,7 +114,8 @@ pub struct DefinitionView<'a> {
     /// Links to the related terms' pages, titled with the terms.
     pub related: Vec<LinkView<'a>>,
     /// The other pages that mention the term, by title: [`LinkView`]s made into template
-    /// values once for all the lists (see [`UsedIn`]).
+    /// values once for all the lists (see [`UsedIn`]). Made only when a template names
+    /// `used_in` (the default ones write `used_in_items`); empty otherwise.
     pub used_in: Vec<tera::Value>,
     /// The same list as HTML list items, each `<li><a href="...">title</a></li>` on its own
     /// line, for the default template: a template loop over 70,000 links was almost half of
@@ -145,6 +146,7 @@ impl<'a> LinkView<'a> {
 /// pages' link made once, as a template value and as the HTML of a list item: 500 definitions
 /// over 5,000 pages list 70,000 links, and serialising each afresh for its list was a tenth of
 /// the definitions' rendering. Tera shares a value it is given rather than serialising it again.
+/// The template values are made only for sites whose templates read them.
 #[derive(Debug, Default)]
 pub struct UsedIn {
     pages: Vec<Vec<PageId>>,
@@ -155,13 +157,14 @@ pub struct UsedIn {
 /// A page's link in the "Used in" lists.
 #[derive(Debug)]
 struct ListedPage {
-    value: tera::Value,
+    /// None when no template reads the list as values.
+    value: Option<tera::Value>,
     /// The list item's HTML after the link's way to the site root: `url">title</a></li>`.
     item_rest: String,
 }
 
 impl ListedPage {
-    fn of(site: &Site, id: PageId) -> ListedPage {
+    fn of(site: &Site, id: PageId, with_value: bool) -> ListedPage {
         let link = LinkView::to_page(site, id);
         let url = escape_attr(link.url);
         let title = escape_attr(link.title);
@@ -170,15 +173,16 @@ impl ListedPage {
             item_rest.push_str(piece);
         }
         ListedPage {
-            value: tera::Value::from_serializable(&link),
+            value: with_value.then(|| tera::Value::from_serializable(&link)),
             item_rest,
         }
     }
 }
 
 impl UsedIn {
-    /// The lists `pages` (by glossary entry) of `site`'s pages.
-    pub fn new(site: &Site, pages: Vec<Vec<PageId>>) -> UsedIn {
+    /// The lists `pages` (by glossary entry) of `site`'s pages; `values` when a template reads
+    /// the lists as template values (`used_in`) rather than only as HTML (`used_in_items`).
+    pub fn new(site: &Site, pages: Vec<Vec<PageId>>, values: bool) -> UsedIn {
         let mut listed = vec![false; site.pages.len()];
         for &id in pages.iter().flatten() {
             listed[id] = true;
@@ -186,7 +190,7 @@ impl UsedIn {
         let links = listed
             .par_iter()
             .enumerate()
-            .map(|(id, &listed)| listed.then(|| ListedPage::of(site, id)))
+            .map(|(id, &listed)| listed.then(|| ListedPage::of(site, id, values)))
             .collect();
         UsedIn { pages, links }
     }
@@ -200,11 +204,11 @@ impl UsedIn {
         self.links[id].as_ref().expect("a listed page has a link")
     }
 
-    /// The links to those pages.
+    /// The links to those pages, as template values; empty when they were not made.
     fn links(&self, entry: EntryId) -> Vec<tera::Value> {
         self.pages(entry)
             .iter()
-            .map(|&id| self.listed(id).value.clone())
+            .filter_map(|&id| self.listed(id).value.clone())
             .collect()
     }
 
@@ -282,7 +286,7 @@ mod tests {
         let site = load(dir.path(), LoadOptions::default()).unwrap();
         let a = site.page_by_source("guide/a.md").unwrap();
         let b = site.page_by_source("guide/b.md").unwrap();
-        let used_in = UsedIn::new(&site, vec![vec![b, a], vec![]]);
+        let used_in = UsedIn::new(&site, vec![vec![b, a], vec![]], true);
         assert_eq!(
             used_in.items(0, "../"),
             "<li><a href=\"../guide/b.html\">Plain</a></li>\n\
@@ -290,5 +294,8 @@ mod tests {
         );
         assert_eq!(used_in.items(1, "../"), "");
         assert_eq!(used_in.links(0).len(), 2);
+        let items_only = UsedIn::new(&site, vec![vec![b, a]], false);
+        assert_eq!(items_only.items(0, "../"), used_in.items(0, "../"));
+        assert!(items_only.links(0).is_empty());
     }
 }

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod context;
 pub mod glossary;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -21,6 +22,9 @@ pub static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/t
 /// The templates a site renders with: the defaults, overridden by the site's own.
 pub struct Renderer {
     tera: Tera,
+    /// Every name the templates' sources hold (variables, fields, filters, words), so a value
+    /// that takes work to make is made only when some template can read it.
+    names: HashSet<String>,
 }
 
 impl Renderer {
@@ -48,7 +52,20 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| Diagnostics::from(vec![template_error(&e, None)]))?;
-        Ok(Renderer { tera })
+        let names = sources
+            .iter()
+            .flat_map(|(_, text)| text.split(|c: char| !(c.is_alphanumeric() || c == '_')))
+            .filter(|name| !name.is_empty())
+            .map(str::to_string)
+            .collect();
+        Ok(Renderer { tera, names })
+    }
+
+    /// Whether any template's source holds `name` as a whole name (`used_in` in
+    /// `d.used_in` or `d["used_in"]`, but not in `d.used_in_items`). A name that appears only
+    /// in a comment counts too: a value made and not read costs time, never a wrong page.
+    pub fn names(&self, name: &str) -> bool {
+        self.names.contains(name)
     }
 
     /// Values every template can read (the site's settings and navigation).
@@ -184,6 +201,24 @@ mod tests {
             .render("404.html", &Context::new(), Path::new("404"))
             .unwrap();
         assert_eq!(out, "custom 2");
+    }
+
+    #[test]
+    fn a_template_field_is_named_only_as_a_whole_name() {
+        let site = tempfile::tempdir().unwrap();
+        let renderer = Renderer::new(site.path()).unwrap();
+        assert!(renderer.names("used_in_items"));
+        assert!(
+            !renderer.names("used_in"),
+            "the default templates read only the items"
+        );
+        std::fs::create_dir(site.path().join("templates")).unwrap();
+        std::fs::write(
+            site.path().join("templates/definition.html"),
+            "{% for l in page.definition[\"used_in\"] %}{{ l.title }}{% endfor %}",
+        )
+        .unwrap();
+        assert!(Renderer::new(site.path()).unwrap().names("used_in"));
     }
 
     #[test]
