@@ -166,6 +166,25 @@ fn a_term_page_shows_its_facts_related_terms_and_the_pages_it_is_used_in() {
 }
 
 #[test]
+fn a_term_no_other_page_mentions_says_so_instead_of_an_empty_list() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("glossary"), site.path());
+    std::fs::write(
+        site.path().join("content/definitions/family-network-meeting.md"),
+        "+++\ntitle = \"Family network meeting\"\nsummary = \"A meeting of the wider family.\"\n+++\nPlanning with relatives.\n",
+    )
+    .unwrap();
+    let out = build(site.path());
+    let unused = page(out.path(), "definitions/family-network-meeting.html");
+    assert!(select(&unused, "#used-in + ul").is_empty());
+    let said: Vec<String> = select(&unused, "#used-in + p").iter().map(text).collect();
+    assert_eq!(said, ["No other page uses this term yet."]);
+    let used = page(out.path(), "definitions/genogram.html");
+    assert!(select(&used, "#used-in + p").is_empty());
+    assert!(!select(&used, "#used-in + ul a").is_empty());
+}
+
+#[test]
 fn a_site_template_can_loop_over_the_used_in_links() {
     let site = tempfile::tempdir().unwrap();
     copy_dir(&fixture("glossary"), site.path());
