@@ -170,7 +170,7 @@ pub fn page_html(
 /// again (500 definitions over 5,000 pages make 70,000 entries).
 pub fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
-    let values = prepared.renderer.names("used_in");
+    let values = prepared.renderer.may_read("used_in");
     let mut used_in = vec![Vec::new(); glossary.len()];
     for (id, state) in states.iter().enumerate() {
         for &entry in &state.terms {

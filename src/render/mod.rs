@@ -64,7 +64,7 @@ impl Renderer {
     /// Whether any template's source holds `name` as a whole name (`used_in` in
     /// `d.used_in` or `d["used_in"]`, but not in `d.used_in_items`). A name that appears only
     /// in a comment counts too: a value made and not read costs time, never a wrong page.
-    pub fn names(&self, name: &str) -> bool {
+    pub fn may_read(&self, name: &str) -> bool {
         self.names.contains(name)
     }
 
@@ -207,9 +207,9 @@ mod tests {
     fn a_template_field_is_named_only_as_a_whole_name() {
         let site = tempfile::tempdir().unwrap();
         let renderer = Renderer::new(site.path()).unwrap();
-        assert!(renderer.names("used_in_items"));
+        assert!(renderer.may_read("used_in_items"));
         assert!(
-            !renderer.names("used_in"),
+            !renderer.may_read("used_in"),
             "the default templates read only the items"
         );
         std::fs::create_dir(site.path().join("templates")).unwrap();
@@ -218,7 +218,7 @@ mod tests {
             "{% for l in page.definition[\"used_in\"] %}{{ l.title }}{% endfor %}",
         )
         .unwrap();
-        assert!(Renderer::new(site.path()).unwrap().names("used_in"));
+        assert!(Renderer::new(site.path()).unwrap().may_read("used_in"));
     }
 
     #[test]
