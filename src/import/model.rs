@@ -189,6 +189,8 @@ pub enum LinkTarget {
     External(String),
     /// A bookmark (or heading) inside the document.
     Bookmark(String),
+    /// The site's A to Z of definitions, where the document's glossary went.
+    Glossary,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
