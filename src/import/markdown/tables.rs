@@ -7,7 +7,9 @@ use super::context::PageContext;
 use super::inline::{Mode, render};
 use crate::import::model::{Block, Content, Lost, LostKind, ParagraphKind, Table};
 
-/// Renders a table of two or more columns.
+/// Renders a table of two or more columns. Several rows marked "repeat as header row"
+/// become one header row, each column headed by its labels joined ("Experiences of neglect:
+/// Medical"), so every column has a header a screen reader can announce.
 pub fn render_table(table: &Table, ctx: &mut PageContext<'_>) -> String {
     let columns = table
         .rows
@@ -15,23 +17,24 @@ pub fn render_table(table: &Table, ctx: &mut PageContext<'_>) -> String {
         .map(|r| r.cells.iter().map(|c| c.span).sum::<usize>())
         .max()
         .unwrap_or(0);
+    let header_rows = table.rows.iter().take_while(|r| r.header).count();
     let mut joined = false;
     let mut lines: Vec<Vec<String>> = Vec::new();
-    for row in &table.rows {
-        let mut line = Vec::with_capacity(columns);
-        for cell in &row.cells {
-            let text = if cell.merged_down {
-                String::new()
-            } else {
-                let (text, several) = cell_text(&cell.blocks, ctx);
-                joined |= several;
-                text
-            };
-            line.push(text);
-            line.extend((1..cell.span).map(|_| String::new()));
+    if header_rows >= 2 {
+        let mut header = vec![Vec::<String>::new(); columns];
+        for row in &table.rows[..header_rows] {
+            let cells = row_cells(row, columns, true, ctx, &mut joined);
+            for (labels, text) in header.iter_mut().zip(cells) {
+                if !text.is_empty() && labels.last() != Some(&text) {
+                    labels.push(text);
+                }
+            }
         }
-        line.resize(columns, String::new());
-        lines.push(line);
+        lines.push(header.into_iter().map(|l| l.join(": ")).collect());
+    }
+    let body_start = if header_rows >= 2 { header_rows } else { 0 };
+    for row in &table.rows[body_start..] {
+        lines.push(row_cells(row, columns, false, ctx, &mut joined));
     }
     if joined {
         ctx.lost.push(Lost {
@@ -56,6 +59,36 @@ pub fn render_table(table: &Table, ctx: &mut PageContext<'_>) -> String {
         }
     }
     out
+}
+
+/// A row's cells, one per column: a cell merged across keeps its text in the first column
+/// (or, for a header row being combined, in every column it covers).
+fn row_cells(
+    row: &crate::import::model::Row,
+    columns: usize,
+    repeat_spans: bool,
+    ctx: &mut PageContext<'_>,
+    joined: &mut bool,
+) -> Vec<String> {
+    let mut line = Vec::with_capacity(columns);
+    for cell in &row.cells {
+        let text = if cell.merged_down {
+            String::new()
+        } else {
+            let (text, several) = cell_text(&cell.blocks, ctx);
+            *joined |= several;
+            text
+        };
+        let rest = if repeat_spans {
+            text.clone()
+        } else {
+            String::new()
+        };
+        line.push(text);
+        line.extend((1..cell.span).map(|_| rest.clone()));
+    }
+    line.resize(columns, String::new());
+    line
 }
 
 /// True when the table has one column: it is written as its paragraphs.
@@ -103,6 +136,32 @@ mod tests {
     use crate::import::model::Cell;
     use crate::import::targets::Targets;
     use crate::import::testing::{item, para, table};
+
+    #[test]
+    fn header_rows_combine_into_one() {
+        let mut block = table(
+            0,
+            &[
+                &["Age group", "Experiences", ""],
+                &["", "Medical", "Nutritional"],
+                &["Infancy", "Unwell", "Hungry"],
+            ],
+        );
+        let Content::Table(t) = &mut block.content else {
+            unreachable!()
+        };
+        t.rows[0].header = true;
+        t.rows[1].header = true;
+        t.rows[0].cells.pop();
+        t.rows[0].cells[1].span = 2;
+        t.rows[1].cells[0].merged_down = true;
+        let targets = Targets::default();
+        let mut ctx = PageContext::new("strategy/a.md", &targets);
+        assert_eq!(
+            render_table(t, &mut ctx),
+            "| Age group | Experiences: Medical | Experiences: Nutritional |\n| --- | --- | --- |\n| Infancy | Unwell | Hungry |\n"
+        );
+    }
 
     #[test]
     fn merged_cells_split_and_paragraphs_join() {
