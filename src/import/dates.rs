@@ -31,17 +31,16 @@ pub fn find_date(text: &str) -> Option<DocDate> {
         // 12 March 2024
         if let (Some(day), Some(month), Some(year)) =
             (day(token), next(1).and_then(month), next(2).and_then(year))
+            && let Ok(d) = Date::new(year, month, day)
         {
-            if let Ok(d) = Date::new(year, month, day) {
-                return Some(DocDate::Day(d));
-            }
+            return Some(DocDate::Day(d));
         }
         if let Some(month) = month(token) {
             // March 12, 2024
-            if let (Some(day), Some(year)) = (next(1).and_then(day), next(2).and_then(year)) {
-                if let Ok(d) = Date::new(year, month, day) {
-                    return Some(DocDate::Day(d));
-                }
+            if let (Some(day), Some(year)) = (next(1).and_then(day), next(2).and_then(year))
+                && let Ok(d) = Date::new(year, month, day)
+            {
+                return Some(DocDate::Day(d));
             }
             // March 2024
             if let Some(year) = next(1).and_then(year) {
@@ -112,7 +111,7 @@ fn day_of(year: i32, month: i32, day: i32) -> Option<DocDate> {
 }
 
 fn month_of(year: i32, month: i32) -> Option<DocDate> {
-    ((1900..=2200).contains(&year) && (1..=12).contains(&month)).then(|| DocDate::Month {
+    ((1900..=2200).contains(&year) && (1..=12).contains(&month)).then_some(DocDate::Month {
         year: year as i16,
         month: month as i8,
     })

@@ -31,10 +31,10 @@ impl Front<'_> {
         if let Some(weight) = self.weight {
             line(&mut out, "weight", &weight.to_string());
         }
-        if let Some(control) = self.control {
-            if let Some(owner) = &control.owner {
-                line(&mut out, "owner", &quote(owner));
-            }
+        if let Some(control) = self.control
+            && let Some(owner) = &control.owner
+        {
+            line(&mut out, "owner", &quote(owner));
         }
         if let Some(version) = self.version {
             line(&mut out, "version", &quote(version));

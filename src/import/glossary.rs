@@ -277,16 +277,16 @@ fn term(name: &str, meaning: Vec<Block>, at: usize, abbreviations: bool) -> Opti
 }
 
 fn split_abbreviation(name: &str) -> (String, Option<String>) {
-    if let Some(open) = name.rfind('(') {
-        if name.ends_with(')') {
-            let outside = name[..open].trim().to_string();
-            let inside = name[open + 1..name.len() - 1].trim().to_string();
-            if is_abbreviation(&inside) && !outside.is_empty() {
-                return (outside, Some(inside));
-            }
-            if is_abbreviation(&outside) && !inside.is_empty() {
-                return (inside, Some(outside));
-            }
+    if let Some(open) = name.rfind('(')
+        && name.ends_with(')')
+    {
+        let outside = name[..open].trim().to_string();
+        let inside = name[open + 1..name.len() - 1].trim().to_string();
+        if is_abbreviation(&inside) && !outside.is_empty() {
+            return (outside, Some(inside));
+        }
+        if is_abbreviation(&outside) && !inside.is_empty() {
+            return (inside, Some(outside));
         }
     }
     (name.to_string(), None)

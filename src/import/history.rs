@@ -125,10 +125,10 @@ fn read(table: &Table, columns: Columns) -> History {
             (Some(v), true) => format!("Version {v}."),
             (None, _) => summary,
         };
-        if let Some(v) = &version {
-            if latest.as_ref().is_none_or(|(d, _)| date >= *d) {
-                latest = Some((date, v.clone()));
-            }
+        if let Some(v) = &version
+            && latest.as_ref().is_none_or(|(d, _)| date >= *d)
+        {
+            latest = Some((date, v.clone()));
         }
         history.changes.push(Change {
             date,

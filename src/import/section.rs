@@ -53,17 +53,17 @@ pub fn resolve(options: &ImportOptions, title: &str) -> Result<(String, ImportKi
         }
         _ => ImportKind::Page,
     };
-    if let Some(kind) = options.kind {
-        if kind != from_folder {
-            return Err(ImportError::Usage(format!(
-                "--kind {} does not match --section {section}: a page's kind comes from its top \
+    if let Some(kind) = options.kind
+        && kind != from_folder
+    {
+        return Err(ImportError::Usage(format!(
+            "--kind {} does not match --section {section}: a page's kind comes from its top \
                  folder, so pages in content/{}/ are {}; leave out --kind or choose a section in {}",
-                kind.name(),
-                parts[0],
-                from_folder.described(),
-                kind.folder_hint()
-            )));
-        }
+            kind.name(),
+            parts[0],
+            from_folder.described(),
+            kind.folder_hint()
+        )));
     }
     Ok((cleaned.to_string(), from_folder))
 }

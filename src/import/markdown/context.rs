@@ -53,14 +53,14 @@ impl<'a> PageContext<'a> {
     /// what was imported.
     pub fn link(&mut self, target: &crate::import::model::LinkTarget) -> Option<String> {
         let found = self.targets.resolve(target, &self.source);
-        if found.is_none() {
-            if let crate::import::model::LinkTarget::Bookmark(name) = target {
-                self.lost.push(Lost {
-                    what: LostKind::BrokenBookmark(name.clone()),
-                    at: Some(self.at),
-                    excerpt: String::new(),
-                });
-            }
+        if found.is_none()
+            && let crate::import::model::LinkTarget::Bookmark(name) = target
+        {
+            self.lost.push(Lost {
+                what: LostKind::BrokenBookmark(name.clone()),
+                at: Some(self.at),
+                excerpt: String::new(),
+            });
         }
         found
     }

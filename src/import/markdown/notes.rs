@@ -17,8 +17,7 @@ pub fn render_notes(notes: &Notes, ctx: &mut PageContext<'_>) -> String {
         for block in blocks {
             if let Content::Paragraph(p) = &block.content {
                 let text = render(&p.inlines, ctx, Mode::Block);
-                let lines: Vec<String> =
-                    text.lines().map(|l| super::escape::line_start(l)).collect();
+                let lines: Vec<String> = text.lines().map(super::escape::line_start).collect();
                 if !lines.concat().trim().is_empty() {
                     paragraphs.push(lines.join("\n    "));
                 }

@@ -69,11 +69,11 @@ impl Reader<'_> {
                 let Some(field) = self.fields.pop() else {
                     return;
                 };
-                if let (Action::Link(target), Some(sink)) = (field.action, field.sink) {
-                    if sink == self.sinks.len() - 1 {
-                        let content = self.close_sink();
-                        self.emit(Inline::Link { target, content });
-                    }
+                if let (Action::Link(target), Some(sink)) = (field.action, field.sink)
+                    && sink == self.sinks.len() - 1
+                {
+                    let content = self.close_sink();
+                    self.emit(Inline::Link { target, content });
                 }
             }
             _ => {}
@@ -82,10 +82,10 @@ impl Reader<'_> {
 
     /// `<w:instrText>`: part of the open field's instruction.
     pub fn field_instruction(&mut self, text: &str) {
-        if let Some(field) = self.fields.last_mut() {
-            if !field.in_result {
-                field.instruction.push_str(text);
-            }
+        if let Some(field) = self.fields.last_mut()
+            && !field.in_result
+        {
+            field.instruction.push_str(text);
         }
     }
 

@@ -75,10 +75,8 @@ impl Reader<'_> {
                     text: "\t".into(),
                     style,
                 }),
-                "br" => {
-                    if !matches!(w_attr(child, "type"), Some("page" | "column")) {
-                        self.emit(Inline::LineBreak);
-                    }
+                "br" if !matches!(w_attr(child, "type"), Some("page" | "column")) => {
+                    self.emit(Inline::LineBreak);
                 }
                 "cr" => self.emit(Inline::LineBreak),
                 "noBreakHyphen" => self.emit(Inline::Text {

@@ -90,11 +90,10 @@ impl<'p> Reader<'p> {
                 style: more_style,
             },
         ) = (sink.last_mut(), &inline)
+            && style == more_style
         {
-            if style == more_style {
-                text.push_str(more);
-                return;
-            }
+            text.push_str(more);
+            return;
         }
         sink.push(inline);
     }

@@ -203,11 +203,11 @@ fn by_name(name: &str, outline: Option<u8>) -> ParagraphStyle {
         .flat_map(char::to_lowercase)
         .collect();
     let mut style = ParagraphStyle::default();
-    if let Some(n) = lower.strip_prefix("heading") {
-        if let Ok(level @ 1..=9) = n.parse::<u8>() {
-            style.heading = Some(level);
-            return style;
-        }
+    if let Some(n) = lower.strip_prefix("heading")
+        && let Ok(level @ 1..=9) = n.parse::<u8>()
+    {
+        style.heading = Some(level);
+        return style;
     }
     match lower.as_str() {
         "title" => style.title = true,
