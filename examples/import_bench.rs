@@ -3,8 +3,9 @@
 //! not the `waymark check` that follows) into a new site several times, and prints the
 //! median.
 //!
-//! `cargo run --release --example import_bench [-- CHAPTERS]` (36 chapters by default: about
-//! 100 printed pages, 40,000 words). With `--keep DIR` it also writes the .docx there.
+//! `cargo run --release --example import_bench [-- CHAPTERS]` (60 extra chapters by default:
+//! about 43,000 words of text, 100 printed pages at 400 words a page). With `--keep DIR` it
+//! also writes the .docx there.
 
 #[path = "../tests/docx/mod.rs"]
 mod docx;
@@ -18,7 +19,7 @@ fn main() {
     let chapters = args
         .iter()
         .find_map(|a| a.parse::<usize>().ok())
-        .unwrap_or(36);
+        .unwrap_or(60);
     let keep = args
         .iter()
         .position(|a| a == "--keep")
@@ -62,10 +63,12 @@ fn main() {
             .sum::<usize>();
     }
     times.sort_by(f64::total_cmp);
+    let document_xml = document_xml_size(&bytes);
     println!(
-        "{} KB .docx, {chapters} extra chapters: {pages} pages and definitions, about {words} words \
-         (about {} printed pages at 400 words a page)",
+        "{} KB .docx ({} KB of document.xml), {chapters} extra chapters: {pages} pages and \
+         definitions, {words} words of text (about {} printed pages at 400 words a page)",
         bytes.len() / 1024,
+        document_xml / 1024,
         words / 400
     );
     println!(
@@ -75,4 +78,11 @@ fn main() {
         times[times.len() - 1] * 1000.0,
         times.len()
     );
+}
+
+/// The size of `word/document.xml` unpacked: what the import parses.
+fn document_xml_size(docx: &[u8]) -> usize {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let part = zip.by_name("word/document.xml").expect("the document part");
+    part.size() as usize
 }

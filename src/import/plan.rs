@@ -99,7 +99,7 @@ pub fn make(
     let pages = page_drafts(split, &section, &title);
 
     let mut existing = ExistingTerms::read(&options.site_dir);
-    let (new_terms, skipped_terms) = choose_terms(terms, &mut existing);
+    let (new_terms, skipped_terms) = choose_terms(terms, &mut existing, &options.site_dir);
     let glossary_page = (!new_terms.is_empty() || !skipped_terms.is_empty())
         .then(|| "definitions/_index.md".to_string());
 
@@ -284,6 +284,7 @@ fn unique_slug(heading: &str, used: &mut HashSet<String>) -> String {
 fn choose_terms(
     terms: Vec<Term>,
     existing: &mut ExistingTerms,
+    site_dir: &Path,
 ) -> (Vec<Term>, Vec<(String, PathBuf)>) {
     let mut new = Vec::new();
     let mut skipped = Vec::new();
@@ -294,6 +295,8 @@ fn choose_terms(
         let file = PathBuf::from("content").join(term_source(&term));
         if let Some(found) = existing.defining(&names) {
             skipped.push((term.title.clone(), found.to_path_buf()));
+        } else if site_dir.join(&file).exists() {
+            skipped.push((term.title.clone(), file));
         } else if !slugs.insert(term_source(&term)) {
             skipped.push((term.title.clone(), file));
         } else {
@@ -432,4 +435,35 @@ fn locate(lost: Vec<Lost>, pages: &[PageDraft]) -> Vec<Finding> {
     findings.sort_by_key(|(at, _)| at.unwrap_or(usize::MAX));
     findings.dedup_by(|a, b| a.1 == b.1);
     findings.into_iter().map(|(_, f)| f).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_come_from_headings_without_their_numbers() {
+        let mut used: HashSet<String> = ["index".to_string()].into();
+        let mut slug = |h: &str| unique_slug(h, &mut used);
+        assert_eq!(slug("2.1 Scope of this strategy"), "scope-of-this-strategy");
+        assert_eq!(slug("1. Introduction"), "introduction");
+        assert_eq!(slug("Introduction"), "introduction-2");
+        assert_eq!(slug("Index"), "index-2");
+        assert_eq!(slug("2024"), "2024");
+        assert_eq!(slug("???"), "chapter");
+        assert_eq!(
+            slug(
+                "Appendix 1. Community Care Inform Resource, Horwath. Experiences of Neglect by age group"
+            ),
+            "appendix-1-community-care-inform-resource-horwath-experiences"
+        );
+    }
+
+    #[test]
+    fn a_title_from_a_file_name() {
+        assert_eq!(
+            title_from_file(Path::new("/tmp/Neglect_Strategy-v3 final.docx")),
+            "Neglect Strategy v3 final"
+        );
+    }
 }

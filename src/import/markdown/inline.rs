@@ -17,6 +17,7 @@ pub enum Mode {
 
 /// Renders `inlines` as Markdown.
 pub fn render(inlines: &[Inline], ctx: &mut PageContext<'_>, mode: Mode) -> String {
+    let inlines = trim_breaks(inlines);
     let mut out = String::new();
     let mut runs: Vec<(String, TextStyle)> = Vec::new();
     for inline in inlines {
@@ -63,6 +64,26 @@ pub fn render(inlines: &[Inline], ctx: &mut PageContext<'_>, mode: Mode) -> Stri
     }
     emphasis(runs, &mut out);
     out
+}
+
+/// Without line breaks (and spaces) at the start or end: Word paragraphs often end with a
+/// Shift+Enter, and a Markdown hard break at the end of a paragraph would show as a
+/// backslash.
+fn trim_breaks(inlines: &[Inline]) -> &[Inline] {
+    let blank = |i: &Inline| match i {
+        Inline::LineBreak => true,
+        Inline::Text { text, .. } => text.trim().is_empty(),
+        _ => false,
+    };
+    let start = inlines
+        .iter()
+        .position(|i| !blank(i))
+        .unwrap_or(inlines.len());
+    let end = inlines
+        .iter()
+        .rposition(|i| !blank(i))
+        .map_or(start, |e| e + 1);
+    &inlines[start..end]
 }
 
 /// The markers a style needs, outermost first.
@@ -211,6 +232,18 @@ mod tests {
             let markdown = md(inlines);
             assert_eq!(html(&markdown), *expected, "from {markdown}");
         }
+    }
+
+    #[test]
+    fn breaks_at_the_edges_of_a_paragraph_are_dropped() {
+        let markdown = md(&[
+            Inline::LineBreak,
+            Inline::text("Call 999."),
+            Inline::LineBreak,
+            Inline::text(" "),
+            Inline::LineBreak,
+        ]);
+        assert_eq!(markdown, "Call 999.");
     }
 
     #[test]
