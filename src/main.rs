@@ -145,7 +145,7 @@ struct ServeArgs {
 struct ReviewArgs {
     #[command(flatten)]
     site: SiteArgs,
-    /// Only documents due within this period (or overdue): 90d, 12w, 6m, 1y.
+    /// Only documents due within this period (or overdue): 90d, 12w, 6m, 1y; at most 100y.
     #[arg(long, value_name = "PERIOD", value_parser = review::report::parse_period)]
     within: Option<i64>,
     /// Only documents whose owner contains this text (any case).
