@@ -86,6 +86,11 @@ pub fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), OutputErro
     if site.starts_with(&out) {
         return Err(unsafe_dir("it contains the site folder"));
     }
+    if is_inside_site_sources(&out, &site) {
+        return Err(unsafe_dir(
+            "it is inside the site's content/, templates/ or theme/ folder, so each build would be read into the next",
+        ));
+    }
     if out.join("content").is_dir() {
         return Err(unsafe_dir(
             "it contains a content/ folder, so it looks like a site",
@@ -103,6 +108,13 @@ pub fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), OutputErro
         }
     }
     Ok(())
+}
+
+/// True when `out` is in one of the folders a build reads (both paths absolute).
+fn is_inside_site_sources(out: &Path, site: &Path) -> bool {
+    ["content", "templates", "theme"]
+        .iter()
+        .any(|folder| out.starts_with(site.join(folder)))
 }
 
 /// An absolute, normalised path without requiring it to exist (symlinks in existing parts resolved).
@@ -306,6 +318,13 @@ mod tests {
         let other_site = tempfile::tempdir().unwrap();
         std::fs::create_dir(other_site.path().join("content")).unwrap();
         assert!(refuse(other_site.path()).contains("content/"));
+        for inside in ["content/gen", "templates/out", "theme/x/y"] {
+            assert!(
+                refuse(&site.path().join(inside)).contains("read into the next"),
+                "{inside}"
+            );
+        }
+        assert!(check_output_dir(&site.path().join("output"), site.path()).is_ok());
     }
 
     #[test]

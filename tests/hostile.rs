@@ -149,3 +149,25 @@ fn review_within_refuses_a_period_past_100_years() {
         "100 years is allowed and finds the page"
     );
 }
+
+// --- output folders ---------------------------------------------------------------------------
+
+#[test]
+fn an_output_folder_inside_content_templates_or_theme_is_refused() {
+    let dir = site("", &[HOME]);
+    for inside in ["content/gen", "templates/out", "theme/built"] {
+        let output = try_build(dir.path(), &dir.path().join(inside));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{inside}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("inside the site's content/, templates/ or theme/ folder"),
+            "{inside}: {}",
+            stderr(&output)
+        );
+        assert!(!dir.path().join(inside).exists(), "{inside} was not made");
+    }
+}
