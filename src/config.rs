@@ -149,6 +149,20 @@ impl SiteConfig {
     }
 
     fn validate(&self) -> Result<(), (Position, String, String)> {
+        if self.title.trim().is_empty() {
+            return Err((
+                Position::FILE,
+                "the site's title is empty".into(),
+                "write the name readers see in every page's header, such as title = \"Neglect guidance\"".into(),
+            ));
+        }
+        if let Some(pack) = self.packs.iter().find(|p| p.title.trim().is_empty()) {
+            return Err((
+                Position::FILE,
+                format!("pack `{}` has an empty title", pack.slug),
+                "give the pack the title printed on its cover, such as title = \"Neglect strategy\"".into(),
+            ));
+        }
         if let Some(colour) = &self.theme.brand_colour {
             let Some(rgb) = parse_hex_colour(colour) else {
                 return Err((
@@ -289,6 +303,21 @@ mod tests {
             SiteConfig::parse("title = \"G\"\n[theme]\nbrand_colour = \"#ffdd00\"\n").unwrap_err();
         assert!(err.1.contains("contrast"));
         assert!(SiteConfig::parse("title = \"G\"\n[theme]\nbrand_colour = \"#1d70b8\"\n").is_ok());
+    }
+
+    #[test]
+    fn empty_site_and_pack_titles_are_refused() {
+        assert!(
+            SiteConfig::parse("title = \" \"")
+                .unwrap_err()
+                .1
+                .contains("title is empty")
+        );
+        let err = SiteConfig::parse(
+            "title = \"G\"\n[[packs]]\nslug = \"p\"\ntitle = \"\"\ninclude = [\"a/\"]\n",
+        )
+        .unwrap_err();
+        assert!(err.1.contains("pack `p` has an empty title"), "{err:?}");
     }
 
     #[test]

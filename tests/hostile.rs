@@ -74,6 +74,45 @@ fn findings_of(findings: &[Value], rule: &str) -> Vec<String> {
         .collect()
 }
 
+/// Runs `check` and `build` on `site` and asserts they find the same errors of `rule`, which
+/// must be exactly `expected` (as `path:line: message`); the build fails and writes nothing.
+/// Returns every finding of the check.
+fn build_and_check_agree(site: &Path, rule: &str, expected: &[&str]) -> Vec<Value> {
+    let (checked, findings) = check_json(site);
+    assert_eq!(checked.status.code(), Some(1), "check fails");
+    assert_eq!(
+        findings_of(&findings, rule),
+        expected,
+        "{}",
+        serde_json::to_string_pretty(&findings).unwrap()
+    );
+    let (built, out) = build_into(site);
+    assert_eq!(
+        built.status.code(),
+        Some(1),
+        "build fails: {}",
+        stderr(&built)
+    );
+    let shown = stderr(&built);
+    for finding in findings.iter().filter(|f| f["rule"] == rule) {
+        let line = format!(
+            "{}:{}:{}: {}[{rule}]: {}",
+            finding["path"].as_str().unwrap(),
+            finding["line"],
+            finding["column"],
+            finding["severity"].as_str().unwrap(),
+            finding["message"].as_str().unwrap()
+        );
+        let line = line.replace(":0:0:", ":").replace(":0:", ":");
+        assert!(shown.contains(&line), "build reports `{line}`:\n{shown}");
+    }
+    assert!(
+        !out.path().join("site").exists(),
+        "a failed build writes nothing"
+    );
+    findings
+}
+
 /// Builds `site` into a fresh folder: the outcome and the output folder.
 fn build_into(site: &Path) -> (Output, tempfile::TempDir) {
     let out = tempfile::tempdir().unwrap();
@@ -170,4 +209,54 @@ fn an_output_folder_inside_content_templates_or_theme_is_refused() {
         );
         assert!(!dir.path().join(inside).exists(), "{inside} was not made");
     }
+}
+
+// --- front matter -----------------------------------------------------------------------------
+
+#[test]
+fn an_empty_title_is_an_error_at_its_line() {
+    let dir = site(
+        "",
+        &[
+            HOME,
+            (
+                "content/about/blank.md",
+                "+++\ntitle = \"   \"\n+++\nText.\n",
+            ),
+            (
+                "content/about/empty.md",
+                "+++\nsummary = \"S\"\ntitle = \"\"\n+++\nText.\n",
+            ),
+        ],
+    );
+    build_and_check_agree(
+        dir.path(),
+        "front-matter",
+        &[
+            "content/about/blank.md:2: the title is empty",
+            "content/about/empty.md:3: the title is empty",
+        ],
+    );
+}
+
+#[test]
+fn a_version_written_as_a_bare_number_must_be_quoted() {
+    let dir = site(
+        "",
+        &[
+            HOME,
+            (
+                "content/strategy/plan.md",
+                "+++\ntitle = \"Plan\"\nversion = 2.10\n+++\nText.\n",
+            ),
+        ],
+    );
+    let findings = build_and_check_agree(
+        dir.path(),
+        "front-matter",
+        &[
+            "content/strategy/plan.md:3: the version is a bare number: write it in double quotes, as it should show",
+        ],
+    );
+    assert_eq!(findings[0]["hint"], "write version = \"2.10\"");
 }

@@ -205,6 +205,12 @@ fn synthetic_section(dir: &str) -> Page {
         "Home".to_string()
     } else {
         let words = name.replace(['-', '_'], " ");
+        // A folder named only with dashes or underscores keeps its name as its title.
+        let words = if words.trim().is_empty() {
+            name.to_string()
+        } else {
+            words
+        };
         let mut chars = words.chars();
         chars
             .next()
