@@ -280,6 +280,13 @@ fn run_build(args: BuildArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(&e),
     };
+    if let Some(base) = &args.base_url
+        && !waymark::link_safety::is_web_address(base)
+    {
+        return usage_error(&format!(
+            "--base-url `{base}` is not a web address: write the full address the site is published at, such as https://guidance.example.org/"
+        ));
+    }
     let output_dir = args.output.unwrap_or_else(|| args.site.site.join("output"));
     let options = BuildOptions {
         site_dir: args.site.site,

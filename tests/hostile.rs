@@ -260,3 +260,186 @@ fn a_version_written_as_a_bare_number_must_be_quoted() {
     );
     assert_eq!(findings[0]["hint"], "write version = \"2.10\"");
 }
+
+// --- links --------------------------------------------------------------------------------------
+
+/// Every way of writing a link that runs code, one a line from line 4 of the page.
+const UNSAFE_LINKS: &str = "[plain](javascript:alert(1))\n\
+<javascript:alert(2)>\n\
+[mixed case](JaVaScRiPt:alert(3))\n\
+[entity](jav&#x61;script:alert(4))\n\
+[tab inside](<java&#9;script:alert(5)>)\n\
+[leading space](< javascript:alert(6)>)\n\
+[vb](vbscript:msgbox(7))\n\
+[data](data:text/html;base64,PHNjcmlwdD5hbGVydCg4KTwvc2NyaXB0Pg==)\n\
+![picture](data:image/png;base64,iVBORw0KGgo=)\n\
+[reference][evil]\n\
+<a href=\"javascript:alert(11)\">raw HTML is shown as text</a>\n\
+\n\
+[evil]: javascript:alert(10)\n";
+
+#[test]
+fn links_that_run_code_are_refused_in_pages_print_pages_and_pdfs() {
+    let dir = site(
+        "[[packs]]\nslug = \"all\"\ntitle = \"All\"\ninclude = [\"guide/\", \"signposting/\"]\n",
+        &[
+            HOME,
+            ("content/guide/links.md", &page("Links", UNSAFE_LINKS)),
+            (
+                "content/signposting/service.md",
+                "+++\ntitle = \"Service\"\nurl = \" JavaScript:alert(12)\"\n+++\nA service.\n",
+            ),
+        ],
+    );
+    let findings = build_and_check_agree(
+        dir.path(),
+        "unsafe-link",
+        &[
+            "content/guide/links.md:4: link `javascript:alert(1)` is a `javascript:` address, which can run code in a reader's browser",
+            "content/guide/links.md:5: link `javascript:alert(2)` is a `javascript:` address, which can run code in a reader's browser",
+            "content/guide/links.md:6: link `JaVaScRiPt:alert(3)` is a `javascript:` address, which can run code in a reader's browser",
+            "content/guide/links.md:7: link `javascript:alert(4)` is a `javascript:` address, which can run code in a reader's browser",
+            "content/guide/links.md:8: link `java\\tscript:alert(5)` is a `javascript:` address, which can run code in a reader's browser",
+            "content/guide/links.md:9: link ` javascript:alert(6)` is a `javascript:` address, which can run code in a reader's browser",
+            "content/guide/links.md:10: link `vbscript:msgbox(7)` is a `vbscript:` address, which can run code in a reader's browser",
+            "content/guide/links.md:11: link `data:text/html;base64,PHNjcmlwdD5hbGVydCg4KTwvc2NyaXB0Pg==` is a `data:` address, which can run code in a reader's browser",
+            "content/guide/links.md:12: image `data:image/png;base64,iVBORw0KGgo=` is a `data:` address, which can run code in a reader's browser",
+            "content/guide/links.md:13: link `javascript:alert(10)` is a `javascript:` address, which can run code in a reader's browser",
+            "content/signposting/service.md:3: url ` JavaScript:alert(12)` is a `javascript:` address, which can run code in a reader's browser",
+        ],
+    );
+    assert!(findings.iter().all(|f| f["rule"] != "external-image"));
+}
+
+#[test]
+fn nothing_written_holds_a_link_that_runs_code() {
+    // Raw HTML in a page is shown as text, so its href is never live; the page builds.
+    let dir = site(
+        "base_url = \"https://guidance.example/\"\n[[packs]]\nslug = \"all\"\ntitle = \"All\"\ninclude = [\"guide/\"]\n",
+        &[
+            HOME,
+            (
+                "content/guide/raw.md",
+                &page(
+                    "Raw",
+                    "<a href=\"javascript:alert(1)\">x</a> <img src=\"x\" onerror=\"alert(2)\">\n\n\
+                     <script>alert(3)</script>\n\n<iframe src=\"data:text/html,x\"></iframe>\n",
+                ),
+            ),
+        ],
+    );
+    let (output, out) = build_into(dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    for file in output_files(out.path())
+        .iter()
+        .filter(|f| f.ends_with(".html"))
+    {
+        let html = common::page(out.path(), file);
+        for element in common::select(&html, "[href], [src], [action], [formaction]") {
+            for attribute in ["href", "src", "action", "formaction"] {
+                if let Some(address) = element.value().attr(attribute) {
+                    assert_eq!(
+                        waymark::link_safety::refused_scheme(address, &[]),
+                        None,
+                        "{file}: {attribute}=\"{address}\""
+                    );
+                }
+            }
+        }
+        assert!(
+            common::select(&html, "script:not([src]), iframe, [onerror]")
+                .iter()
+                .all(|e| !e.html().contains("alert(")),
+            "{file}: the page's own markup runs nothing of the author's"
+        );
+    }
+    let raw = std::fs::read_to_string(out.path().join("site/guide/raw.html")).unwrap();
+    assert!(
+        raw.contains("&lt;a href=\"javascript:alert(1)\"&gt;"),
+        "shown as text"
+    );
+}
+
+#[test]
+fn a_site_can_allow_another_scheme_but_never_one_that_runs_code() {
+    let files = [
+        HOME,
+        (
+            "content/guide/files.md",
+            "+++\ntitle = \"Files\"\n+++\nThe [archive](ftp://files.example/archive/) and a [call](ms-teams:/l/chat).\n",
+        ),
+    ];
+    let dir = site("", &files);
+    build_and_check_agree(
+        dir.path(),
+        "unsafe-link",
+        &[
+            "content/guide/files.md:4: link `ftp://files.example/archive/` uses `ftp:`, which is not a kind of link waymark writes",
+            "content/guide/files.md:4: link `ms-teams:/l/chat` uses `ms-teams:`, which is not a kind of link waymark writes",
+        ],
+    );
+    let allowed = site(
+        "[links]\nallowed_schemes = [\"ftp\", \"MS-Teams\"]\n",
+        &files,
+    );
+    let (output, out) = build_into(allowed.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = std::fs::read_to_string(out.path().join("site/guide/files.html")).unwrap();
+    assert!(
+        html.contains("href=\"ftp://files.example/archive/\""),
+        "{html}"
+    );
+    assert!(html.contains("href=\"ms-teams:/l/chat\""), "{html}");
+
+    let refused = site("[links]\nallowed_schemes = [\"data\"]\n", &files);
+    let output = waymark(&["check", "--site", refused.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("waymark.toml:2:1: error[config]: invalid site settings")
+            || stdout(&output).contains("can never be allowed"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+// --- every problem in one run -------------------------------------------------------------------
+
+#[test]
+fn a_page_with_broken_front_matter_does_not_hide_the_other_problems() {
+    let dir = site(
+        "",
+        &[
+            HOME,
+            (
+                "content/guide/broken.md",
+                "+++\ntitle = Broken\n+++\nSee [x](javascript:alert(1)).\n",
+            ),
+            (
+                "content/guide/other.md",
+                &page(
+                    "Other",
+                    "Links to [the broken page](broken.md) and [nowhere](missing.md).\n",
+                ),
+            ),
+        ],
+    );
+    let findings = build_and_check_agree(
+        dir.path(),
+        "unsafe-link",
+        &[
+            "content/guide/broken.md:4: link `javascript:alert(1)` is a `javascript:` address, which can run code in a reader's browser",
+        ],
+    );
+    assert_eq!(
+        findings_of(&findings, "front-matter").len(),
+        1,
+        "{findings:?}"
+    );
+    assert_eq!(
+        findings_of(&findings, "broken-link"),
+        [
+            "content/guide/other.md:4: link `missing.md` points to a page that does not exist (content/guide/missing.md)"
+        ],
+        "a link to the page with broken front matter is not broken"
+    );
+}

@@ -90,7 +90,7 @@ pub fn prepare(
     base_url: Option<&str>,
     load: LoadOptions,
 ) -> Result<Prepared, Diagnostics> {
-    let mut site = timings::step("  content", || content::load(site_dir, load))?;
+    let mut site = timings::step("  content", || content::load_site(site_dir, load))?;
     if let Some(base) = base_url {
         site.config.base_url = Some(base.to_string());
     }
@@ -146,10 +146,13 @@ pub struct Rendered {
 
 /// Renders every page and site-wide file into `sink`.
 pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> Rendered {
-    let mut diagnostics = Diagnostics::new();
+    let mut diagnostics = prepared.site.problems.clone();
     let mut files = 0;
     let mut pack_views = packs::views(prepared, today);
-    if let Pdfs::Make { progress } = pdfs {
+    // A site that already has errors will not be published: its PDFs would be made for nothing.
+    if let Pdfs::Make { progress } = pdfs
+        && !prepared.site.problems.has_errors()
+    {
         files += timings::step("pdfs", || {
             packs::write_pdfs(
                 prepared,
