@@ -443,3 +443,64 @@ fn a_page_with_broken_front_matter_does_not_hide_the_other_problems() {
         "a link to the page with broken front matter is not broken"
     );
 }
+
+// --- nesting ------------------------------------------------------------------------------------
+
+#[test]
+fn nesting_past_twelve_levels_is_an_error_and_never_a_crash() {
+    let deep = |body: String| page("Deep", &body);
+    let quote = deep(format!("Intro.\n\n{} quoted\n", ">".repeat(5_000)));
+    let list = deep(format!("{}item\n", "- ".repeat(100_000)));
+    let mixed = deep(format!("{}x\n", "> 1. ".repeat(7)));
+    let emphasis = deep(format!("{}x{}\n", "*".repeat(100_000), "*".repeat(100_000)));
+    let links = deep(format!(
+        "{}x{}\n",
+        "![".repeat(5_000),
+        "](chart.png)".repeat(5_000)
+    ));
+    let dir = site(
+        "[[packs]]\nslug = \"deep\"\ntitle = \"Deep\"\ninclude = [\"guide/\"]\n",
+        &[
+            HOME,
+            ("content/guide/quote.md", &quote),
+            ("content/guide/list.md", &list),
+            ("content/guide/mixed.md", &mixed),
+            ("content/guide/emphasis.md", &emphasis),
+            ("content/guide/images.md", &links),
+            ("content/guide/chart.png", "not really a picture"),
+        ],
+    );
+    build_and_check_agree(
+        dir.path(),
+        "nesting-depth",
+        &[
+            "content/guide/emphasis.md:4: emphasis, links and other formatting are nested 50000 levels deep here; the most is 12",
+            "content/guide/images.md:4: emphasis, links and other formatting are nested 5000 levels deep here; the most is 12",
+            "content/guide/list.md:4: quotes and lists are nested 100000 levels deep here; the most is 12",
+            "content/guide/mixed.md:4: quotes and lists are nested 14 levels deep here; the most is 12",
+            "content/guide/quote.md:6: quotes and lists are nested 5000 levels deep here; the most is 12",
+        ],
+    );
+}
+
+#[test]
+fn twelve_levels_build_into_pages_and_the_pdf() {
+    let inline = format!("{}x{}", "*a _".repeat(6), "_ b*".repeat(6));
+    let body = format!(
+        "{q} {inline}\n\n{l}{inline}\n\n{m}{inline}\n",
+        q = ">".repeat(12),
+        l = "- ".repeat(12),
+        m = "> 1. ".repeat(6),
+    );
+    let dir = site(
+        "[[packs]]\nslug = \"deep\"\ntitle = \"Deep\"\ninclude = [\"guide/\"]\n",
+        &[HOME, ("content/guide/deep.md", &page("Deep", &body))],
+    );
+    let (output, out) = build_into(dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = std::fs::read_to_string(out.path().join("site/guide/deep.html")).unwrap();
+    assert_eq!(html.matches("<blockquote>").count(), 12 + 6);
+    if cfg!(feature = "pdf") {
+        assert!(out.path().join("site/packs/deep.pdf").is_file());
+    }
+}
