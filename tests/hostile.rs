@@ -504,3 +504,21 @@ fn twelve_levels_build_into_pages_and_the_pdf() {
         assert!(out.path().join("site/packs/deep.pdf").is_file());
     }
 }
+
+// --- toolkit forms --------------------------------------------------------------------------------
+
+#[test]
+fn malformed_form_blocks_are_reported_with_their_lines() {
+    let body = "## Morning\n\n```form\nWhat time do you wake up? | 3\n| 3\nToo much space | 12\nNo space | 0\n```\n\n## Evening\n\n```form\nWho puts you to bed?\n";
+    let dir = site("", &[HOME, ("content/toolkit/day.md", &page("Day", body))]);
+    build_and_check_agree(
+        dir.path(),
+        "form",
+        &[
+            "content/toolkit/day.md:8: `| 3` gives writing space but no question",
+            "content/toolkit/day.md:9: `| 12` asks for 12 lines of writing space; give 1 to 8",
+            "content/toolkit/day.md:10: `| 0` asks for 0 lines of writing space; give 1 to 8",
+            "content/toolkit/day.md:15: this form block is never closed, so it takes in the rest of the page",
+        ],
+    );
+}

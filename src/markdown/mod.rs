@@ -88,6 +88,16 @@ pub fn render(
         }
         _ => Vec::new(),
     };
+    if !placement.is_pack() {
+        for problem in forms::problems(&events, body) {
+            let at = position(problem.offset);
+            let at = Position::new(at.line + problem.lines_down, at.column);
+            links.diagnostics.push(
+                crate::diagnostics::Diagnostic::error("form", &page.file, at, problem.message)
+                    .with_hint(problem.hint),
+            );
+        }
+    }
     headings::place(&mut events, placement);
     footnotes::place(&mut events, placement);
     let form_prompts = forms::render_forms(&mut events, placement);

@@ -742,7 +742,7 @@ mod tests {
                 prompts: vec![
                     prompt("Child's name", 4),
                     prompt("What are your concerns?", 8),
-                    prompt("Huge", 30),
+                    prompt("Huge", 8),
                     prompt("Zero", 1),
                     prompt("Not a count | many", 4),
                 ]
