@@ -522,3 +522,66 @@ fn malformed_form_blocks_are_reported_with_their_lines() {
         ],
     );
 }
+
+// --- output paths -------------------------------------------------------------------------------
+
+#[test]
+fn every_output_path_has_one_owner() {
+    let dir = site(
+        "base_url = \"https://guidance.example/\"\n[[packs]]\nslug = \"all\"\ntitle = \"All\"\ninclude = [\"about/\"]\n",
+        &[
+            HOME,
+            ("content/search.md", &page("Search", "Mine.\n")),
+            ("content/changes.md", &page("Changes", "Mine.\n")),
+            ("content/packs.md", &page("Packs", "Mine.\n")),
+            ("content/pages.md", &page("Pages", "Mine.\n")),
+            ("content/404.md", &page("Missing", "Mine.\n")),
+            ("content/about/x.md", &page("X", "Mine.\n")),
+            ("content/about/x.html", "<p>a static page</p>"),
+            ("content/glossary.json", "{}"),
+            ("content/sitemap.xml", "<urlset/>"),
+            ("content/theme/css/waymark.css", "body{}"),
+            ("content/search/index.js", "alert(1)"),
+            ("content/packs/all/_index.md", &page("All", "Mine.\n")),
+        ],
+    );
+    build_and_check_agree(
+        dir.path(),
+        "output-clash",
+        &[
+            "content/404.md:0: this file would be written to 404.html, which is the \"Page not found\" page",
+            "content/about/x.html:0: this file would be written to about/x.html, which is the page made from content/about/x.md",
+            "content/changes.md:0: this file would be written to changes.html, which is the \"What's changed\" page",
+            "content/glossary.json:0: this file would be written to glossary.json, which is the glossary for other systems",
+            "content/packs/all/_index.md:0: this file would be written to packs/all/index.html, which is the print page of pack `all`",
+            "content/packs.md:0: this file would be written to packs.html, which is the \"Printable packs\" page",
+            "content/pages.md:0: this file would be written to pages.html, which is the list of all pages",
+            "content/search/index.js:0: this file would be written to search/index.js, in search/, which holds the search index",
+            "content/search.md:0: this file would be written to search.html, which is the search page",
+            "content/sitemap.xml:0: this file would be written to sitemap.xml, which is the sitemap",
+            "content/theme/css/waymark.css:0: this file would be written to theme/css/waymark.css, in theme/, which holds the theme's files",
+        ],
+    );
+}
+
+#[test]
+fn the_list_of_generated_files_is_every_file_a_build_makes() {
+    // The fixture has packs and a base_url, so it makes every kind of file.
+    let site = common::fixture("valid");
+    let (output, out) = build_into(&site);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let prepared = waymark::build::prepare(&site, None, Default::default()).unwrap();
+    let generated: Vec<String> = waymark::build::owners::generated_files(&prepared.site)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    for file in output_files(out.path()) {
+        let owned = file == ".waymark-output"
+            || file.starts_with("search/")
+            || file.starts_with("theme/")
+            || generated.contains(&file)
+            || prepared.site.page_by_url(&file).is_some()
+            || prepared.site.asset_by_source(&file).is_some();
+        assert!(owned, "{file} has no owner in build::owners");
+    }
+}

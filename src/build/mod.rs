@@ -8,6 +8,7 @@
 //! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
 //! writes nothing, so it finds exactly the problems a build would.
 
+pub mod owners;
 pub mod packs;
 pub mod pages;
 pub mod search;
@@ -94,6 +95,8 @@ pub fn prepare(
     if let Some(base) = base_url {
         site.config.base_url = Some(base.to_string());
     }
+    site.problems.extend(owners::collisions(&site));
+    site.problems.sort();
     // The glossary's automata and the templates take some milliseconds each: made side by side.
     let (glossary, (renderer, packs)) = rayon::join(
         || timings::step("  glossary", || Glossary::build(&site)),
