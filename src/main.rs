@@ -296,6 +296,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         pdf: !args.no_pdf,
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
     };
+    waymark::output::remove_staging_on_signal();
     match build(&options) {
         Ok(report) => {
             print_diagnostics(&report.warnings);

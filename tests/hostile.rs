@@ -585,3 +585,82 @@ fn the_list_of_generated_files_is_every_file_a_build_makes() {
         assert!(owned, "{file} has no owner in build::owners");
     }
 }
+
+// --- interrupted builds ---------------------------------------------------------------------------
+
+/// Staging folders beside `output`.
+fn staging_folders(parent: &Path) -> Vec<String> {
+    std::fs::read_dir(parent)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".waymark-staging-"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_stopped_by_a_signal_removes_its_staging_folder() {
+    for signal in ["-TERM", "-INT"] {
+        let root = tempfile::tempdir().unwrap();
+        let output = root.path().join("site");
+        // The demo site with its packs' PDFs takes long enough to be caught in the middle.
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .args([
+                "build",
+                "--site",
+                common::demo_site().to_str().unwrap(),
+                "--output",
+            ])
+            .arg(&output)
+            .env("WAYMARK_TODAY", common::TODAY)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while staging_folders(root.path()).is_empty() {
+            assert!(
+                started.elapsed().as_secs() < 30,
+                "no staging folder appeared"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let sent = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        assert!(
+            !status.success(),
+            "{signal}: the build finished before the signal came"
+        );
+        assert_eq!(status.code(), Some(130), "{signal}");
+        assert_eq!(
+            staging_folders(root.path()),
+            Vec::<String>::new(),
+            "{signal}"
+        );
+        assert!(!output.exists(), "{signal}: no output from a stopped build");
+    }
+}
+
+#[test]
+fn the_next_build_removes_staging_folders_a_crashed_build_left() {
+    let dir = site("", &[HOME]);
+    let root = tempfile::tempdir().unwrap();
+    let stale = root.path().join(".site.waymark-staging-4000000");
+    std::fs::create_dir(&stale).unwrap();
+    std::fs::write(stale.join(".waymark-output"), "").unwrap();
+    let notes = root.path().join(".site.waymark-staging-4000001");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(notes.join("notes.txt"), "not waymark's").unwrap();
+    let output = try_build(dir.path(), &root.path().join("site"));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stale.exists(), "the crashed build's folder is gone");
+    assert!(
+        notes.join("notes.txt").exists(),
+        "a folder without waymark's marker is kept"
+    );
+}
