@@ -664,3 +664,68 @@ fn the_next_build_removes_staging_folders_a_crashed_build_left() {
         "a folder without waymark's marker is kept"
     );
 }
+
+// --- symbolic links -----------------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn symlinks_leading_out_of_the_site_are_skipped_with_a_warning_each() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(
+        elsewhere.path().join("secret.md"),
+        page("Secret", "Not for the site.\n"),
+    )
+    .unwrap();
+    let dir = site(
+        "",
+        &[
+            HOME,
+            ("shared/intro.md", &page("Shared intro", "Shared text.\n")),
+            ("content/about/real.md", &page("Real", "Real.\n")),
+        ],
+    );
+    let content = dir.path().join("content/about");
+    let link =
+        |target: &Path, name: &str| std::os::unix::fs::symlink(target, content.join(name)).unwrap();
+    link(&elsewhere.path().join("secret.md"), "outside.md");
+    link(elsewhere.path(), "outside-folder");
+    link(&dir.path().join("shared/intro.md"), "inside.md");
+    link(&dir.path().join("nothing.md"), "dangling.md");
+
+    let (checked, findings) = check_json(dir.path());
+    assert_eq!(checked.status.code(), Some(0), "warnings only");
+    let real = |p: &Path| p.canonicalize().unwrap().display().to_string();
+    assert_eq!(
+        findings_of(&findings, "symlink"),
+        [
+            "content/about/dangling.md:0: this symbolic link is skipped: it points to nothing"
+                .to_string(),
+            format!(
+                "content/about/outside-folder:0: this symbolic link is skipped: it points outside the site folder, to {}",
+                real(elsewhere.path())
+            ),
+            format!(
+                "content/about/outside.md:0: this symbolic link is skipped: it points outside the site folder, to {}",
+                real(&elsewhere.path().join("secret.md"))
+            ),
+        ]
+    );
+    let (built, out) = build_into(dir.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert_eq!(
+        stderr(&built).matches("warning[symlink]").count(),
+        3,
+        "{}",
+        stderr(&built)
+    );
+    let files = output_files(out.path());
+    assert!(
+        files.contains(&"about/inside.html".to_string()),
+        "a link inside the site is read"
+    );
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.contains("outside") || f.contains("dangling"))
+    );
+}

@@ -52,7 +52,7 @@ pub fn load_site(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnost
     }
 
     let mut diagnostics = Diagnostics::new();
-    let (markdown, assets) = walk(&content_dir, &mut diagnostics);
+    let (markdown, assets) = walk(site_dir, &content_dir, &mut diagnostics);
 
     let parsed: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
         .par_iter()
@@ -129,7 +129,14 @@ fn stand_in(site_dir: &Path, source: &str) -> Page {
 }
 
 /// Markdown sources and other files under `content/`, as forward-slash paths, sorted.
-fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<String>, Vec<String>) {
+fn walk(
+    site_dir: &Path,
+    content_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<String>, Vec<String>) {
+    let real_site = site_dir
+        .canonicalize()
+        .unwrap_or_else(|_| site_dir.to_path_buf());
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
     let walker = WalkDir::new(content_dir)
@@ -148,7 +155,16 @@ fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<String>, Vec<
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if entry.path_is_symlink() {
+            match super::symlinks::followed(&real_site, entry.path()) {
+                Ok(()) => {}
+                Err(why) => {
+                    let shown = entry.path().strip_prefix(site_dir).unwrap_or(entry.path());
+                    diagnostics.push(super::symlinks::skipped(shown, &why));
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
         let Ok(relative) = entry.path().strip_prefix(content_dir) else {

@@ -9,6 +9,7 @@ mod control;
 pub mod date;
 pub mod front_matter;
 mod load;
+mod symlinks;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
