@@ -694,12 +694,14 @@ fn symlinks_leading_out_of_the_site_are_skipped_with_a_warning_each() {
 
     let (checked, findings) = check_json(dir.path());
     assert_eq!(checked.status.code(), Some(0), "warnings only");
-    let real = |p: &Path| p.canonicalize().unwrap().display().to_string();
+    let real = |p: &Path| p.display().to_string();
     assert_eq!(
         findings_of(&findings, "symlink"),
         [
-            "content/about/dangling.md:0: this symbolic link is skipped: it points to nothing"
-                .to_string(),
+            format!(
+                "content/about/dangling.md:0: this symbolic link is skipped: it points to {}, which does not exist",
+                real(&dir.path().join("nothing.md"))
+            ),
             format!(
                 "content/about/outside-folder:0: this symbolic link is skipped: it points outside the site folder, to {}",
                 real(elsewhere.path())

@@ -109,7 +109,7 @@ pub fn prepare(
     let (glossary, mut renderer, packs) = match (glossary, renderer, packs) {
         (Ok(g), Ok(r), Ok(p)) => (g, r, p),
         (g, r, p) => {
-            let mut diagnostics = Diagnostics::new();
+            let mut diagnostics = site.problems.clone();
             diagnostics.extend(g.err().into_iter().flatten());
             diagnostics.extend(r.err().into_iter().flatten());
             diagnostics.extend(p.err().into_iter().flatten());

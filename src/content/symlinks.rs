@@ -10,13 +10,14 @@ use crate::diagnostics::{Diagnostic, Position};
 /// Whether the link at `link` (inside `content/`) is read as a file: Ok, or why it is skipped.
 /// `real_site` is the site folder with its own links resolved.
 pub(super) fn followed(real_site: &Path, link: &Path) -> Result<(), String> {
+    let written = std::fs::read_link(link).unwrap_or_default();
     let target = link
         .canonicalize()
-        .map_err(|_| "it points to nothing".to_string())?;
+        .map_err(|_| format!("it points to {}, which does not exist", written.display()))?;
     if !target.starts_with(real_site) {
         return Err(format!(
             "it points outside the site folder, to {}",
-            target.display()
+            written.display()
         ));
     }
     if !target.is_file() {
