@@ -731,3 +731,53 @@ fn symlinks_leading_out_of_the_site_are_skipped_with_a_warning_each() {
             .any(|f| f.contains("outside") || f.contains("dangling"))
     );
 }
+
+// --- the hostile site -------------------------------------------------------------------------------
+
+#[test]
+fn the_hostile_site_gives_exactly_the_expected_findings_from_check_and_build() {
+    let site = common::fixture("hostile");
+    let (checked, findings) = check_json(&site);
+    assert_eq!(checked.status.code(), Some(1));
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(site.join("expected.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        Value::Array(findings.clone()),
+        expected,
+        "check's findings changed; if the change is right, write them to tests/fixtures/hostile/expected.json:\n{}",
+        serde_json::to_string_pretty(&findings).unwrap()
+    );
+
+    // The build stops on every error but those of check's own content rules, and on no other.
+    let content_rules: Vec<&str> = waymark::check::RULES.iter().map(|r| r.id).collect();
+    let build_errors: Vec<&Value> = findings
+        .iter()
+        .filter(|f| {
+            f["severity"] == "error" && !content_rules.contains(&f["rule"].as_str().unwrap())
+        })
+        .collect();
+    let (built, out) = build_into(&site);
+    assert_eq!(built.status.code(), Some(1));
+    let shown = stderr(&built);
+    for finding in &build_errors {
+        let line = format!(
+            "{}:{}:{}: error[{}]: {}",
+            finding["path"].as_str().unwrap(),
+            finding["line"],
+            finding["column"],
+            finding["rule"].as_str().unwrap(),
+            finding["message"].as_str().unwrap()
+        )
+        .replace(":0:0:", ":");
+        assert!(shown.contains(&line), "build reports `{line}`:\n{shown}");
+    }
+    assert!(
+        shown.contains(&format!(
+            "Build failed with {} error(s)",
+            build_errors.len()
+        )),
+        "{shown}"
+    );
+    assert!(!out.path().join("site").exists());
+}
