@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod glossary;
+pub mod link_safety;
 pub mod markdown;
 pub mod output;
 pub mod packs;
