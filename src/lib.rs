@@ -17,6 +17,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod glossary;
 pub mod import;
+pub mod link_safety;
 pub mod markdown;
 pub mod output;
 pub mod packs;

@@ -200,7 +200,7 @@ struct ServeArgs {
 struct ReviewArgs {
     #[command(flatten)]
     site: SiteArgs,
-    /// Only documents due within this period (or overdue): 90d, 12w, 6m, 1y.
+    /// Only documents due within this period (or overdue): 90d, 12w, 6m, 1y; at most 100y.
     #[arg(long, value_name = "PERIOD", value_parser = review::report::parse_period)]
     within: Option<i64>,
     /// Only documents whose owner contains this text (any case).
@@ -336,6 +336,13 @@ fn run_build(args: BuildArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(&e),
     };
+    if let Some(base) = &args.base_url
+        && !waymark::link_safety::is_web_address(base)
+    {
+        return usage_error(&format!(
+            "--base-url `{base}` is not a web address: write the full address the site is published at, such as https://guidance.example.org/"
+        ));
+    }
     let output_dir = args.output.unwrap_or_else(|| args.site.site.join("output"));
     let options = BuildOptions {
         site_dir: args.site.site,
@@ -345,6 +352,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         pdf: !args.no_pdf,
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
     };
+    waymark::output::remove_staging_on_signal();
     match build(&options) {
         Ok(report) => {
             print_diagnostics(&report.warnings);

@@ -40,11 +40,17 @@ pub fn split(blocks: Vec<Block>, level: u8, lost: &mut Vec<Lost>) -> Chapters {
     for mut block in blocks {
         if let Content::Paragraph(p) = &mut block.content {
             match p.kind {
-                ParagraphKind::Title if out.title.is_none() && current.is_none() => {
+                ParagraphKind::Title
+                    if out.title.is_none() && current.is_none() && !p.plain_text().is_empty() =>
+                {
                     out.title = Some(p.plain_text());
                     continue;
                 }
-                ParagraphKind::Subtitle if out.subtitle.is_none() && current.is_none() => {
+                ParagraphKind::Subtitle
+                    if out.subtitle.is_none()
+                        && current.is_none()
+                        && !p.plain_text().is_empty() =>
+                {
                     out.subtitle = Some(p.plain_text());
                     continue;
                 }
@@ -57,8 +63,15 @@ pub fn split(blocks: Vec<Block>, level: u8, lost: &mut Vec<Lost>) -> Chapters {
                 if let Some(done) = current.take() {
                     finish(done, &mut out, lost);
                 }
+                let title = block.plain_text();
+                let title = if title.is_empty() {
+                    // A heading of only a picture: the page still needs a title.
+                    format!("Chapter {}", out.chapters.len() + 1)
+                } else {
+                    title
+                };
                 current = Some(Chapter {
-                    title: block.plain_text(),
+                    title,
                     heading_at: block.at,
                     blocks: Vec::new(),
                 });
@@ -170,6 +183,22 @@ mod tests {
             lost.iter().map(|l| l.what.clone()).collect::<Vec<_>>(),
             [LostKind::EmptyHeading("Empty chapter".into())]
         );
+    }
+
+    #[test]
+    fn a_heading_of_only_a_picture_still_gives_a_title() {
+        let picture = crate::import::model::Inline::Image(crate::import::model::Image {
+            part: "word/media/image1.png".into(),
+            alt: None,
+            alt_is_automatic: false,
+            decorative: false,
+        });
+        let blocks = vec![
+            block(0, ParagraphKind::Heading(1), vec![picture]),
+            para(1, "Text."),
+        ];
+        let split = split(blocks, 1, &mut Vec::new());
+        assert_eq!(split.chapters[0].title, "Chapter 1");
     }
 
     #[test]
