@@ -295,9 +295,8 @@ fn choose_terms(
         let file = PathBuf::from("content").join(term_source(&term));
         if let Some(found) = existing.defining(&names) {
             skipped.push((term.title.clone(), found.to_path_buf()));
-        } else if site_dir.join(&file).exists() {
-            skipped.push((term.title.clone(), file));
-        } else if !slugs.insert(term_source(&term)) {
+        } else if site_dir.join(&file).exists() || !slugs.insert(term_source(&term)) {
+            // A file of that name already, or a second term with the same file name.
             skipped.push((term.title.clone(), file));
         } else {
             existing.add(&names, &file);
