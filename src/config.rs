@@ -14,7 +14,9 @@ pub const CONFIG_FILE: &str = "waymark.toml";
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
-    /// The site's name, shown in the header and page titles.
+    /// The site's name, shown in the header and page titles. A site built on a base may leave
+    /// it out and use the base's.
+    #[serde(default)]
     pub title: String,
     /// The partnership that publishes the guidance; shown in the header, footer and packs.
     #[serde(default)]
@@ -45,6 +47,14 @@ pub struct SiteConfig {
     pub check: CheckConfig,
     #[serde(default)]
     pub links: LinksConfig,
+    /// Another waymark site this one is built on, such as `"../regional"` (relative to this
+    /// site's folder): its pages, templates, theme and settings, with this site's laid over them.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Pages and folders of the base's `content/` that do not apply here, such as
+    /// `["toolkit/old-form.md", "about/"]`.
+    #[serde(default)]
+    pub hide: Vec<String>,
 }
 
 /// Which links pages may hold, besides web pages, email, phone numbers and the site's own pages.
@@ -93,6 +103,16 @@ pub struct PackConfig {
     /// The pack's own version label; defaults to the highest version of its documents.
     #[serde(default)]
     pub version: Option<String>,
+    /// The settings file that defines the pack, for messages: `waymark.toml`, or the base's.
+    #[serde(skip)]
+    pub defined_in: Option<std::path::PathBuf>,
+}
+
+impl PackConfig {
+    /// The settings file that defines the pack, as messages name it.
+    pub fn settings_file(&self) -> &Path {
+        self.defined_in.as_deref().unwrap_or(Path::new(CONFIG_FILE))
+    }
 }
 
 /// Settings for `waymark check`.
@@ -156,7 +176,14 @@ impl SiteConfig {
             });
             (position, format!("invalid site settings: {message}"), hint)
         })?;
-        config.validate()?;
+        if key_position(text, &["title"]).is_none() && config.base.is_none() {
+            return Err((
+                Position::FILE,
+                "the site has no title".into(),
+                "write the name readers see in every page's header, such as title = \"Neglect guidance\"".into(),
+            ));
+        }
+        config.validate(text)?;
         config.validate_addresses(text)?;
         Ok(config)
     }
@@ -192,10 +219,10 @@ impl SiteConfig {
         Ok(())
     }
 
-    fn validate(&self) -> Result<(), (Position, String, String)> {
-        if self.title.trim().is_empty() {
+    fn validate(&self, text: &str) -> Result<(), (Position, String, String)> {
+        if self.title.trim().is_empty() && key_position(text, &["title"]).is_some() {
             return Err((
-                Position::FILE,
+                key_position(text, &["title"]).unwrap_or(Position::FILE),
                 "the site's title is empty".into(),
                 "write the name readers see in every page's header, such as title = \"Neglect guidance\"".into(),
             ));
@@ -223,6 +250,13 @@ impl SiteConfig {
                     "text and links need at least 4.5:1 to meet WCAG 2.2 AA: choose a darker colour".into(),
                 ));
             }
+        }
+        if !self.hide.is_empty() && self.base.is_none() {
+            return Err((
+                key_position(text, &["hide"]).unwrap_or(Position::FILE),
+                "hide leaves out pages of a base, but this site has no base".into(),
+                "name the site this one is built on, such as base = \"../regional\", or remove hide".into(),
+            ));
         }
         let mut slugs = std::collections::BTreeSet::new();
         for pack in &self.packs {

@@ -225,6 +225,10 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Diagnostic> {
+        self.0.iter_mut()
+    }
+
     /// Sort by file, line and column so output is stable whatever order stages ran in.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {

@@ -403,6 +403,8 @@ pub(crate) mod tests {
             body_offset,
             lines,
             synthetic: false,
+            layer: crate::content::Layer::Local,
+            overlay: None,
         }
     }
 

@@ -33,6 +33,17 @@ pub struct FrontMatter {
     /// A template other than the default for this kind of page.
     pub template: Option<String>,
 
+    // A local page over a base page (a site with `base` in its settings).
+    /// True when this local page adds sections to the base page at the same path, rather than
+    /// replacing it. Such a page may leave out `title`: the base page's is used.
+    #[serde(default)]
+    pub extends: bool,
+    /// The base page's `version` this local page was last checked against.
+    #[serde(default, deserialize_with = "version_string")]
+    pub base_version: Option<String>,
+    /// The day this local page was last checked against the base page.
+    pub reviewed: Option<DocDate>,
+
     // Document control.
     pub owner: Option<String>,
     #[serde(default, deserialize_with = "version_string")]
@@ -175,6 +186,15 @@ pub fn parse<'a>(
 
     let mut problems = unknown_keys(path, table.get_ref(), &position);
     problems.sort_by_key(|d| (d.line, d.column));
+    let mut table = table;
+    let untitled_addition = adds_without_title(table.get_ref());
+    if untitled_addition {
+        // The base page's title is used; the empty one here is never shown.
+        table.get_mut().insert(
+            toml::Spanned::new(0..0, "title".into()),
+            toml::Spanned::new(0..0, toml::de::DeValue::String("".into())),
+        );
+    }
     let front = FrontMatter::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
         let message = e.message().to_string();
         let hint = if message.contains("missing field `title`") {
@@ -195,6 +215,7 @@ pub fn parse<'a>(
     });
     if let Ok(front) = &front
         && front.title.trim().is_empty()
+        && !untitled_addition
     {
         problems.push(empty_title(path, text, lines));
     }
@@ -206,6 +227,17 @@ pub fn parse<'a>(
             Err(problems)
         }
     }
+}
+
+/// True for front matter with `extends = true` and no title.
+fn adds_without_title(table: &toml::de::DeTable<'_>) -> bool {
+    let value = |key: &str| {
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v.get_ref())
+    };
+    matches!(value("extends"), Some(toml::de::DeValue::Boolean(true))) && value("title").is_none()
 }
 
 /// Where the value of `key` is written in a file, as a byte range of `text`: the whole value, or

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use super::base::Folder;
 use super::front_matter::{self, FrontMatter};
+use super::layers::{Layer, Plan};
 use super::{Asset, Page, PageKind, Site, slugify};
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
 
 /// Choices that change which files become pages.
@@ -35,8 +36,11 @@ pub fn load(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnostics> 
 /// report them together with what later steps find: the problems are kept in
 /// [`Site::problems`], and a page whose file could not be read as a page is a stand-in (see
 /// [`stand_in`]). An error only when there is no site to read: no settings, no `content/`.
+///
+/// A site built on a base (`base` in its settings) is read with the base's files beneath its
+/// own (see [`super::layers`]): every later step sees one site.
 pub fn load_site(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnostics> {
-    let config = SiteConfig::load(site_dir).map_err(|d| Diagnostics::from(vec![d]))?;
+    let (config, base) = super::base::settings(site_dir)?;
     let content_dir = site_dir.join("content");
     if !content_dir.is_dir() {
         return Err(vec![
@@ -52,27 +56,61 @@ pub fn load_site(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnost
     }
 
     let mut diagnostics = Diagnostics::new();
-    let (markdown, assets) = walk(site_dir, &content_dir, &mut diagnostics);
+    let local = Folder::local(site_dir);
+    let walked = walk(&local, &mut diagnostics);
+    let plan = match &base {
+        None => Plan {
+            markdown: walked.0.into_iter().map(|s| (s, Layer::Local)).collect(),
+            assets: walked.1.into_iter().map(|s| (s, Layer::Local)).collect(),
+            hidden: Default::default(),
+        },
+        Some(base) => {
+            let from_base = walk(&base.folder, &mut diagnostics);
+            let text = std::fs::read_to_string(site_dir.join(crate::config::CONFIG_FILE))
+                .unwrap_or_default();
+            let (plan, problems) = super::layers::plan(walked, from_base, &config.hide, &text);
+            diagnostics.extend(problems);
+            plan
+        }
+    };
+    let folder = |layer: Layer| match (layer, &base) {
+        (Layer::Base, Some(base)) => &base.folder,
+        _ => &local,
+    };
 
-    let parsed: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
+    let parsed: Vec<Result<Option<Page>, Vec<Diagnostic>>> = plan
+        .markdown
         .par_iter()
-        .map(|source| read_page(site_dir, source, options))
+        .map(|(source, layer)| {
+            read_page(folder(*layer), source, options).map(|page| {
+                page.map(|mut page| {
+                    page.layer = *layer;
+                    page
+                })
+            })
+        })
         .collect();
-    let mut pages = Vec::with_capacity(parsed.len());
-    for (result, source) in parsed.into_iter().zip(&markdown) {
+    let mut read = Vec::with_capacity(parsed.len());
+    for (result, (source, layer)) in parsed.into_iter().zip(&plan.markdown) {
         match result {
-            Ok(Some(page)) => pages.push(page),
+            Ok(Some(page)) => read.push(page),
             Ok(None) => {}
             Err(problems) => {
                 diagnostics.extend(problems);
-                pages.push(stand_in(site_dir, source));
+                let mut page = stand_in(folder(*layer), source);
+                page.layer = *layer;
+                read.push(page);
             }
         }
     }
-    let assets = assets
+    let mut laid = Vec::new();
+    let pages = super::layers::lay(read, base.is_some(), &plan.hidden, &mut laid);
+    diagnostics.extend(laid);
+    let assets = plan
+        .assets
         .into_iter()
-        .map(|source| Asset {
-            path: content_dir.join(&source),
+        .map(|(source, layer)| Asset {
+            path: folder(layer).dir.join("content").join(&source),
             source,
         })
         .collect();
@@ -83,14 +121,19 @@ pub fn load_site(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnost
         &pages,
         &config.links.allowed_schemes,
     ));
-    diagnostics.sort();
-    Ok(Site::new(
+    let mut site = Site::new(
         site_dir.to_path_buf(),
         config,
         pages,
         assets,
-        diagnostics,
-    ))
+        Diagnostics::new(),
+    );
+    site.base = base;
+    site.hidden = plan.hidden;
+    site.relocate(&mut diagnostics);
+    diagnostics.sort();
+    site.problems = diagnostics;
+    Ok(site)
 }
 
 /// A stand-in for a Markdown file that could not be read as a page (its front matter or its
@@ -98,9 +141,9 @@ pub fn load_site(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnost
 /// missing too, and its text is still checked: titled from its file name, its body the text after
 /// the front matter. It is marked `synthetic`, so content rules, search and review pass it by;
 /// a build stops on the file's own errors.
-fn stand_in(site_dir: &Path, source: &str) -> Page {
-    let file = PathBuf::from("content").join(source);
-    let bytes = std::fs::read(site_dir.join(&file)).unwrap_or_default();
+fn stand_in(folder: &Folder, source: &str) -> Page {
+    let file = folder.content_file(source);
+    let bytes = std::fs::read(folder.dir.join("content").join(source)).unwrap_or_default();
     let text = String::from_utf8(bytes).unwrap_or_default();
     let body_offset = match front_matter::split(&text) {
         Ok(split) => split.body_offset,
@@ -128,12 +171,11 @@ fn stand_in(site_dir: &Path, source: &str) -> Page {
     page
 }
 
-/// Markdown sources and other files under `content/`, as forward-slash paths, sorted.
-fn walk(
-    site_dir: &Path,
-    content_dir: &Path,
-    diagnostics: &mut Diagnostics,
-) -> (Vec<String>, Vec<String>) {
+/// Markdown sources and other files under the folder's `content/`, as forward-slash paths,
+/// sorted.
+fn walk(folder: &Folder, diagnostics: &mut Diagnostics) -> (Vec<String>, Vec<String>) {
+    let site_dir = folder.dir.as_path();
+    let content_dir = &site_dir.join("content");
     let real_site = site_dir
         .canonicalize()
         .unwrap_or_else(|_| site_dir.to_path_buf());
@@ -148,10 +190,13 @@ fn walk(
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(content_dir).to_path_buf();
+                let shown = folder
+                    .shown
+                    .join(path.strip_prefix(site_dir).unwrap_or(&path));
                 let io = e
                     .into_io_error()
                     .unwrap_or_else(|| std::io::Error::other("folder loop"));
-                diagnostics.push(Diagnostic::io(&path, "read this folder", &io));
+                diagnostics.push(Diagnostic::io(&shown, "read this folder", &io));
                 continue;
             }
         };
@@ -159,8 +204,8 @@ fn walk(
             match super::symlinks::followed(&real_site, entry.path()) {
                 Ok(()) => {}
                 Err(why) => {
-                    let shown = entry.path().strip_prefix(site_dir).unwrap_or(entry.path());
-                    diagnostics.push(super::symlinks::skipped(shown, &why));
+                    let inside = entry.path().strip_prefix(site_dir).unwrap_or(entry.path());
+                    diagnostics.push(super::symlinks::skipped(&folder.shown.join(inside), &why));
                     continue;
                 }
             }
@@ -189,15 +234,15 @@ fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp")
 }
 
-/// Reads one Markdown file under `content/` (`source` as `strategy/vision.md`) into a page that
-/// is not yet placed in a site (no parent or children). `Ok(None)` for a draft.
+/// Reads one Markdown file under the folder's `content/` (`source` as `strategy/vision.md`) into
+/// a page that is not yet placed in a site (no parent or children). `Ok(None)` for a draft.
 pub fn read_page(
-    site_dir: &Path,
+    folder: &Folder,
     source: &str,
     options: LoadOptions,
 ) -> Result<Option<Page>, Vec<Diagnostic>> {
-    let file = PathBuf::from("content").join(source);
-    let bytes = std::fs::read(site_dir.join(&file))
+    let file = folder.content_file(source);
+    let bytes = std::fs::read(folder.dir.join("content").join(source))
         .map_err(|e| vec![Diagnostic::io(&file, "read this file", &e)])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -261,6 +306,8 @@ fn new_page(
         body_offset,
         lines,
         synthetic: false,
+        layer: Layer::Local,
+        overlay: None,
     }
 }
 
@@ -400,6 +447,22 @@ fn check_unique_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// A page made from a file's text, as [`read_page`] would read it (for tests).
+#[cfg(test)]
+pub(crate) fn page_from_text(source: &str, file: &str, text: &str) -> Page {
+    let lines = LineIndex::new(text);
+    let (front, split) = front_matter::parse(Path::new(file), text, &lines).expect("front matter");
+    let body_offset = split.body_offset;
+    new_page(
+        source.into(),
+        PathBuf::from(file),
+        front,
+        text.to_string(),
+        body_offset,
+        lines,
+    )
 }
 
 #[cfg(test)]

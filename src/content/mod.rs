@@ -5,9 +5,12 @@
 //! `toolkit/`, `signposting/`), so an editor never has to say what kind a page is.
 
 mod addresses;
+pub mod base;
 mod control;
 pub mod date;
+pub mod extends;
 pub mod front_matter;
+pub mod layers;
 mod load;
 mod symlinks;
 
@@ -16,9 +19,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub use base::{BaseSite, Folder};
 pub use control::DocControl;
 pub use date::DocDate;
 pub use front_matter::{Change, FrontMatter};
+pub use layers::{Layer, Overlay};
 pub use load::{LoadOptions, load, load_site, read_page};
 
 use crate::config::SiteConfig;
@@ -96,6 +101,10 @@ pub struct Page {
     pub lines: LineIndex,
     /// True when no file exists (a folder without `_index.md`).
     pub synthetic: bool,
+    /// The folder the page's file is in: the site's own, or its base's.
+    pub layer: Layer,
+    /// Set when a local file replaces or adds to a base page at this path.
+    pub overlay: Option<Box<Overlay>>,
 }
 
 impl Page {
@@ -158,6 +167,10 @@ pub struct Site {
     /// What loading found wrong in pages that still let the site be read (a page's front matter,
     /// a symlink leaving the site): errors stop a build once everything else has been checked.
     pub problems: crate::diagnostics::Diagnostics,
+    /// The site this one is built on (`base` in its settings).
+    pub base: Option<BaseSite>,
+    /// Base pages and files that `hide` leaves out, by path under `content/`.
+    pub hidden: std::collections::BTreeSet<String>,
     by_source: HashMap<String, PageId>,
     by_url: HashMap<String, PageId>,
 }
@@ -186,8 +199,58 @@ impl Site {
             pages,
             assets,
             problems,
+            base: None,
+            hidden: Default::default(),
             by_source,
             by_url,
+        }
+    }
+
+    /// The site folders templates and theme files are read from, the base's first: a file in
+    /// the site's own folder replaces the base's, which replaces the built-in one.
+    pub fn folders(&self) -> Vec<Folder> {
+        let mut folders: Vec<Folder> = self.base.iter().map(|b| b.folder.clone()).collect();
+        folders.push(Folder::local(&self.dir));
+        folders
+    }
+
+    /// The folder a layer's files are read from.
+    pub fn folder(&self, layer: Layer) -> Folder {
+        match (layer, &self.base) {
+            (Layer::Base, Some(base)) => base.folder.clone(),
+            _ => Folder::local(&self.dir),
+        }
+    }
+
+    /// Moves every message about a line of a page joined from a base and a local file (see
+    /// [`extends`]) to the file and line it was written on. Call once per message.
+    pub fn relocate(&self, diagnostics: &mut crate::diagnostics::Diagnostics) {
+        if self.base.is_none() {
+            return;
+        }
+        let joined: HashMap<&Path, &extends::Addition> = self
+            .pages
+            .iter()
+            .filter_map(|p| {
+                let addition = p.overlay.as_ref()?.addition.as_deref()?;
+                Some((p.file.as_path(), addition))
+            })
+            .collect();
+        if joined.is_empty() {
+            return;
+        }
+        for d in diagnostics.iter_mut() {
+            if d.line == 0 {
+                continue;
+            }
+            if let Some(addition) = joined.get(d.path.as_path()) {
+                let (file, line) = addition.relocate(&d.path, d.line);
+                if line == 0 {
+                    d.column = 0;
+                }
+                d.path = file;
+                d.line = line;
+            }
         }
     }
 
@@ -241,9 +304,19 @@ impl Site {
         self.dir.join("content")
     }
 
-    /// Path for messages: relative to the site folder.
+    /// Path for messages: relative to the site folder (a file of the base as the base is
+    /// named in the settings, `../regional/content/x.pdf`).
     pub fn display_path(&self, path: &Path) -> PathBuf {
-        path.strip_prefix(&self.dir).unwrap_or(path).to_path_buf()
+        if let Ok(inside) = path.strip_prefix(&self.dir) {
+            return inside.to_path_buf();
+        }
+        match &self.base {
+            Some(base) => match path.strip_prefix(&base.folder.dir) {
+                Ok(inside) => base.folder.shown.join(inside),
+                Err(_) => path.to_path_buf(),
+            },
+            None => path.to_path_buf(),
+        }
     }
 }
 

@@ -167,8 +167,9 @@ impl Session {
         // or the packs, so it rebuilds everything.
         let mut reloaded = Vec::new();
         for &id in ids {
-            let source = self.prepared.site.pages[id].source.clone();
-            let page = content::read_page(&self.site_dir, &source, LoadOptions::default())
+            let page = &self.prepared.site.pages[id];
+            let (source, folder) = (page.source.clone(), self.prepared.site.folder(page.layer));
+            let page = content::read_page(&folder, &source, LoadOptions::default())
                 .map_err(Diagnostics::from)?;
             match page {
                 Some(page) if page.front == self.prepared.site.pages[id].front => {
