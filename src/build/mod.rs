@@ -102,17 +102,19 @@ pub fn prepare(
         || timings::step("  glossary", || Glossary::build(&site)),
         || {
             timings::step("  templates", || {
-                (Renderer::new(&site.dir), crate::packs::resolve(&site))
+                (Renderer::new(&site.folders()), crate::packs::resolve(&site))
             })
         },
     );
     let (glossary, mut renderer, packs) = match (glossary, renderer, packs) {
         (Ok(g), Ok(r), Ok(p)) => (g, r, p),
         (g, r, p) => {
-            let mut diagnostics = site.problems.clone();
+            let mut diagnostics = Diagnostics::new();
             diagnostics.extend(g.err().into_iter().flatten());
             diagnostics.extend(r.err().into_iter().flatten());
             diagnostics.extend(p.err().into_iter().flatten());
+            site.relocate(&mut diagnostics);
+            diagnostics.extend(site.problems.clone());
             diagnostics.sort();
             return Err(diagnostics);
         }
@@ -149,7 +151,8 @@ pub struct Rendered {
 
 /// Renders every page and site-wide file into `sink`.
 pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> Rendered {
-    let mut diagnostics = prepared.site.problems.clone();
+    // What rendering finds; the site's own problems, already placed, join them at the end.
+    let mut diagnostics = Diagnostics::new();
     let mut files = 0;
     let mut pack_views = packs::views(prepared, today);
     // A site that already has errors will not be published: its PDFs would be made for nothing.
@@ -200,6 +203,8 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     };
     files += search_files + other_files;
     diagnostics.extend(other_problems);
+    prepared.site.relocate(&mut diagnostics);
+    diagnostics.extend(prepared.site.problems.clone());
     diagnostics.sort();
     Rendered {
         files,

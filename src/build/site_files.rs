@@ -26,7 +26,7 @@ pub(super) fn write_site_files(
         Ok(()) => written += 1,
         Err(d) => diagnostics.push(d),
     };
-    match assets::theme_files(&site.dir) {
+    match assets::theme_files(&site.folders()) {
         Ok(files) => {
             // theme/fonts/ holds the PDF packs' fonts; the website uses the reader's own fonts.
             for (name, bytes) in files.iter().filter(|(n, _)| !n.starts_with("fonts/")) {

@@ -97,9 +97,28 @@ pub fn check(options: &CheckOptions) -> CheckReport {
         );
         found
     };
+    // Each settings file's rule names, reported in the file that writes them.
+    let site = &all.site;
+    let from_base = |name: &String| {
+        site.base
+            .as_ref()
+            .is_some_and(|b| b.config.check.rules.contains_key(name))
+    };
+    if let Some(base) = &site.base {
+        diagnostics.extend(unknown_rules(
+            &base.folder.dir,
+            &base.folder.shown,
+            base.config.check.rules.keys(),
+        ));
+    }
     diagnostics.extend(unknown_rules(
-        &all.site.dir,
-        all.site.config.check.rules.keys(),
+        &site.dir,
+        Path::new(""),
+        site.config
+            .check
+            .rules
+            .keys()
+            .filter(|name| !from_base(name)),
     ));
     diagnostics.sort();
     CheckReport {
@@ -127,6 +146,8 @@ fn run(
         || build::render(prepared, options.today, Sink::Discard, build::Pdfs::Skip),
         || run_rules(prepared, options.today, external),
     );
+    let mut found = Diagnostics::from(found);
+    prepared.site.relocate(&mut found);
     let mut diagnostics = rendered.diagnostics;
     diagnostics.extend(found);
     diagnostics
@@ -168,8 +189,13 @@ fn run_rules(
 
 /// A rule named in `[check.rules]` that does not exist would silently do nothing: an error.
 /// So is trying to change the level of a check every build makes.
-fn unknown_rules<'a>(site_dir: &Path, names: impl Iterator<Item = &'a String>) -> Vec<Diagnostic> {
+fn unknown_rules<'a>(
+    site_dir: &Path,
+    shown: &Path,
+    names: impl Iterator<Item = &'a String>,
+) -> Vec<Diagnostic> {
     let text = std::fs::read_to_string(site_dir.join(CONFIG_FILE)).unwrap_or_default();
+    let settings = shown.join(CONFIG_FILE);
     names
         .filter(|name| rules::rule(name).is_none())
         .map(|name| {
@@ -178,7 +204,7 @@ fn unknown_rules<'a>(site_dir: &Path, names: impl Iterator<Item = &'a String>) -
             if BUILD_RULES.contains(&name.as_str()) {
                 return Diagnostic::error(
                     "config",
-                    CONFIG_FILE,
+                    &settings,
                     position,
                     format!("[check.rules] names `{name}`, which every build checks"),
                 )
@@ -196,7 +222,7 @@ fn unknown_rules<'a>(site_dir: &Path, names: impl Iterator<Item = &'a String>) -
             };
             Diagnostic::error(
                 "config",
-                CONFIG_FILE,
+                &settings,
                 position,
                 format!("[check.rules] names `{name}`, which is not a check rule"),
             )

@@ -76,7 +76,8 @@ pub const RULES: &[Rule] = &[
     external::RULE,
 ];
 
-/// Checks every build makes, which are always errors (`symlink` a warning): a build stops on
+/// Checks every build makes, which are always errors (`symlink`, `hide` and `hidden-link`
+/// warnings): a build stops on
 /// them, so their level cannot be set in `[check.rules]`. The README's "Problems a build stops
 /// on" lists the same names.
 pub const BUILD_RULES: &[&str] = &[
@@ -99,7 +100,10 @@ pub const BUILD_RULES: &[&str] = &[
     "pdf",
     "pdf-accessibility",
     "io",
+    "extends",
     "symlink",
+    "hide",
+    "hidden-link",
 ];
 
 /// The rule with this id.

@@ -141,6 +141,8 @@ pub enum Target {
     Unsafe {
         scheme: String,
     },
+    /// A base page or file that this site's `hide` leaves out (its path under `content/`).
+    Hidden(String),
 }
 
 /// Resolves a link destination written on `page` (a source path, an anchor or a URL).
@@ -197,6 +199,13 @@ pub fn target(site: &Site, page: &Page, dest: &str) -> Target {
     if let Some(asset) = site.asset_by_source(&source) {
         return Target::Asset(asset.source.clone());
     }
+    if let Some(hidden) = candidates
+        .iter()
+        .map(|c| c.trim_start_matches('/'))
+        .find(|c| site.hidden.contains(*c))
+    {
+        return Target::Hidden(hidden.to_string());
+    }
     let hint = match suggest(&source, site.sources()) {
         Some(near) => format!(
             "did you mean `{}`? Links name the Markdown file, relative to this page",
@@ -224,7 +233,9 @@ pub fn resolve(
     placement: Placement<'_>,
 ) -> LinkReport {
     let mut report = LinkReport::default();
-    let mut external_stack: Vec<bool> = Vec::new();
+    // How each open link ends: as written, as the HTML of an external link, or not at all
+    // (a link to a hidden page, shown as its words).
+    let mut open_links: Vec<LinkEnd> = Vec::new();
     for i in 0..events.len() {
         match &events[i].0 {
             Event::Start(Tag::Link {
@@ -243,7 +254,18 @@ pub fn resolve(
                     kind,
                 });
                 let external = matches!(target, Target::External(_));
-                external_stack.push(external);
+                open_links.push(match target {
+                    Target::External(_) => LinkEnd::External,
+                    Target::Hidden(_) => LinkEnd::Dropped,
+                    _ => LinkEnd::AsWritten,
+                });
+                if let Target::Hidden(source) = &target {
+                    report
+                        .diagnostics
+                        .push(hidden_link(page, &dest, source, at));
+                    events[i].0 = Event::InlineHtml(CowStr::Borrowed(""));
+                    continue;
+                }
                 match apply(&target, &dest, site, page, ids, at, placement, &mut report) {
                     Some(url) if external => {
                         let mut html = format!(r#"<a href="{}""#, escape_attr(&url));
@@ -257,11 +279,15 @@ pub fn resolve(
                     None => {}
                 }
             }
-            Event::End(TagEnd::Link) if external_stack.pop() == Some(true) => {
-                events[i].0 = Event::InlineHtml(CowStr::Borrowed(
-                    r#"<span class="wm-visually-hidden"> (external site)</span></a>"#,
-                ));
-            }
+            Event::End(TagEnd::Link) => match open_links.pop() {
+                Some(LinkEnd::External) => {
+                    events[i].0 = Event::InlineHtml(CowStr::Borrowed(
+                        r#"<span class="wm-visually-hidden"> (external site)</span></a>"#,
+                    ));
+                }
+                Some(LinkEnd::Dropped) => events[i].0 = Event::InlineHtml(CowStr::Borrowed("")),
+                _ => {}
+            },
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let dest = dest_url.to_string();
                 let at = position(events[i].1.start);
@@ -299,6 +325,12 @@ pub fn resolve(
                     Target::Broken { message, hint } => report.diagnostics.push(
                         Diagnostic::error("broken-link", &page.file, at, message).with_hint(hint),
                     ),
+                    Target::Hidden(source) => {
+                        report
+                            .diagnostics
+                            .push(hidden_link(page, &dest, &source, at));
+                        set_dest(&mut events[i].0, String::new());
+                    }
                     Target::Page { .. } | Target::SamePage(_) => report.diagnostics.push(
                         Diagnostic::error(
                             "broken-link",
@@ -335,6 +367,32 @@ pub fn closes_link(event: &Event<'_>) -> bool {
     }
 }
 
+/// How a link [`resolve`] opened is closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinkEnd {
+    AsWritten,
+    External,
+    Dropped,
+}
+
+/// A link to a base page or file that the site hides: its words are kept, without the link, and
+/// the editor hears of it (a warning, since the base page holding the link may not be theirs).
+fn hidden_link(page: &Page, dest: &str, source: &str, at: Position) -> Diagnostic {
+    Diagnostic::warning(
+        "hidden-link",
+        &page.file,
+        at,
+        format!(
+            "link `{dest}` points to content/{source}, which this site hides: its words are \
+             shown without the link"
+        ),
+    )
+    .with_hint(
+        "remove the page from hide in waymark.toml, or replace this page in the local site \
+         without the link",
+    )
+}
+
 fn link_kind(target: &Target) -> LinkKind {
     match target {
         Target::External(_) => LinkKind::External,
@@ -342,7 +400,7 @@ fn link_kind(target: &Target) -> LinkKind {
         Target::Page { id, .. } => LinkKind::Page(*id),
         Target::SamePage(_) => LinkKind::Anchor,
         Target::Asset(_) => LinkKind::Asset,
-        Target::Broken { .. } | Target::Unsafe { .. } => LinkKind::Broken,
+        Target::Broken { .. } | Target::Unsafe { .. } | Target::Hidden(_) => LinkKind::Broken,
     }
 }
 
@@ -403,6 +461,7 @@ fn apply(
             // Even a page that is never published (a failed build) holds no live link.
             Some(String::new())
         }
+        Target::Hidden(_) => None,
     }
 }
 

@@ -30,11 +30,14 @@ pub struct MadePdf {
     pub info: PdfInfo,
 }
 
-/// The fonts for every pack: the bundled ones and any in the site's `theme/fonts/`.
+/// The fonts for every pack: the bundled ones and any in the `theme/fonts/` of the site (and
+/// of its base).
 pub fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
-    let dir = site.dir.join("theme/fonts");
     let mut extra = Vec::new();
-    if dir.is_dir() {
+    for dir in site.folders().iter().map(|f| f.dir.join("theme/fonts")) {
+        if !dir.is_dir() {
+            continue;
+        }
         let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map_err(|e| Diagnostic::io(&site.display_path(&dir), "read the fonts folder", &e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -187,7 +190,7 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     Target::Asset(source) => base
                         .as_ref()
                         .map(|b| LinkTarget::External(format!("{b}{source}"))),
-                    Target::Broken { .. } | Target::Unsafe { .. } => None,
+                    Target::Broken { .. } | Target::Unsafe { .. } | Target::Hidden(_) => None,
                 }
             };
             DocData {

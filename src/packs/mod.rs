@@ -14,7 +14,7 @@ pub mod print;
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::config::{CONFIG_FILE, PackConfig};
+use crate::config::PackConfig;
 use crate::content::{DocControl, DocDate, PageId, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, suggest};
 
@@ -105,6 +105,11 @@ fn resolve_one(site: &Site, config: &PackConfig) -> Result<Pack, Vec<Diagnostic>
         } else {
             site.page_by_source(path).map(|id| vec![id])
         };
+        // A page or section that this site hides from its base does not apply here.
+        let hidden = |source: &str| site.hidden.contains(source);
+        if found.is_none() && (hidden(path) || hidden(&section)) {
+            continue;
+        }
         match found {
             Some(ids) => {
                 for id in ids {
@@ -121,7 +126,7 @@ fn resolve_one(site: &Site, config: &PackConfig) -> Result<Pack, Vec<Diagnostic>
                 problems.push(
                     Diagnostic::error(
                         "pack",
-                        CONFIG_FILE,
+                        config.settings_file(),
                         Position::FILE,
                         format!(
                             "pack `{}` includes `{entry}`, which is not a section or page",
@@ -137,11 +142,14 @@ fn resolve_one(site: &Site, config: &PackConfig) -> Result<Pack, Vec<Diagnostic>
         problems.push(
             Diagnostic::error(
                 "pack",
-                CONFIG_FILE,
+                config.settings_file(),
                 Position::FILE,
                 format!("pack `{}` has no documents", config.slug),
             )
-            .with_hint("list sections or pages in its include = [...]"),
+            .with_hint(
+                "list sections or pages in its include = [...]; pages that hide leaves out are \
+                 not in packs",
+            ),
         );
     }
     if !problems.is_empty() {

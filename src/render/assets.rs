@@ -6,10 +6,10 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
+use crate::content::Folder;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// The default theme, as shipped.
@@ -17,20 +17,18 @@ pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/theme
 
 /// Every theme file by its path inside `theme/`, site files replacing embedded ones, with the
 /// search client's parts joined into `js/search.js`.
-pub fn theme_files(site_dir: &Path) -> Result<BTreeMap<String, Cow<'static, [u8]>>, Diagnostics> {
+pub fn theme_files(
+    folders: &[Folder],
+) -> Result<BTreeMap<String, Cow<'static, [u8]>>, Diagnostics> {
     let mut files = BTreeMap::new();
     collect_embedded(&DEFAULT_THEME, &mut files);
     let mut diagnostics = Diagnostics::new();
-    for (name, path) in super::site_folder_files(site_dir, "theme")? {
-        match std::fs::read(&path) {
+    for file in super::layered_files(folders, "theme")? {
+        match std::fs::read(&file.path) {
             Ok(bytes) => {
-                files.insert(name, Cow::Owned(bytes));
+                files.insert(file.name, Cow::Owned(bytes));
             }
-            Err(e) => diagnostics.push(Diagnostic::io(
-                &Path::new("theme").join(&name),
-                "read this theme file",
-                &e,
-            )),
+            Err(e) => diagnostics.push(Diagnostic::io(&file.shown, "read this theme file", &e)),
         }
     }
     if diagnostics.has_errors() {
@@ -130,7 +128,7 @@ mod tests {
         std::fs::create_dir_all(site.path().join("theme/css")).unwrap();
         std::fs::write(site.path().join("theme/css/waymark.css"), "body{}").unwrap();
         std::fs::write(site.path().join("theme/extra.txt"), "x").unwrap();
-        let files = theme_files(site.path()).unwrap();
+        let files = theme_files(&[Folder::local(site.path())]).unwrap();
         assert_eq!(&*files["css/waymark.css"], b"body{}");
         assert!(files.contains_key("extra.txt"));
         assert!(files.contains_key("js/waymark.js"));
@@ -143,7 +141,7 @@ mod tests {
     #[test]
     fn the_search_client_is_joined_from_its_parts_which_are_not_written() {
         let site = tempfile::tempdir().unwrap();
-        let files = theme_files(site.path()).unwrap();
+        let files = theme_files(&[Folder::local(site.path())]).unwrap();
         assert!(!files.keys().any(|name| name.starts_with(SEARCH_PARTS)));
         let client = text(&files, SEARCH_CLIENT);
         assert!(client.starts_with(SEARCH_CLIENT_OPEN) && client.ends_with(SEARCH_CLIENT_CLOSE));
@@ -160,13 +158,16 @@ mod tests {
         let parts = site.path().join("theme/js/search");
         std::fs::create_dir_all(&parts).unwrap();
         std::fs::write(parts.join("90-main.js"), "export const started = 1;").unwrap();
-        let client = text(&theme_files(site.path()).unwrap(), SEARCH_CLIENT);
+        let client = text(
+            &theme_files(&[Folder::local(site.path())]).unwrap(),
+            SEARCH_CLIENT,
+        );
         assert!(client.ends_with("const started = 1;\n})();\n"));
         assert!(!client.contains("function initBrowser("));
         assert!(client.contains("function porter2("));
 
         std::fs::write(site.path().join("theme/js/search.js"), "own();").unwrap();
-        let files = theme_files(site.path()).unwrap();
+        let files = theme_files(&[Folder::local(site.path())]).unwrap();
         assert_eq!(text(&files, SEARCH_CLIENT), "own();");
         assert!(!files.keys().any(|name| name.starts_with(SEARCH_PARTS)));
     }

@@ -8,12 +8,13 @@ pub mod assets;
 pub mod context;
 pub mod glossary;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
 
+use crate::content::Folder;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 
 /// The default templates, as shipped.
@@ -25,25 +26,27 @@ pub struct Renderer {
     /// Every name the templates' sources hold (variables, fields, filters, words), so a value
     /// that takes work to make is made only when some template can read it.
     names: HashSet<String>,
+    /// Templates read from a site folder, by name, as messages name their files
+    /// (`templates/page.html`, or `../regional/templates/page.html` from a base).
+    files: HashMap<String, PathBuf>,
 }
 
 impl Renderer {
-    /// Loads the embedded templates and the site's `templates/` folder over them.
-    pub fn new(site_dir: &Path) -> Result<Renderer, Diagnostics> {
+    /// Loads the embedded templates and the `templates/` folders of `folders` over them, each
+    /// folder over the one before (a site's base, then the site).
+    pub fn new(folders: &[Folder]) -> Result<Renderer, Diagnostics> {
         let mut sources: Vec<(String, String)> = Vec::new();
         collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
         let mut diagnostics = Diagnostics::new();
-        for (name, path) in site_folder_files(site_dir, "templates")? {
-            match std::fs::read_to_string(&path) {
+        let mut files = HashMap::new();
+        for file in layered_files(folders, "templates")? {
+            match std::fs::read_to_string(&file.path) {
                 Ok(text) => {
-                    sources.retain(|(n, _)| *n != name);
-                    sources.push((name, text));
+                    sources.retain(|(n, _)| *n != file.name);
+                    sources.push((file.name.clone(), text));
+                    files.insert(file.name, file.shown);
                 }
-                Err(e) => diagnostics.push(Diagnostic::io(
-                    &PathBuf::from("templates").join(&name),
-                    "read this template",
-                    &e,
-                )),
+                Err(e) => diagnostics.push(Diagnostic::io(&file.shown, "read this template", &e)),
             }
         }
         if diagnostics.has_errors() {
@@ -51,14 +54,14 @@ impl Renderer {
         }
         let mut tera = Tera::new();
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| Diagnostics::from(vec![template_error(&e, None)]))?;
+            .map_err(|e| Diagnostics::from(vec![template_error(&e, None, &files)]))?;
         let names = sources
             .iter()
             .flat_map(|(_, text)| text.split(|c: char| !(c.is_alphanumeric() || c == '_')))
             .filter(|name| !name.is_empty())
             .map(str::to_string)
             .collect();
-        Ok(Renderer { tera, names })
+        Ok(Renderer { tera, names, files })
     }
 
     /// Whether any template's source holds `name` as a whole name (`used_in` in
@@ -86,7 +89,7 @@ impl Renderer {
     ) -> Result<String, Diagnostic> {
         self.tera
             .render(template, context)
-            .map_err(|e| template_error(&e, Some(page)))
+            .map_err(|e| template_error(&e, Some(page), &self.files))
     }
 }
 
@@ -99,6 +102,42 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
     }
     for sub in dir.dirs() {
         collect_embedded(sub, out);
+    }
+}
+
+/// A file of a site's `templates/` or `theme/` folder.
+pub struct FolderFile {
+    /// Its name inside the folder, with forward slashes: `partials/metadata.html`.
+    pub name: String,
+    /// Where to read it.
+    pub path: PathBuf,
+    /// How messages name it.
+    pub shown: PathBuf,
+}
+
+/// Every file under `folder` (`templates`, `theme`) of each site folder, by name, sorted; a
+/// file in a later folder replaces the one with its name in an earlier folder.
+pub fn layered_files(folders: &[Folder], folder: &str) -> Result<Vec<FolderFile>, Diagnostics> {
+    let mut by_name = BTreeMap::new();
+    let mut diagnostics = Diagnostics::new();
+    for site in folders {
+        match site_folder_files(&site.dir, folder) {
+            Ok(files) => {
+                for (name, path) in files {
+                    let shown = site.shown.join(folder).join(&name);
+                    by_name.insert(name.clone(), FolderFile { name, path, shown });
+                }
+            }
+            Err(problems) => diagnostics.extend(problems.into_iter().map(|mut d| {
+                d.path = site.shown.join(&d.path);
+                d
+            })),
+        }
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(by_name.into_values().collect())
     }
 }
 
@@ -149,8 +188,19 @@ pub fn site_folder_files(
     }
 }
 
-/// Turns a Tera error into a diagnostic at the template's line.
-fn template_error(error: &tera::Error, page: Option<&Path>) -> Diagnostic {
+/// Turns a Tera error into a diagnostic at the template's line; `files` names the site's own
+/// templates' files.
+fn template_error(
+    error: &tera::Error,
+    page: Option<&Path>,
+    files: &HashMap<String, PathBuf>,
+) -> Diagnostic {
+    let file = |name: &str| {
+        files
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("templates").join(name))
+    };
     let while_rendering = page
         .map(|p| format!(" (while rendering {})", p.display()))
         .unwrap_or_default();
@@ -159,7 +209,7 @@ fn template_error(error: &tera::Error, page: Option<&Path>) -> Diagnostic {
             let span = report.span();
             Diagnostic::error(
                 "template",
-                PathBuf::from("templates").join(report.filename()),
+                file(report.filename()),
                 Position::new(span.start_line, span.start_col + 1),
                 format!("{}{while_rendering}", report.message()),
             )
@@ -169,7 +219,7 @@ fn template_error(error: &tera::Error, page: Option<&Path>) -> Diagnostic {
         }
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
             "template",
-            PathBuf::from("templates").join(name),
+            file(name),
             Position::FILE,
             format!("template `{name}` does not exist{while_rendering}"),
         )
@@ -195,7 +245,7 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         std::fs::create_dir(site.path().join("templates")).unwrap();
         std::fs::write(site.path().join("templates/404.html"), "custom {{ 1 + 1 }}").unwrap();
-        let renderer = Renderer::new(site.path()).unwrap();
+        let renderer = Renderer::new(&[Folder::local(site.path())]).unwrap();
         assert!(renderer.has_template("page.html"));
         let out = renderer
             .render("404.html", &Context::new(), Path::new("404"))
@@ -206,7 +256,7 @@ mod tests {
     #[test]
     fn a_template_field_is_named_only_as_a_whole_name() {
         let site = tempfile::tempdir().unwrap();
-        let renderer = Renderer::new(site.path()).unwrap();
+        let renderer = Renderer::new(&[Folder::local(site.path())]).unwrap();
         assert!(renderer.may_read("used_in_items"));
         assert!(
             !renderer.may_read("used_in"),
@@ -218,7 +268,11 @@ mod tests {
             "{% for l in page.definition[\"used_in\"] %}{{ l.title }}{% endfor %}",
         )
         .unwrap();
-        assert!(Renderer::new(site.path()).unwrap().may_read("used_in"));
+        assert!(
+            Renderer::new(&[Folder::local(site.path())])
+                .unwrap()
+                .may_read("used_in")
+        );
     }
 
     #[test]
@@ -230,7 +284,7 @@ mod tests {
             "line one\n{% if %}\n",
         )
         .unwrap();
-        let errors = Renderer::new(site.path()).err().unwrap();
+        let errors = Renderer::new(&[Folder::local(site.path())]).err().unwrap();
         let d = errors.iter().next().unwrap();
         assert_eq!(d.path, PathBuf::from("templates/404.html"));
         assert_eq!(d.line, 2);

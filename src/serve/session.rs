@@ -223,6 +223,7 @@ impl Session {
                     .any(|c| touched.contains(&c.target))
         }));
         if problems.has_errors() {
+            prepared.site.relocate(&mut problems);
             problems.sort();
             return Err(problems);
         }
