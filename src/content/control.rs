@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Change, DocDate, Page};
+use super::{Change, DocDate, FrontMatter, Page};
 
 /// A page's document control, with "last updated" worked out from its change history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,7 +19,11 @@ pub struct DocControl {
 
 impl DocControl {
     pub fn of(page: &Page) -> DocControl {
-        let f = &page.front;
+        DocControl::of_front(&page.front)
+    }
+
+    /// The document control a file's front matter gives (a local addition's, for one).
+    pub fn of_front(f: &FrontMatter) -> DocControl {
         DocControl {
             owner: f.owner.clone(),
             version: f.version.clone(),

@@ -7,6 +7,7 @@
 //! 2. [`headings::assign_ids`]: unique heading ids and the contents list; inside a pack,
 //!    [`headings::place`] moves headings a level down and prefixes their ids;
 //!    [`footnotes::place`] gives footnotes ids that cannot clash with headings;
+//!    [`local::wrap_boxes`] puts the sections a local site adds to a base page in labelled boxes;
 //! 3. [`links::resolve`]: source-path links to relative URLs, external links marked, broken links reported;
 //! 4. [`text::sections`]: the page's plain text by section, for search and checks, as the editor
 //!    wrote it;
@@ -28,6 +29,7 @@ pub mod forms;
 pub mod headings;
 pub mod highlight;
 pub mod links;
+pub mod local;
 pub mod tables;
 pub mod tasks;
 pub mod terms;
@@ -76,6 +78,7 @@ pub fn render(
         |offset: usize| -> Position { page.lines.position(&page.text, page.body_offset + offset) };
     let (mut events, too_deep) = events::parse_limited(body);
     let (toc, ids) = headings::assign_ids(&mut events);
+    local::wrap_boxes(&mut events, site, page, placement);
     let mut links = links::resolve(&mut events, site, page, &ids, &position, placement);
     if let Some(too_deep) = too_deep {
         let at = position(too_deep.offset);

@@ -14,6 +14,7 @@ use crate::content::{DocControl, PageId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, PackPlacement, Placement};
 use crate::render::context::{ChangeView, ControlView, DateView, DefinitionFacts, SignpostView};
+use crate::render::layered;
 
 /// One document as it appears in a pack.
 #[derive(Debug, Clone, Serialize)]
@@ -27,6 +28,8 @@ pub struct PackDocument {
     /// The body, rendered for the pack.
     pub content: String,
     pub control: Option<ControlView>,
+    /// The local part's document control, on a page a local site adds to.
+    pub local_control: Option<ControlView>,
     pub changes: Vec<ChangeView>,
     pub definition: Option<DefinitionFacts>,
     pub signpost: Option<SignpostView>,
@@ -86,7 +89,8 @@ pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagno
                 control: control
                     .is_present()
                     .then(|| ControlView::of(&control, today, site.config.review_warning_days)),
-                changes: ChangeView::history(&page.front.changes),
+                local_control: layered::local_control(page, today, site.config.review_warning_days),
+                changes: layered::history(page),
                 definition: DefinitionFacts::of(page),
                 signpost: SignpostView::of(page),
                 url: page.url.clone(),

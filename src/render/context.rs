@@ -128,6 +128,8 @@ pub struct ChangeView {
     pub date: DateView,
     pub summary: String,
     pub minor: bool,
+    /// On a page that a local site adds to: "Regional" or "Local", whose change it was.
+    pub part: Option<&'static str>,
 }
 
 impl ChangeView {
@@ -141,6 +143,7 @@ impl ChangeView {
                 date: c.date.into(),
                 summary: c.summary.clone(),
                 minor: c.minor,
+                part: None,
             })
             .collect()
     }
@@ -233,6 +236,11 @@ pub struct PageView<'a> {
     /// URL of the top-level section this page is in, to mark the navigation.
     pub nav_current: Option<String>,
     pub control: Option<ControlView>,
+    /// On a page a local site adds to: the local part's document control (owner, version,
+    /// review date), shown beside the regional one.
+    pub local_control: Option<ControlView>,
+    /// On a local page that replaces a regional one: the regional page it replaces.
+    pub replaces: Option<super::layered::ReplacedView>,
     pub changes: Vec<ChangeView>,
     pub children: Vec<ListItem>,
     pub form_prompts: usize,
@@ -287,7 +295,8 @@ impl<'a> PageView<'a> {
             .or((page.parent == Some(site.home())).then_some(id))
             .map(|top| site.pages[top].url.clone());
         let control = DocControl::of(page);
-        let changes = ChangeView::history(&f.changes);
+        let changes = super::layered::history(page);
+        let days = site.config.review_warning_days;
         PageView {
             title: &f.title,
             summary: f.summary.as_deref(),
@@ -302,7 +311,9 @@ impl<'a> PageView<'a> {
             nav_current,
             control: control
                 .is_present()
-                .then(|| ControlView::of(&control, today, site.config.review_warning_days)),
+                .then(|| ControlView::of(&control, today, days)),
+            local_control: super::layered::local_control(page, today, days),
+            replaces: super::layered::replaces(page),
             changes,
             children: page
                 .children

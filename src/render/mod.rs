@@ -7,6 +7,7 @@
 pub mod assets;
 pub mod context;
 pub mod glossary;
+pub mod layered;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};

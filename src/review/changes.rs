@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::content::{DocDate, PageKind, Site};
+use crate::content::{DocDate, Layer, PageKind, Site};
 use crate::markdown::links::escape_attr;
 use crate::render::context::DateView;
 
@@ -21,19 +21,37 @@ pub struct ChangeEntry {
     pub url: String,
     pub kind: PageKind,
     pub kind_label: &'static str,
+    /// On a site built on a base: "Regional" for a change to the base's guidance, "Local" for
+    /// one to the site's own.
+    pub part: Option<&'static str>,
 }
 
 /// Every change that needs a notice (not `minor`), newest first; ties by title for stable output.
 pub fn site_changes(site: &Site) -> Vec<ChangeEntry> {
+    let layered = site.base.is_some();
     let mut entries: Vec<ChangeEntry> = site
         .pages
         .iter()
         .flat_map(|page| {
+            let part = |layer: Layer| {
+                layered.then_some(match layer {
+                    Layer::Base => "Regional",
+                    Layer::Local => "Local",
+                })
+            };
+            let added = page
+                .overlay
+                .as_ref()
+                .and_then(|o| o.addition.as_ref())
+                .map(|a| a.front.changes.as_slice())
+                .unwrap_or_default();
             page.front
                 .changes
                 .iter()
-                .filter(|c| !c.minor)
-                .map(move |c| ChangeEntry {
+                .map(move |c| (c, part(page.layer)))
+                .chain(added.iter().map(move |c| (c, part(Layer::Local))))
+                .filter(|(c, _)| !c.minor)
+                .map(move |(c, part)| ChangeEntry {
                     date: c.date.into(),
                     sort_date: c.date,
                     summary: c.summary.clone(),
@@ -41,6 +59,7 @@ pub fn site_changes(site: &Site) -> Vec<ChangeEntry> {
                     url: page.url.clone(),
                     kind: page.kind,
                     kind_label: page.kind.label(),
+                    part,
                 })
         })
         .collect();
@@ -95,12 +114,11 @@ pub fn atom_feed(site: &Site, base_url: &str, entries: &[ChangeEntry]) -> String
         let url = format!("{base_url}{}", entry.url);
         let day = entry.sort_date.first_day();
         xml.push_str("  <entry>\n");
-        push_element(
-            &mut xml,
-            "    ",
-            "title",
-            &format!("{}: {}", entry.title, entry.summary),
-        );
+        let title = match entry.part {
+            Some(part) => format!("{}: {part}: {}", entry.title, entry.summary),
+            None => format!("{}: {}", entry.title, entry.summary),
+        };
+        push_element(&mut xml, "    ", "title", &title);
         // Stable ids: the page, the date and the entry's place among that page's changes that day.
         let count = seen
             .entry((entry.url.as_str(), entry.sort_date))
