@@ -130,11 +130,14 @@ fn json_and_csv_carry_every_field() {
 
     let csv = review("csv", &[]);
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines[0], "title,owner,version,review_due,status,file,url");
+    assert_eq!(
+        lines[0],
+        "title,owner,version,review_due,status,file,url,base_drift"
+    );
     assert_eq!(lines.len(), 5);
     assert_eq!(
         lines[2],
-        "Due soon chapter,Neglect Strategy Group,1.2,2027-01,due-soon,content/strategy/soon.md,strategy/soon.html"
+        "Due soon chapter,Neglect Strategy Group,1.2,2027-01,due-soon,content/strategy/soon.md,strategy/soon.html,"
     );
 }
 

@@ -9,6 +9,7 @@
 //! published pages are checked exactly as a build sees them (a link to a draft is broken there),
 //! and the drafts are checked as the site would be with them published.
 
+mod base_drift;
 mod document_control;
 mod draft;
 mod duplicate_title;

@@ -6,7 +6,8 @@
 
 use super::rules::{Context, Rule, title_position};
 use crate::config::RuleLevel;
-use crate::content::{DocControl, DocDate, Page};
+use crate::content::layers::ControlPart;
+use crate::content::{DocControl, DocDate};
 use crate::diagnostics::Diagnostic;
 use crate::review::ReviewStatus;
 
@@ -31,35 +32,45 @@ pub const MISSING: Rule = Rule {
     run: missing,
 };
 
+/// Every part of a page with document control (the page, and what a local site adds to it),
+/// with its review date, whose status on `today` is `wanted`.
 fn with_status<'a>(
     cx: &'a Context<'_>,
     wanted: ReviewStatus,
-) -> impl Iterator<Item = (&'a Page, DocDate)> + 'a {
+) -> impl Iterator<Item = (ControlPart<'a>, DocDate)> + 'a {
     let days = cx.site.config.review_warning_days;
-    cx.pages().filter_map(move |(page, _)| {
-        let due = page.front.review_due?;
-        (ReviewStatus::of(Some(due), cx.today, days) == wanted).then_some((page, due))
-    })
+    cx.pages()
+        .flat_map(|(page, _)| page.control_parts())
+        .filter_map(move |part| {
+            let due = part.front.review_due?;
+            (ReviewStatus::of(Some(due), cx.today, days) == wanted).then_some((part, due))
+        })
 }
 
-fn owner(page: &Page) -> String {
-    match &page.front.owner {
-        Some(owner) => format!(" (owner: {owner})"),
+fn owner(part: &ControlPart<'_>) -> String {
+    let local = if part.is_addition {
+        "local information, "
+    } else {
+        ""
+    };
+    match &part.front.owner {
+        Some(owner) => format!(" ({local}owner: {owner})"),
+        None if part.is_addition => " (local information)".into(),
         None => String::new(),
     }
 }
 
 fn overdue(cx: &Context<'_>) -> Vec<Diagnostic> {
     with_status(cx, ReviewStatus::Overdue)
-        .map(|(page, due)| {
+        .map(|(part, due)| {
             Diagnostic::warning(
                 OVERDUE.id,
-                &page.file,
-                page.value_position("review_due", None),
+                part.file,
+                part.value_position("review_due"),
                 format!(
                     "overdue for review: it was due by {}{}",
                     due.human(),
-                    owner(page)
+                    owner(&part)
                 ),
             )
             .with_hint(
@@ -72,7 +83,7 @@ fn overdue(cx: &Context<'_>) -> Vec<Diagnostic> {
 
 fn due_soon(cx: &Context<'_>) -> Vec<Diagnostic> {
     with_status(cx, ReviewStatus::DueSoon)
-        .map(|(page, due)| {
+        .map(|(part, due)| {
             let days = (due.last_day() - cx.today).get_days();
             let when = match days {
                 0 => "today".to_string(),
@@ -81,9 +92,9 @@ fn due_soon(cx: &Context<'_>) -> Vec<Diagnostic> {
             };
             Diagnostic::warning(
                 DUE_SOON.id,
-                &page.file,
-                page.value_position("review_due", None),
-                format!("due for review by {}, {when}{}", due.human(), owner(page)),
+                part.file,
+                part.value_position("review_due"),
+                format!("due for review by {}, {when}{}", due.human(), owner(&part)),
             )
             .with_hint(format!(
                 "plan the review with the document's owner; documents count as due soon {} \

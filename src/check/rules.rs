@@ -14,9 +14,9 @@ use crate::glossary::Glossary;
 use super::external::ExternalOptions;
 use super::facts::PageFacts;
 use super::{
-    document_control, draft, duplicate_title, empty_page, external, extra_h1, heading_skip,
-    image_alt, latin_abbreviation, link_text, long_sentence, reading_age, review_dates,
-    signpost_checked, unexplained_abbreviation,
+    base_drift, document_control, draft, duplicate_title, empty_page, external, extra_h1,
+    heading_skip, image_alt, latin_abbreviation, link_text, long_sentence, reading_age,
+    review_dates, signpost_checked, unexplained_abbreviation,
 };
 
 /// What a rule reads: the whole loaded site, its glossary, what each page's Markdown holds,
@@ -69,6 +69,7 @@ pub const RULES: &[Rule] = &[
     review_dates::OVERDUE,
     review_dates::DUE_SOON,
     review_dates::MISSING,
+    base_drift::RULE,
     signpost_checked::RULE,
     duplicate_title::RULE,
     empty_page::RULE,

@@ -9,7 +9,7 @@
 //! base pages and folders out.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -46,6 +46,48 @@ pub struct BasePart {
     pub front: FrontMatter,
     /// Its headings as (id, words), in order.
     pub headings: Vec<(String, String)>,
+}
+
+/// A part of a page with document control of its own: every page has one; a page that a local
+/// file adds to has a second, the local file's, with its own owner and review date.
+pub struct ControlPart<'a> {
+    /// The file the part's front matter is written in.
+    pub file: &'a Path,
+    pub front: &'a FrontMatter,
+    /// True for the local file of a page that a local site adds to.
+    pub is_addition: bool,
+    page: &'a Page,
+}
+
+impl ControlPart<'_> {
+    /// Where a front matter value of this part is written (the whole file when it is not).
+    pub fn value_position(&self, key: &str) -> Position {
+        match self.page.overlay.as_ref().and_then(|o| o.addition.as_ref()) {
+            Some(addition) if self.is_addition => addition.value_position(key),
+            _ => self.page.value_position(key, None),
+        }
+    }
+}
+
+impl Page {
+    /// The page's parts with document control of their own: the page, then any local addition.
+    pub fn control_parts(&self) -> Vec<ControlPart<'_>> {
+        let mut parts = vec![ControlPart {
+            file: &self.file,
+            front: &self.front,
+            is_addition: false,
+            page: self,
+        }];
+        if let Some(addition) = self.overlay.as_ref().and_then(|o| o.addition.as_ref()) {
+            parts.push(ControlPart {
+                file: &addition.file,
+                front: &addition.front,
+                is_addition: true,
+                page: self,
+            });
+        }
+        parts
+    }
 }
 
 /// The files of both layers, each source path once, from the layer that wins.

@@ -8,6 +8,7 @@ mod addresses;
 pub mod base;
 mod control;
 pub mod date;
+pub mod drift;
 pub mod extends;
 pub mod front_matter;
 pub mod layers;

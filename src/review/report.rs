@@ -7,6 +7,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::ReviewStatus;
+use crate::content::drift::{self, Drift};
+use crate::content::layers::ControlPart;
 use crate::content::{DocControl, Page, PageKind, Site};
 
 /// One document on the schedule.
@@ -25,6 +27,9 @@ pub struct ReviewRow {
     pub file: String,
     /// The page, from the site root.
     pub url: String,
+    /// On a local page over a regional one: how the regional page has moved on since the local
+    /// page was last checked against it (see [`crate::content::drift`]).
+    pub base_drift: Option<String>,
 }
 
 /// Which rows to keep.
@@ -45,18 +50,11 @@ pub fn schedule(site: &Site, today: Date, filter: &ReviewFilter) -> Vec<ReviewRo
         .pages
         .iter()
         .filter(|p| is_document(p))
-        .map(|page| {
-            let control = DocControl::of(page);
-            ReviewRow {
-                title: page.front.title.clone(),
-                owner: control.owner.clone(),
-                version: control.version.clone(),
-                review_due: control.review_due.map(|d| d.iso()),
-                due_day: control.review_due.map(|d| d.last_day()),
-                status: ReviewStatus::of(control.review_due, today, warning),
-                file: page.file.to_string_lossy().replace('\\', "/"),
-                url: page.url.clone(),
-            }
+        .flat_map(|page| {
+            let drift = drift::of(page);
+            page.control_parts()
+                .into_iter()
+                .map(move |part| row(page, &part, drift.as_ref(), today, warning))
         })
         .filter(|row| filter.keeps(row, today))
         .collect();
@@ -69,6 +67,39 @@ pub fn schedule(site: &Site, today: Date, filter: &ReviewFilter) -> Vec<ReviewRo
         ))
     });
     rows
+}
+
+/// The schedule's row for one part of a page: the page, or the local information a local site
+/// adds to it (titled so, with its own owner and review date).
+fn row(
+    page: &Page,
+    part: &ControlPart<'_>,
+    drift: Option<&Drift>,
+    today: Date,
+    warning: u32,
+) -> ReviewRow {
+    let control = DocControl::of_front(part.front);
+    let title = if part.is_addition {
+        format!("{} (local information)", page.front.title)
+    } else {
+        page.front.title.clone()
+    };
+    ReviewRow {
+        title,
+        owner: control.owner.clone(),
+        version: control.version.clone(),
+        review_due: control.review_due.map(|d| d.iso()),
+        due_day: control.review_due.map(|d| d.last_day()),
+        status: ReviewStatus::of(control.review_due, today, warning),
+        file: part.file.to_string_lossy().replace('\\', "/"),
+        url: page.url.clone(),
+        base_drift: drift
+            .filter(|d| d.file == part.file)
+            .map(|d| match d.headings_summary() {
+                Some(headings) => format!("{}; {headings}", d.short()),
+                None => d.short(),
+            }),
+    }
 }
 
 /// A page belongs on the schedule when it has document control or its kind requires it.
@@ -135,21 +166,32 @@ pub const MAX_PERIOD_DAYS: i64 = 100 * 365;
 
 /// A plain-text table with aligned columns.
 pub fn table(rows: &[ReviewRow]) -> String {
-    let headers = ["Status", "Review due", "Title", "Owner", "Version", "File"];
-    let cells: Vec<[String; 6]> = rows
+    // The regional page column is shown only when a local page has drifted from one.
+    let drift = rows.iter().any(|r| r.base_drift.is_some());
+    let mut headers: Vec<String> = ["Status", "Review due", "Title", "Owner", "Version", "File"]
+        .map(String::from)
+        .to_vec();
+    if drift {
+        headers.push("Regional page".into());
+    }
+    let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
-            [
+            let mut cells = vec![
                 r.status.label().to_string(),
                 r.review_due.clone().unwrap_or_else(|| "-".into()),
                 r.title.clone(),
                 r.owner.clone().unwrap_or_else(|| "-".into()),
                 r.version.clone().unwrap_or_else(|| "-".into()),
                 r.file.clone(),
-            ]
+            ];
+            if drift {
+                cells.push(r.base_drift.clone().unwrap_or_else(|| "-".into()));
+            }
+            cells
         })
         .collect();
-    let mut widths = headers.map(|h| h.chars().count());
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
@@ -158,7 +200,7 @@ pub fn table(rows: &[ReviewRow]) -> String {
     let mut out = String::new();
     let mut line = |values: &[String]| {
         let mut text = String::new();
-        for (i, (value, width)) in values.iter().zip(widths).enumerate() {
+        for (i, (value, width)) in values.iter().zip(&widths).enumerate() {
             if i + 1 == values.len() {
                 text.push_str(value);
             } else {
@@ -169,7 +211,7 @@ pub fn table(rows: &[ReviewRow]) -> String {
         out.push_str(text.trim_end());
         out.push('\n');
     };
-    line(&headers.map(String::from));
+    line(&headers);
     for row in &cells {
         line(row);
     }
@@ -178,7 +220,7 @@ pub fn table(rows: &[ReviewRow]) -> String {
 
 /// RFC 4180 CSV with a header row.
 pub fn csv(rows: &[ReviewRow]) -> String {
-    let mut out = String::from("title,owner,version,review_due,status,file,url\r\n");
+    let mut out = String::from("title,owner,version,review_due,status,file,url,base_drift\r\n");
     for r in rows {
         let fields = [
             r.title.as_str(),
@@ -188,6 +230,7 @@ pub fn csv(rows: &[ReviewRow]) -> String {
             r.status.id(),
             &r.file,
             &r.url,
+            r.base_drift.as_deref().unwrap_or(""),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
