@@ -13,7 +13,7 @@ use waymark::build::{BuildError, BuildOptions, build};
 use waymark::check::{CheckOptions, ExternalOptions, check};
 use waymark::diagnostics::{Diagnostic, Diagnostics, Severity};
 use waymark::scaffold::new::{NewKind, NewPage, new_page};
-use waymark::scaffold::{ScaffoldError, init::init};
+use waymark::scaffold::{ScaffoldError, init::init, local::init_local};
 use waymark::{content, import, review};
 
 /// Exit code for problems in the site's content.
@@ -66,7 +66,7 @@ enum Command {
     /// Start a new site in an empty folder: settings, a home page and an example page of each
     /// kind, ready to build and check.
     #[command(
-        after_help = "Examples:\n  waymark init my-guidance\n  waymark init .          (the current folder, if it is empty)\n\nThe folder must be new or empty."
+        after_help = "Examples:\n  waymark init my-guidance\n  waymark init .          (the current folder, if it is empty)\n  waymark init --base ../regional northdale   a local site on the regional site in ../regional\n\nThe folder must be new or empty."
     )]
     Init(InitArgs),
     /// Turn a Word document (.docx) into pages: one page per chapter, document control into
@@ -175,6 +175,10 @@ impl From<KindArg> for NewKind {
 struct InitArgs {
     /// The folder for the new site: a new folder, or an empty one.
     dir: PathBuf,
+    /// Start a local site built on this shared (regional) site folder instead: its pages,
+    /// templates and theme are used, and the new site holds only what is local.
+    #[arg(long, value_name = "DIR")]
+    base: Option<PathBuf>,
     /// Date the example pages as if today were this day (YYYY-MM-DD).
     /// The environment variable WAYMARK_TODAY does the same.
     #[arg(long, value_name = "DATE", value_parser = parse_today)]
@@ -529,29 +533,44 @@ fn run_init(args: InitArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(&e),
     };
-    match init(&args.dir, today) {
-        Ok(files) => {
-            let dir = args.dir.display();
-            println!("Created a new site in {dir}:");
-            for file in &files {
-                println!("  {}", file.display());
-            }
-            println!(
-                "\nNext steps:\n  \
-                 1. In {dir}/waymark.toml, set the title and partnership.\n  \
-                 2. Replace the example pages in {dir}/content/ with your own; \
-                 `waymark new --help` starts new ones.\n  \
-                 3. Run `waymark check --site {dir}` to find problems, and \
-                 `waymark build --site {dir}` to build the site into {dir}/output/.\n\n\
-                 The templates and theme are built into waymark. To change one, put a file with \
-                 the same name in {dir}/templates/ (such as page.html or partials/metadata.html) \
-                 or {dir}/theme/ (such as css/waymark.css); the README's \"Templates\" section \
-                 lists them."
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => scaffold_error(&e),
+    let dir = args.dir.display();
+    let written = match &args.base {
+        Some(base) => init_local(&args.dir, base, today),
+        None => init(&args.dir, today),
+    };
+    let files = match written {
+        Ok(files) => files,
+        Err(e) => return scaffold_error(&e),
+    };
+    println!("Created a new site in {dir}:");
+    for file in &files {
+        println!("  {}", file.display());
     }
+    if args.base.is_some() {
+        println!(
+            "\nNext steps:\n  \
+             1. In {dir}/waymark.toml, set the title and partnership, and hide any base pages \
+             that do not apply here.\n  \
+             2. Put your local pages in {dir}/content/: a page at the same path as a base page \
+             replaces it, and with extends = true adds its sections to it.\n  \
+             3. Run `waymark check --site {dir}` to find problems, and \
+             `waymark build --site {dir}` to build the site into {dir}/output/."
+        );
+    } else {
+        println!(
+            "\nNext steps:\n  \
+             1. In {dir}/waymark.toml, set the title and partnership.\n  \
+             2. Replace the example pages in {dir}/content/ with your own; \
+             `waymark new --help` starts new ones.\n  \
+             3. Run `waymark check --site {dir}` to find problems, and \
+             `waymark build --site {dir}` to build the site into {dir}/output/.\n\n\
+             The templates and theme are built into waymark. To change one, put a file with \
+             the same name in {dir}/templates/ (such as page.html or partials/metadata.html) \
+             or {dir}/theme/ (such as css/waymark.css); the README's \"Templates\" section \
+             lists them."
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_import(args: ImportArgs) -> ExitCode {

@@ -18,42 +18,63 @@ const STARTER_REVIEW_MONTHS: u32 = 12;
 /// Writes a new site into `dir`, which must be empty or not exist yet. Returns the files
 /// written, relative to `dir`, sorted.
 pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
-    let io = |action: &'static str, path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ScaffoldError::Io {
-            action,
-            path,
-            source,
-        }
-    };
+    ensure_empty(dir)?;
+    let review_due = review_date(today, STARTER_REVIEW_MONTHS);
+    let files: Vec<(PathBuf, String)> = files(&STARTER)
+        .into_iter()
+        .map(|file| {
+            let text = String::from_utf8_lossy(file.contents())
+                .replace("%TODAY%", &today.to_string())
+                .replace("%REVIEW_DUE%", &review_due.to_string());
+            (starter_name(file.path()), text)
+        })
+        .collect();
+    write_files(dir, &files)
+}
+
+/// An error unless `dir` is empty or does not exist yet.
+pub(super) fn ensure_empty(dir: &Path) -> Result<(), ScaffoldError> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => {
             if entries.next().is_some() {
                 return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
             }
+            Ok(())
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
-            return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
+            Err(ScaffoldError::NotEmpty(dir.to_path_buf()))
         }
-        Err(e) => return Err(io("read", dir)(e)),
+        Err(e) => Err(io("read", dir)(e)),
     }
-    let review_due = review_date(today, STARTER_REVIEW_MONTHS);
+}
+
+/// Writes `files` (path relative to `dir`, text) under `dir`, making folders as needed.
+/// Returns their paths, sorted.
+pub(super) fn write_files(
+    dir: &Path,
+    files: &[(PathBuf, String)],
+) -> Result<Vec<PathBuf>, ScaffoldError> {
     let mut written = Vec::new();
-    for file in files(&STARTER) {
-        let relative = starter_name(file.path());
-        let path = dir.join(&relative);
+    for (relative, text) in files {
+        let path = dir.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io("make the folder", parent))?;
         }
-        let text = String::from_utf8_lossy(file.contents())
-            .replace("%TODAY%", &today.to_string())
-            .replace("%REVIEW_DUE%", &review_due.to_string());
         std::fs::write(&path, text).map_err(io("write", &path))?;
-        written.push(relative);
+        written.push(relative.clone());
     }
     written.sort();
     Ok(written)
+}
+
+fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError {
+    let path = path.to_path_buf();
+    move |source| ScaffoldError::Io {
+        action,
+        path,
+        source,
+    }
 }
 
 /// Every file in the embedded folder, at any depth.

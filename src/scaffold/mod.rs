@@ -4,6 +4,7 @@
 //! something that works and replaces the placeholders.
 
 pub mod init;
+pub mod local;
 pub mod new;
 
 use std::path::PathBuf;
