@@ -155,11 +155,19 @@ fn same_folder(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// `a/./b/` as `a/b`: the path as it was meant, for messages.
+/// `a/./b/` as `a/b`, and `a/../b` as `b`: the path as it was meant, for messages.
 fn tidy(path: &Path) -> PathBuf {
-    path.components()
-        .filter(|c| !matches!(c, Component::CurDir))
-        .collect()
+    let mut parts: Vec<Component> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(parts.last(), Some(Component::Normal(_))) => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.iter().collect()
 }
 
 fn display_join(a: &Path, b: &str) -> String {

@@ -150,6 +150,11 @@ pub fn of(page: &Page) -> Option<Drift> {
 
 /// Why the local front matter is behind the base page's, if it is.
 fn reason(base: &FrontMatter, local: &FrontMatter) -> Option<DriftReason> {
+    // A base page with neither a version nor a history (a home page, say) gives nothing to
+    // check against.
+    if base.version.is_none() && base.changes.is_empty() {
+        return None;
+    }
     let latest = base.changes.iter().map(|c| c.date).max();
     match (&local.base_version, local.reviewed) {
         (Some(noted), _) if base.version.as_ref().is_some_and(|now| now != noted) => {
