@@ -238,3 +238,88 @@ fn a_folder_without_its_slash_redirects_and_rebuilds_resume_after_content_moves_
         "the edit after the move is served"
     );
 }
+
+#[test]
+fn a_local_site_rebuilds_on_an_edit_in_its_own_folder_or_its_base() {
+    let root = tempfile::tempdir().unwrap();
+    common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/regional"),
+        root.path(),
+    );
+    let preview = start(&root.path().join("northdale"));
+    let addr = preview.addr.clone();
+    let edit = |path: &str, from: &str, to: &str| {
+        let file = root.path().join(path);
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{path}: {from}");
+        std::fs::write(&file, text.replace(from, to)).unwrap();
+    };
+    let served = |page: &str, wanted: &str| {
+        within(Duration::from_secs(3), || {
+            get(&addr, page).1.contains(wanted)
+        })
+    };
+    assert!(served(
+        "/procedures/making-a-referral.html",
+        "01632 960 100"
+    ));
+
+    // A regional page shown as it is.
+    edit(
+        "region/content/procedures/recognising-neglect.md",
+        "It builds up slowly",
+        "It often builds up slowly",
+    );
+    assert!(served(
+        "/procedures/recognising-neglect.html",
+        "It often builds up slowly"
+    ));
+    // A regional page a local file adds to: the regional text changes, the local box stays.
+    edit(
+        "region/content/procedures/making-a-referral.md",
+        "within 48 hours",
+        "within one working day",
+    );
+    assert!(served(
+        "/procedures/making-a-referral.html",
+        "within one working day"
+    ));
+    assert!(
+        get(&addr, "/procedures/making-a-referral.html")
+            .1
+            .contains("01632 960 100")
+    );
+    // The local file that adds to it.
+    edit(
+        "northdale/content/procedures/making-a-referral.md",
+        "01632 960 999",
+        "01632 960 998",
+    );
+    assert!(served(
+        "/procedures/making-a-referral.html",
+        "01632 960 998"
+    ));
+    assert!(
+        get(&addr, "/procedures/making-a-referral.html")
+            .1
+            .contains("within one working day")
+    );
+    // A regional template.
+    let frame = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/base.html"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.path().join("region/templates")).unwrap();
+    std::fs::write(
+        root.path().join("region/templates/base.html"),
+        frame.replace(
+            "If a child is in immediate danger",
+            "If a child in Eastmoor is in immediate danger",
+        ),
+    )
+    .unwrap();
+    assert!(served(
+        "/index.html",
+        "If a child in Eastmoor is in immediate danger"
+    ));
+}

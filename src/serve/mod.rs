@@ -3,7 +3,7 @@
 //! The site is built into a private temporary folder (never `output/`, so the live-reload
 //! script cannot end up in a published build; [`http`] adds it to pages as they are sent). A
 //! watcher ([`notify`]) collects changes under `content/`, `templates/`, `theme/` and
-//! `waymark.toml`; after a short quiet spell the [`session::Session`] rebuilds what they touch and
+//! `waymark.toml` (of the site's base too, for a site built on one); after a short quiet spell the [`session::Session`] rebuilds what they touch and
 //! [`live`] tells open pages to reload, or shows the errors over the last good page.
 
 pub mod http;
@@ -112,18 +112,22 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         }
     })
     .map_err(|e| watch_error(&site_dir, e))?;
-    for watched in WATCHED_FOLDERS {
-        let path = site_dir.join(watched);
-        if path.is_dir() {
-            watcher
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| watch_error(&path, e))?;
+    // The site's folders, and its base's: an edit in either rebuilds.
+    let folders = session.folders();
+    for dir in &folders {
+        for watched in WATCHED_FOLDERS {
+            let path = dir.join(watched);
+            if path.is_dir() {
+                watcher
+                    .watch(&path, RecursiveMode::Recursive)
+                    .map_err(|e| watch_error(&path, e))?;
+            }
         }
+        // The settings file is watched through its folder, so editors that replace it are seen.
+        watcher
+            .watch(dir, RecursiveMode::NonRecursive)
+            .map_err(|e| watch_error(dir, e))?;
     }
-    // The settings file is watched through its folder, so editors that replace it are seen.
-    watcher
-        .watch(&site_dir, RecursiveMode::NonRecursive)
-        .map_err(|e| watch_error(&site_dir, e))?;
 
     stop_on_ctrl_c(preview.base().to_path_buf());
     on_ready(addr);
@@ -133,11 +137,17 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
     eprintln!(
         "Serving {} pages at http://{addr}/ (Ctrl-C to stop). Watching {} for changes.",
         session.pages(),
-        site_dir.display()
+        folders
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" and ")
     );
 
     while let Some(batch) = next_batch(&changes) {
-        watch_again(&mut watcher, &site_dir, &batch);
+        for dir in &folders {
+            watch_again(&mut watcher, dir, &batch);
+        }
         match session.apply(&batch) {
             Ok((rebuilt, follow_up)) => {
                 match &rebuilt {

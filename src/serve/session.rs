@@ -17,7 +17,7 @@ use jiff::civil::Date;
 
 use crate::build::pages::{PageState, anchor_problems, page_html, used_in};
 use crate::build::{self, Pdfs, Prepared};
-use crate::content::{self, LoadOptions, PageId};
+use crate::content::{self, Layer, LoadOptions, PageId};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::output::{Sink, Staging};
@@ -112,9 +112,26 @@ impl Session {
         self.rebuild_pages(&pages, started)
     }
 
+    /// The site folders the preview is built from, to watch: the site's base (if any), then the
+    /// site itself.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        self.prepared
+            .site
+            .folders()
+            .into_iter()
+            .map(|f| f.dir)
+            .collect()
+    }
+
     fn classify(&self, path: &Path) -> Change {
-        let Ok(relative) = path.strip_prefix(&self.site_dir) else {
-            return Change::Ignored;
+        let site = &self.prepared.site;
+        // The site's own folder first: it may sit inside its base's.
+        let (relative, layer) = match path.strip_prefix(&self.site_dir) {
+            Ok(relative) => (relative, Layer::Local),
+            Err(_) => match site.base.as_ref().map(|b| path.strip_prefix(&b.folder.dir)) {
+                Some(Ok(relative)) => (relative, Layer::Base),
+                _ => return Change::Ignored,
+            },
         };
         let parts: Vec<String> = relative
             .components()
@@ -130,11 +147,25 @@ impl Session {
             Some("content") if parts.len() > 1 => {
                 let source = parts[1..].join("/");
                 if !source.ends_with(".md") {
-                    return Change::Asset(source);
+                    // A base file may be replaced or hidden here: the whole site sorts it out.
+                    return match layer {
+                        Layer::Local => Change::Asset(source),
+                        Layer::Base => Change::Everything,
+                    };
                 }
-                match self.prepared.site.page_by_source(&source) {
-                    // A page that is now gone, or was not there before, changes the site's shape.
-                    Some(id) if path.is_file() && !self.prepared.site.pages[id].synthetic => {
+                match site.page_by_source(&source) {
+                    // A page that is now gone, or was not there before, changes the site's shape;
+                    // so does an edit to either file of a page joined from two (see
+                    // `content::extends`), or to a base page that a local one replaces.
+                    Some(id)
+                        if path.is_file()
+                            && !site.pages[id].synthetic
+                            && site.pages[id].layer == layer
+                            && site.pages[id]
+                                .overlay
+                                .as_ref()
+                                .is_none_or(|o| o.addition.is_none()) =>
+                    {
                         Change::Page(id)
                     }
                     _ => Change::Everything,
