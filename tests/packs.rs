@@ -121,26 +121,6 @@ fn a_pack_naming_a_missing_page_is_an_error_with_a_hint() {
     assert!(err.contains("did you mean `chronology.md`?"), "{err}");
 }
 
-/// Runs a poppler tool. Without poppler installed the PDF checks cannot run: CI sets
-/// WAYMARK_REQUIRE_POPPLER=1 so that a missing tool fails instead of skipping.
-fn poppler(tool: &str, args: &[&str]) -> Option<String> {
-    match std::process::Command::new(tool).args(args).output() {
-        Ok(out) => {
-            assert!(
-                out.status.success(),
-                "{tool} failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            Some(String::from_utf8_lossy(&out.stdout).into_owned())
-        }
-        Err(_) if std::env::var_os("WAYMARK_REQUIRE_POPPLER").is_none() => {
-            eprintln!("{tool} is not installed (Debian package poppler-utils): PDF checks skipped");
-            None
-        }
-        Err(e) => panic!("{tool}: {e}"),
-    }
-}
-
 #[cfg(feature = "pdf")]
 #[test]
 fn every_demo_pack_is_a_tagged_pdf_with_its_documents_and_page_numbers() {

@@ -7,12 +7,69 @@
 //! heading one level below the base heading; a section with a heading of its own keeps it, under
 //! a "Local information" label that names the box together with the heading.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event};
 
 use super::events::Spanned;
 use super::links::{Placement, escape_attr};
 use crate::content::extends::{BoxHeading, LocalBox};
 use crate::content::{Page, Site};
+
+/// Who added the local sections of a page: the local file's `owner`, or the site's partnership.
+fn owner<'a>(site: &'a Site, addition: &'a crate::content::extends::Addition) -> &'a str {
+    addition
+        .front
+        .owner
+        .as_deref()
+        .unwrap_or_else(|| site.config.partnership_name())
+}
+
+/// The page's body with each local section labelled in words, for the PDF, which has no
+/// boxes: a "Local information" heading (one level below the regional heading it follows) and
+/// "Added by ...", or that line alone above a local section with a heading of its own.
+pub fn labelled_body<'a>(site: &Site, page: &'a Page) -> Cow<'a, str> {
+    let body = page.body();
+    let Some(addition) = page.overlay.as_ref().and_then(|o| o.addition.as_deref()) else {
+        return Cow::Borrowed(body);
+    };
+    let added = format!("Added by {}", escape_markdown(owner(site, addition)));
+    let mut text = String::with_capacity(body.len() + addition.boxes.len() * 64);
+    let mut done = 0;
+    for local in &addition.boxes {
+        text.push_str(&body[done..local.range.start]);
+        done = local.range.start;
+        match &local.heading {
+            BoxHeading::Made { level, words } => {
+                let hashes = "#".repeat(usize::from(*level));
+                text.push_str(&format!(
+                    "{hashes} {}\n\n*{added}*\n\n",
+                    escape_markdown(words)
+                ));
+            }
+            BoxHeading::Own => text.push_str(&format!("*Local information. {added}*\n\n")),
+        }
+    }
+    text.push_str(&body[done..]);
+    Cow::Owned(text)
+}
+
+/// Text as Markdown that shows it as written: each ASCII punctuation mark escaped.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+    {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// Wraps the events of each local section of `page` in its box.
 pub fn wrap_boxes(
@@ -27,11 +84,7 @@ pub fn wrap_boxes(
     if addition.boxes.is_empty() {
         return;
     }
-    let owner = addition
-        .front
-        .owner
-        .as_deref()
-        .unwrap_or_else(|| site.config.partnership_name());
+    let owner = owner(site, addition);
     // (event index, HTML to put before it), in order.
     let mut inserts: Vec<(usize, String)> = Vec::new();
     let mut depth = 0usize;

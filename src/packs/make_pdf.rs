@@ -16,9 +16,10 @@ use super::pdf::{
     self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, PdfFonts,
     SignpostData,
 };
-use super::print::{PackView, PdfInfo, file_size};
+use super::print::{PackDocument, PackView, PdfInfo, file_size};
 use crate::content::{PageKind, Site};
 use crate::diagnostics::{Diagnostic, Position};
+use crate::markdown;
 use crate::markdown::headings::heading_id;
 use crate::markdown::links::{Target, target};
 use crate::render::context::ControlView;
@@ -204,13 +205,16 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     _ => DocKind::Page,
                 },
                 summary: doc.summary.clone(),
-                control: doc.control.as_ref().map(control_rows).unwrap_or_default(),
+                control: doc_control_rows(doc),
                 changes: doc
                     .changes
                     .iter()
                     .map(|c| ChangeRow {
                         date: c.date.human.clone(),
-                        summary: c.summary.clone(),
+                        summary: match c.part {
+                            Some(part) => format!("{part}: {}", c.summary),
+                            None => c.summary.clone(),
+                        },
                     })
                     .collect(),
                 definition: doc.definition.as_ref().map(|d| DefinitionData {
@@ -229,7 +233,7 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     last_checked: s.last_checked.as_ref().map(|d| d.human.clone()),
                 }),
                 blocks: pdf::markdown_to_blocks_with(
-                    page.body(),
+                    &markdown::local::labelled_body(site, page),
                     &doc.anchor,
                     &resolve,
                     &heading_id,
@@ -251,13 +255,29 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
 
 /// The document-control table, in the order the site shows it.
 fn control_rows(c: &ControlView) -> Vec<ControlRow> {
+    labelled_control_rows(c, "")
+}
+
+/// The document-control rows of a page: the regional rows, then (on a page a local site adds
+/// to) the local part's, each labelled as the local information's.
+fn doc_control_rows(doc: &PackDocument) -> Vec<ControlRow> {
+    let mut rows = doc.control.as_ref().map(control_rows).unwrap_or_default();
+    if let Some(local) = &doc.local_control {
+        rows.extend(labelled_control_rows(local, "Local "));
+    }
+    rows
+}
+
+fn labelled_control_rows(c: &ControlView, prefix: &str) -> Vec<ControlRow> {
     let mut rows = Vec::new();
     let mut row = |label: &str, value: Option<String>| {
         if let Some(value) = value {
-            rows.push(ControlRow {
-                label: label.into(),
-                value,
-            });
+            let label = if prefix.is_empty() {
+                label.to_string()
+            } else {
+                format!("{prefix}{}", label.to_lowercase())
+            };
+            rows.push(ControlRow { label, value });
         }
     };
     row("Owner", c.owner.clone());

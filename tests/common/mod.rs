@@ -136,3 +136,23 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs a poppler tool. Without poppler installed the PDF checks cannot run: CI sets
+/// WAYMARK_REQUIRE_POPPLER=1 so that a missing tool fails instead of skipping.
+pub fn poppler(tool: &str, args: &[&str]) -> Option<String> {
+    match std::process::Command::new(tool).args(args).output() {
+        Ok(out) => {
+            assert!(
+                out.status.success(),
+                "{tool} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Err(_) if std::env::var_os("WAYMARK_REQUIRE_POPPLER").is_none() => {
+            eprintln!("{tool} is not installed (Debian package poppler-utils): PDF checks skipped");
+            None
+        }
+        Err(e) => panic!("{tool}: {e}"),
+    }
+}
