@@ -162,6 +162,10 @@ fn document_control_shows_the_regional_and_the_local_owner_version_and_review() 
         meta.contains("Local information from: Northdale Front Door"),
         "{meta}"
     );
+    assert_eq!(
+        texts(&html, ".wm-history summary"),
+        ["Page history (last updated 1 July 2026 ; local information 15 July 2026 )"]
+    );
     let history: Vec<String> = select(&html, ".wm-history__list li")
         .iter()
         .map(text)
