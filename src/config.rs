@@ -45,6 +45,18 @@ pub struct SiteConfig {
     pub check: CheckConfig,
     #[serde(default)]
     pub links: LinksConfig,
+    #[serde(default)]
+    pub home: HomeConfig,
+}
+
+/// What the home page shows besides its own text.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeConfig {
+    /// Pages practitioners reach for most (`toolkit/chronology-template.md`), listed first in
+    /// the home page's side column.
+    #[serde(default)]
+    pub most_used: Vec<String>,
 }
 
 /// Which links pages may hold, besides web pages, email, phone numbers and the site's own pages.

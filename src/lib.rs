@@ -9,12 +9,15 @@
 //! [`review`] works out review status. [`scaffold`] starts new pages and sites.
 //! [`diagnostics`] is the one error type every step reports in.
 
+pub mod atom;
 pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod downloads;
 pub mod glossary;
+pub mod ics;
 pub mod link_safety;
 pub mod markdown;
 pub mod output;
