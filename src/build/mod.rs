@@ -8,6 +8,8 @@
 //! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
 //! writes nothing, so it finds exactly the problems a build would.
 
+mod calendar;
+pub mod kinds_pages;
 pub mod owners;
 pub mod packs;
 pub mod pages;
@@ -79,6 +81,8 @@ impl From<Diagnostic> for BuildError {
 /// A loaded site, ready to render: what a build and a check start from.
 pub struct Prepared {
     pub site: Site,
+    /// The PDFs, Word documents and spreadsheets under `content/`, read once.
+    pub downloads: Vec<crate::downloads::Download>,
     pub glossary: Glossary,
     pub packs: Vec<Pack>,
     pub renderer: Renderer,
@@ -96,6 +100,10 @@ pub fn prepare(
         site.config.base_url = Some(base.to_string());
     }
     site.problems.extend(owners::collisions(&site));
+    site.problems
+        .extend(crate::render::home::unknown_most_used(&site));
+    let (downloads, problems) = timings::step("  downloads", || crate::downloads::scan(&site));
+    site.problems.extend(problems);
     site.problems.sort();
     // The glossary's automata and the templates take some milliseconds each: made side by side.
     let (glossary, (renderer, packs)) = rayon::join(
@@ -122,6 +130,7 @@ pub fn prepare(
     renderer.set_globals(&globals);
     Ok(Prepared {
         site,
+        downloads,
         glossary,
         packs,
         renderer,
@@ -182,6 +191,7 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
             site_files::write_site_files(prepared, sink, &mut d)
                 + site_files::write_generated_pages(prepared, sink, &mut d)
                 + packs::write_pages(prepared, &pack_views, sink, &mut d)
+                + kinds_pages::write(prepared, today, &pack_views, sink, &mut d)
         });
         (n, d)
     };

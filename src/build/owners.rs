@@ -35,6 +35,7 @@ pub fn generated_files(site: &Site) -> Vec<(String, String)> {
     if !site.config.packs.is_empty() {
         files.push(("packs.html".into(), "the \"Printable packs\" page".into()));
     }
+    files.extend(super::kinds_pages::generated_files(site));
     for pack in &site.config.packs {
         files.push((
             format!("packs/{}.pdf", pack.slug),
@@ -100,6 +101,8 @@ fn clash(file: &std::path::Path, output: &str, owner: &str) -> Diagnostic {
     .with_hint(
         "rename or move the file: each file of the built site comes from one place, and \
          404.html, robots.txt, glossary.json, search.html, pages.html, changes.html, \
-         changes.xml, sitemap.xml, packs.html, packs/, search/ and theme/ are waymark's",
+         changes.xml, sitemap.xml, packs.html, packs/, documents.html, news.xml, the news list's \
+         further pages and years (news/page-2.html, news/2026.html), events/past.html, the \
+         events' .ics files, the briefings' PDFs, search/ and theme/ are waymark's",
     )
 }

@@ -159,13 +159,24 @@ pub(super) fn render_generated(
     prepared: &Prepared,
     sink: Sink<'_>,
     page: &GeneratedPage,
+    context: Context,
+) -> Result<(), Diagnostic> {
+    render_generated_as(prepared, sink, page, &page.url, context)
+}
+
+/// Renders a generated page with `template` and writes it.
+pub(super) fn render_generated_as(
+    prepared: &Prepared,
+    sink: Sink<'_>,
+    page: &GeneratedPage,
+    template: &str,
     mut context: Context,
 ) -> Result<(), Diagnostic> {
     context.insert("page", page);
     context.insert("root", &page.root_prefix());
     let html = prepared
         .renderer
-        .render(&page.url, &context, Path::new(&page.url))?;
+        .render(template, &context, Path::new(&page.url))?;
     sink.write(&page.url, html.as_bytes())
 }
 

@@ -6,7 +6,12 @@
 
 pub mod assets;
 pub mod context;
+pub mod documents;
+pub mod events;
 pub mod glossary;
+pub mod home;
+pub mod kinds;
+pub mod news;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

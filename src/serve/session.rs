@@ -129,6 +129,10 @@ impl Session {
         match parts.first().map(String::as_str) {
             Some("content") if parts.len() > 1 => {
                 let source = parts[1..].join("/");
+                // A download's size and pages are on its section page and the Documents page.
+                if crate::downloads::file_type(&source).is_some() {
+                    return Change::Everything;
+                }
                 if !source.ends_with(".md") {
                     return Change::Asset(source);
                 }
@@ -279,7 +283,7 @@ impl Session {
         for pack in prepared
             .packs
             .iter()
-            .filter(|p| p.documents.iter().any(|d| work.pages.contains(d)))
+            .filter(|p| !p.is_briefing() && p.documents.iter().any(|d| work.pages.contains(d)))
         {
             let (mut view, _) = print::pack_view(&prepared.site, pack, self.today);
             view.pdf = None;
