@@ -60,7 +60,7 @@ enum Command {
     /// Start a new page: a Markdown file with the front matter its kind needs, today's date,
     /// the next review date and placeholders to replace, in the kind's folder.
     #[command(
-        after_help = "Examples:\n  waymark new definition \"Graded Care Profile\"   writes content/definitions/graded-care-profile.md\n  waymark new toolkit \"Day in my life: baby\"     writes content/toolkit/day-in-my-life-baby.md\n  waymark new signpost \"Family Lives\"            writes content/signposting/family-lives.md\n  waymark new strategy \"Our priorities\"          writes content/strategy/our-priorities.md\n  waymark new page \"Contact us\" --section about  writes content/about/contact-us.md\n\nAn existing file is never replaced (exit code 2)."
+        after_help = "Examples:\n  waymark new definition \"Graded Care Profile\"   writes content/definitions/graded-care-profile.md\n  waymark new toolkit \"Day in my life: baby\"     writes content/toolkit/day-in-my-life-baby.md\n  waymark new signpost \"Family Lives\"            writes content/signposting/family-lives.md\n  waymark new strategy \"Our priorities\"          writes content/strategy/our-priorities.md\n  waymark new news \"Champions network\"          writes content/news/champions-network.md\n  waymark new briefing \"Missed appointments\"    writes content/briefings/missed-appointments.md\n  waymark new event \"Neglect workshop\"          writes content/events/neglect-workshop.md\n  waymark new page \"Contact us\" --section about  writes content/about/contact-us.md\n\nAn existing file is never replaced (exit code 2)."
     )]
     New(NewArgs),
     /// Start a new site in an empty folder: settings, a home page and an example page of each
@@ -100,6 +100,12 @@ enum KindArg {
     Toolkit,
     /// A service or resource, in content/signposting/.
     Signpost,
+    /// A dated news post, in content/news/.
+    News,
+    /// A 7-minute briefing with document control and the usual headings, in content/briefings/.
+    Briefing,
+    /// A training course or event with its time, place and booking link, in content/events/.
+    Event,
     /// Any other page, in content/ or the --section folder.
     Page,
 }
@@ -111,6 +117,9 @@ impl From<KindArg> for NewKind {
             KindArg::Strategy => NewKind::Strategy,
             KindArg::Toolkit => NewKind::Toolkit,
             KindArg::Signpost => NewKind::Signpost,
+            KindArg::News => NewKind::News,
+            KindArg::Briefing => NewKind::Briefing,
+            KindArg::Event => NewKind::Event,
             KindArg::Page => NewKind::Page,
         }
     }
