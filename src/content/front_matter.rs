@@ -316,20 +316,20 @@ fn unknown_keys(
         let name: &str = key.get_ref();
         if !top.contains(&name) {
             problems.push(unknown_key(path, name, key.span(), top, position));
-        } else if let Some(fields) = nested_fields(name) {
-            if let toml::de::DeValue::Array(entries) = value.get_ref() {
-                for entry in entries {
-                    if let toml::de::DeValue::Table(t) = entry.get_ref() {
-                        for key in t.keys() {
-                            if !fields.contains(&key.get_ref().as_ref()) {
-                                problems.push(unknown_key(
-                                    path,
-                                    key.get_ref(),
-                                    key.span(),
-                                    fields,
-                                    position,
-                                ));
-                            }
+        } else if let Some(fields) = nested_fields(name)
+            && let toml::de::DeValue::Array(entries) = value.get_ref()
+        {
+            for entry in entries {
+                if let toml::de::DeValue::Table(t) = entry.get_ref() {
+                    for key in t.keys() {
+                        if !fields.contains(&key.get_ref().as_ref()) {
+                            problems.push(unknown_key(
+                                path,
+                                key.get_ref(),
+                                key.span(),
+                                fields,
+                                position,
+                            ));
                         }
                     }
                 }
