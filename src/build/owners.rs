@@ -101,8 +101,6 @@ fn clash(file: &std::path::Path, output: &str, owner: &str) -> Diagnostic {
     .with_hint(
         "rename or move the file: each file of the built site comes from one place, and \
          404.html, robots.txt, glossary.json, search.html, pages.html, changes.html, \
-         changes.xml, sitemap.xml, packs.html, packs/, documents.html, news.xml, the news list's \
-         further pages and years (news/page-2.html, news/2026.html), events/past.html, the \
-         events' .ics files, the briefings' PDFs, search/ and theme/ are waymark's",
+         changes.xml, sitemap.xml, packs.html, packs/, search/ and theme/ are waymark's",
     )
 }
