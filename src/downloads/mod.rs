@@ -16,6 +16,9 @@
 pub mod pdf;
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -111,10 +114,7 @@ pub fn scan(site: &Site) -> (Vec<Download>, Vec<Diagnostic>) {
         .filter_map(|asset| {
             let (file_type, type_label) = file_type(&asset.source)?;
             let bytes = std::fs::metadata(&asset.path).map_or(0, |m| m.len());
-            let pdf = (file_type == FileType::Pdf).then(|| match std::fs::read(&asset.path) {
-                Ok(data) => PdfFacts::of(&data),
-                Err(e) => PdfFacts::Unreadable(format!("it could not be read ({e})")),
-            });
+            let pdf = (file_type == FileType::Pdf).then(|| pdf_facts(&asset.path));
             Some(Download {
                 source: asset.source.clone(),
                 section: section_of(site, &asset.source),
@@ -133,6 +133,33 @@ pub fn scan(site: &Site) -> (Vec<Download>, Vec<Diagnostic>) {
     let problems = apply_entries(site, &mut downloads);
     find_alternatives(site, &mut downloads);
     (downloads, problems)
+}
+
+/// PDFs already read by this process, by path, with the size and modification time they had:
+/// `waymark serve` rebuilds the whole site on many edits, and reading a long tagged PDF takes
+/// tens of milliseconds, so an unchanged file is not read again.
+static PDF_FACTS: std::sync::LazyLock<Mutex<HashMap<PathBuf, (u64, SystemTime, PdfFacts)>>> =
+    std::sync::LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// The facts of the PDF at `path`, from the cache when the file is unchanged.
+fn pdf_facts(path: &Path) -> PdfFacts {
+    let stamp = std::fs::metadata(path)
+        .ok()
+        .and_then(|m| Some((m.len(), m.modified().ok()?)));
+    if let Some((len, modified)) = stamp
+        && let Some((l, m, facts)) = PDF_FACTS.lock().ok().and_then(|c| c.get(path).cloned())
+        && (l, m) == (len, modified)
+    {
+        return facts;
+    }
+    let facts = match std::fs::read(path) {
+        Ok(data) => PdfFacts::of(&data),
+        Err(e) => PdfFacts::Unreadable(format!("it could not be read ({e})")),
+    };
+    if let (Some((len, modified)), Ok(mut cache)) = (stamp, PDF_FACTS.lock()) {
+        cache.insert(path.to_path_buf(), (len, modified, facts.clone()));
+    }
+    facts
 }
 
 /// The section page for a file: its folder's, or the nearest folder above that has one.
