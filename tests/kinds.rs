@@ -1,5 +1,5 @@
 //! News, events, 7-minute briefings and downloads, as a reader and an editor meet them: built from
-//! `tests/fixtures/kinds/` (with news posts and PDFs added by the tests) with the real binary, and
+//! `tests/fixtures/kinds/` (with news posts added by the tests) with the real binary, and
 //! read back with an HTML parser, an Atom parser, an iCalendar parser and a PDF reader.
 
 mod common;
@@ -12,7 +12,8 @@ use common::{TODAY, copy_dir, fixture, page, select, stderr, stdout, text, wayma
 const POSTS: usize = 23;
 
 /// A copy of the fixture with `POSTS` news posts, twenty days apart from 1 November 2026 back
-/// into 2025, and three PDFs: tagged (2 pages), untagged (3 pages) and broken.
+/// into 2025. Its `toolkit/forms/` holds three PDFs: tagged (2 pages), untagged (3 pages) and
+/// broken.
 fn kinds_site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site-src");
@@ -30,14 +31,6 @@ fn kinds_site() -> (tempfile::TempDir, PathBuf) {
         )
         .unwrap();
     }
-    let forms = site.join("content/toolkit/forms");
-    std::fs::write(forms.join("guide.pdf"), minimal_pdf(2, true)).unwrap();
-    std::fs::write(forms.join("old-leaflet.pdf"), minimal_pdf(3, false)).unwrap();
-    std::fs::write(
-        forms.join("broken.pdf"),
-        b"%PDF-1.7\n1 0 obj << /Type /Catalog",
-    )
-    .unwrap();
     (dir, site)
 }
 
@@ -521,44 +514,4 @@ fn kind_front_matter_mistakes_stop_the_build_at_their_line() {
         "{report}"
     );
     assert!(report.contains("did you mean `booking_url`?"), "{report}");
-}
-
-/// A PDF of `pages` blank pages, tagged or not, with a correct cross-reference table.
-fn minimal_pdf(pages: usize, tagged: bool) -> Vec<u8> {
-    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + i)).collect();
-    let mut objects = vec![
-        if tagged {
-            "<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 3 0 R >>"
-                .to_string()
-        } else {
-            "<< /Type /Catalog /Pages 2 0 R >>".to_string()
-        },
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-            kids.join(" ")
-        ),
-        "<< /Type /StructTreeRoot >>".to_string(),
-    ];
-    for _ in 0..pages {
-        objects.push("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string());
-    }
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
 }

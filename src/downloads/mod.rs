@@ -138,8 +138,11 @@ pub fn scan(site: &Site) -> (Vec<Download>, Vec<Diagnostic>) {
 /// PDFs already read by this process, by path, with the size and modification time they had:
 /// `waymark serve` rebuilds the whole site on many edits, and reading a long tagged PDF takes
 /// tens of milliseconds, so an unchanged file is not read again.
-static PDF_FACTS: std::sync::LazyLock<Mutex<HashMap<PathBuf, (u64, SystemTime, PdfFacts)>>> =
+static PDF_FACTS: std::sync::LazyLock<Mutex<PdfCache>> =
     std::sync::LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Facts by path, with the size and modification time of the file they were read from.
+type PdfCache = HashMap<PathBuf, (u64, SystemTime, PdfFacts)>;
 
 /// The facts of the PDF at `path`, from the cache when the file is unchanged.
 fn pdf_facts(path: &Path) -> PdfFacts {
