@@ -305,7 +305,8 @@ fn downloads_are_listed_with_type_size_pages_and_tags() {
     );
     let meta = texts(&toolkit, ".wm-download .wm-attachment__meta");
     assert_eq!(meta[1], "PDF, 1 KB, 2 pages");
-    assert_eq!(meta[2], "CSV spreadsheet, 1 KB");
+    // log.csv is 2,315 bytes: sizes round up to whole kilobytes, as GOV.UK attachments do.
+    assert_eq!(meta[2], "CSV spreadsheet, 3 KB");
     assert_eq!(meta[3], "PDF, 1 KB, 3 pages, not accessible");
     assert_eq!(meta[0], "PDF, 1 KB, could not be checked");
     assert_eq!(

@@ -92,6 +92,13 @@ fn pages_in_a_pack_link_to_it_and_the_packs_page_lists_it() {
     );
     let home = page(out.path(), "index.html");
     assert!(select(&home, "footer a[href='packs.html']").len() == 1);
+    // The Documents page lists the pack with the site's other documents.
+    let documents = page(out.path(), "documents.html");
+    let listed: Vec<String> = select(&documents, "#documents-packs ~ ul .wm-download__link")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(listed, ["Strategy pack"]);
 }
 
 #[test]
