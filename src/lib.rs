@@ -16,6 +16,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod glossary;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod packs;
 pub mod render;

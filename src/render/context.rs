@@ -37,6 +37,8 @@ pub struct SiteView {
     pub footer: Vec<Link>,
     /// True when the site defines printable packs (the footer links the packs page).
     pub has_packs: bool,
+    /// True when the site can be installed and used offline (pages link the web app manifest).
+    pub offline: bool,
 }
 
 impl SiteView {
@@ -72,6 +74,7 @@ impl SiteView {
             nav,
             footer,
             has_packs: !c.packs.is_empty(),
+            offline: c.offline.enabled,
         }
     }
 }
