@@ -218,17 +218,27 @@ fn worker_source(site: &Site) -> Result<String, Diagnostic> {
 fn offline_page(prepared: &Prepared) -> Result<String, Diagnostic> {
     let site = &prepared.site;
     let page = GeneratedPage::new(site, files::OFFLINE_PAGE, "You are offline", None);
-    let mut saved: Vec<Link> = std::iter::once(site.home())
-        .chain(site.top_sections())
+    // The home page, the sections in the main navigation and search: all saved at the first
+    // visit (the about pages are not, so their section is left out).
+    let home = Link {
+        title: "Home page".into(),
+        url: site.pages[site.home()].url.clone(),
+    };
+    let sections = site
+        .top_sections()
+        .filter(|&id| site.pages[id].source != "about/_index.md")
         .map(|id| Link {
             title: site.pages[id].front.title.clone(),
             url: site.pages[id].url.clone(),
-        })
-        .collect();
-    saved.push(Link {
+        });
+    let search = Link {
         title: "Search".into(),
         url: "search.html".into(),
-    });
+    };
+    let saved: Vec<Link> = std::iter::once(home)
+        .chain(sections)
+        .chain([search])
+        .collect();
     let mut context = Context::new();
     context.insert("page", &page);
     context.insert("root", "./");
