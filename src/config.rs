@@ -88,10 +88,11 @@ pub struct OfflineConfig {
     /// drawn from the partnership's initials on the brand colour.
     #[serde(default)]
     pub icon: Option<String>,
-    /// Sections (`definitions/`) and pages (`strategy/vision.md`) saved at the first visit, on
-    /// top of the core every site keeps (theme, home, section pages, search).
-    #[serde(default = "default_precache")]
-    pub precache: Vec<String>,
+    /// Sections (`definitions/`), pages (`strategy/vision.md`) and files under `content/` saved
+    /// at the first visit, on top of the core every site keeps (theme, home, section pages,
+    /// search). Unset: `definitions/` and `toolkit/`, where the site has them.
+    #[serde(default)]
+    pub precache: Option<Vec<String>>,
     /// A build warns when what is saved at the first visit is bigger than this many megabytes.
     #[serde(default = "default_precache_limit_mb")]
     pub precache_limit_mb: f64,
@@ -104,7 +105,7 @@ impl Default for OfflineConfig {
             name: None,
             short_name: None,
             icon: None,
-            precache: default_precache(),
+            precache: None,
             precache_limit_mb: default_precache_limit_mb(),
         }
     }
@@ -113,9 +114,8 @@ impl Default for OfflineConfig {
 fn default_true() -> bool {
     true
 }
-fn default_precache() -> Vec<String> {
-    vec!["definitions/".into(), "toolkit/".into()]
-}
+/// The sections saved at the first visit when `offline.precache` is not set.
+pub const DEFAULT_PRECACHE: [&str; 2] = ["definitions/", "toolkit/"];
 fn default_precache_limit_mb() -> f64 {
     5.0
 }
@@ -290,7 +290,8 @@ impl OfflineConfig {
                 ));
             }
         }
-        if let Some(blank) = self.precache.iter().find(|e| e.trim().is_empty()) {
+        let entries = self.precache.as_deref().unwrap_or_default();
+        if let Some(blank) = entries.iter().find(|e| e.trim().is_empty()) {
             return Err((
                 entry_position(text, &["offline", "precache"], blank).unwrap_or(at("precache")),
                 "offline.precache has an empty entry".into(),
@@ -431,7 +432,10 @@ mod tests {
     fn offline_use_is_on_by_default_and_saves_definitions_and_toolkit() {
         let c = SiteConfig::parse("title = \"G\"").unwrap();
         assert!(c.offline.enabled);
-        assert_eq!(c.offline.precache, ["definitions/", "toolkit/"]);
+        assert_eq!(
+            c.offline.precache, None,
+            "definitions and toolkit, where the site has them"
+        );
         assert_eq!(c.offline.precache_limit_mb, 5.0);
         let off = SiteConfig::parse("title = \"G\"\n[offline]\nenabled = false\n").unwrap();
         assert!(!off.offline.enabled);

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::config::{CONFIG_FILE, entry_position, key_position};
+use crate::config::{CONFIG_FILE, DEFAULT_PRECACHE, entry_position, key_position};
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Position, suggest};
 use crate::output::WrittenFile;
@@ -25,11 +25,18 @@ pub struct Precache {
 
 /// The output paths `offline.precache` selects: each section's pages and the images in its
 /// folder, each page, each file under `content/`. An entry that names nothing is an error at
-/// its line in `waymark.toml`.
+/// its line in `waymark.toml`; unset, the setting is `definitions/` and `toolkit/`, each only
+/// where the site has it.
 pub fn configured(site: &Site) -> Result<BTreeSet<String>, Vec<Diagnostic>> {
     let mut chosen = BTreeSet::new();
     let mut problems = Vec::new();
-    for entry in &site.config.offline.precache {
+    let Some(entries) = &site.config.offline.precache else {
+        for entry in DEFAULT_PRECACHE {
+            chosen.extend(resolve_entry(site, entry).into_iter().flatten());
+        }
+        return Ok(chosen);
+    };
+    for entry in entries {
         match resolve_entry(site, entry) {
             Some(paths) => chosen.extend(paths),
             None => problems.push(unknown_entry(site, entry)),
@@ -222,6 +229,16 @@ mod tests {
             .map(|f| f.size)
             .sum();
         assert_eq!(precache.bytes, size);
+    }
+
+    #[test]
+    fn by_default_a_site_without_a_toolkit_saves_its_definitions() {
+        let (dir, _) = site("");
+        std::fs::remove_dir_all(dir.path().join("content/toolkit")).unwrap();
+        let site = load(dir.path(), LoadOptions::default()).unwrap();
+        let chosen = configured(&site).unwrap();
+        assert!(chosen.contains("definitions/neglect.html"));
+        assert!(!chosen.iter().any(|p| p.starts_with("toolkit/")));
     }
 
     #[test]
