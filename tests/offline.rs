@@ -1,8 +1,8 @@
 //! Whole-site tests of offline use: what a build writes so that the site can be installed on a
 //! phone and read without a signal (the web app manifest, icons, offline page, the list of files
 //! and the service worker), that it is the same for the same site and changes with it, what is
-//! saved at the first visit, and the settings' errors. The service worker's behaviour in a
-//! browser is checked by tests/browser/suite/offline.test.js.
+//! saved at the first visit, the review dates the worker watches, and the settings' errors. The
+//! service worker's behaviour in a browser is checked by tests/browser/suite/offline.test.js.
 
 mod common;
 
@@ -101,6 +101,47 @@ fn the_file_list_names_every_file_and_the_worker_carries_its_version() {
         .collect();
     assert_eq!(listed, on_disk);
     assert!(precache(&site).is_subset(&listed));
+}
+
+#[test]
+fn the_list_gives_each_page_still_current_its_review_date() {
+    // Built as on 1 April 2027: the vision (due March 2027) is overdue and shows the warning
+    // already; the form (due 1 April 2027) is current until the day ends.
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let built = waymark(&[
+        "build",
+        "--site",
+        fixture("valid").to_str().unwrap(),
+        "--output",
+        site.to_str().unwrap(),
+        "--today",
+        "2027-04-01",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let reviews = json(&site, "offline.json")["reviews"].clone();
+    assert_eq!(
+        reviews,
+        serde_json::json!({
+            "toolkit/day-in-my-life.html": { "last_day": "2027-04-01", "due": "1 April 2027" }
+        })
+    );
+    assert_eq!(
+        select(
+            &page(out.path(), "strategy/vision.html"),
+            ".wm-warning-text"
+        )
+        .len(),
+        1,
+        "the overdue page carries its warning, so the service worker needs no date for it"
+    );
+
+    // Built as on the tests' day, both are current and listed.
+    let out = build(&fixture("valid"));
+    let reviews = json(&out.path().join("site"), "offline.json")["reviews"].clone();
+    assert_eq!(reviews["strategy/vision.html"]["last_day"], "2027-03-31");
+    assert_eq!(reviews["strategy/vision.html"]["due"], "March 2027");
+    assert!(reviews["toolkit/day-in-my-life.html"].is_object());
 }
 
 #[test]

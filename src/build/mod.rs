@@ -203,7 +203,7 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     diagnostics.extend(other_problems);
     // Last: the offline files list every other file.
     let (offline_files, precache) = timings::step("offline", || {
-        offline::write_offline_files(prepared, sink, &mut diagnostics)
+        offline::write_offline_files(prepared, today, sink, &mut diagnostics)
     });
     files += offline_files;
     diagnostics.sort();

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
+use jiff::civil::Date;
 use tera::Context;
 
 use super::Prepared;
@@ -12,7 +13,7 @@ use crate::config::{CONFIG_FILE, key_position};
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::offline::icons::{self, IconFile, IconSource};
-use crate::offline::{self as files, precache, web_manifest, worker};
+use crate::offline::{self as files, precache, reviews, web_manifest, worker};
 use crate::output::{Sink, WrittenFile};
 use crate::render::assets::DEFAULT_THEME;
 use crate::render::context::{GeneratedPage, Link};
@@ -25,10 +26,12 @@ pub struct PrecacheSize {
 }
 
 /// Writes the offline files into `sink` (checks the settings and renders the offline page
-/// without writing, for `waymark check`). Returns the number of files written and, once they
+/// without writing, for `waymark check`); `today` is the day the pages' review status is
+/// worked out for. Returns the number of files written and, once they
 /// are, the precache's size.
 pub fn write_offline_files(
     prepared: &Prepared,
+    today: Date,
     sink: Sink<'_>,
     diagnostics: &mut Diagnostics,
 ) -> (usize, Option<PrecacheSize>) {
@@ -78,7 +81,12 @@ pub fn write_offline_files(
     written.sort_by(|a, b| a.path.cmp(&b.path));
 
     let saved = precache::select(site, &configured, &written);
-    let list = worker::file_list(&written, &saved);
+    let reviews = reviews::review_dates(site, today, |path| {
+        written
+            .binary_search_by(|f| f.path.as_str().cmp(path))
+            .is_ok()
+    });
+    let list = worker::file_list(&written, &saved, &reviews);
     let service_worker = worker::service_worker(&worker_source, &list.version);
     for (path, bytes) in [
         (files::FILE_LIST, list.json.as_bytes()),

@@ -9,13 +9,15 @@
 //! - `offline.json` and `sw.js` ([`worker`]): every file of the build with a hash of its bytes,
 //!   which of them are saved at the first visit ([`precache`]), and the service worker, whose
 //!   version is a hash of that list, so a new build replaces what readers saved and an
-//!   unchanged build changes nothing.
+//!   unchanged build changes nothing. The list also holds each page's review date
+//!   ([`reviews`]), so a copy kept offline past it says it may be out of date.
 //!
 //! Pages register the service worker only when served over http(s): a site opened from disk
 //! (`file://`) works as it always has.
 
 pub mod icons;
 pub mod precache;
+pub mod reviews;
 pub mod web_manifest;
 pub mod worker;
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::precache::Precache;
+use super::reviews::ReviewDate;
 use crate::output::{WrittenFile, content_hash};
 
 /// Where the build's version goes in the service worker's source.
@@ -30,12 +31,17 @@ struct ListJson<'a> {
     version: &'a str,
     precache: &'a [String],
     files: &'a BTreeMap<&'a str, String>,
+    reviews: &'a BTreeMap<String, ReviewDate>,
 }
 
 /// The list of `written` (every file of the output but the service worker and the list) with
-/// the precache. The version is a hash of what the list says, so the same build always has the
+/// the precache and the pages' review dates. The version is a hash of what the list says, so the same build always has the
 /// same version and any changed byte gives a new one.
-pub fn file_list(written: &[WrittenFile], precache: &Precache) -> FileList {
+pub fn file_list(
+    written: &[WrittenFile],
+    precache: &Precache,
+    reviews: &BTreeMap<String, ReviewDate>,
+) -> FileList {
     let files: BTreeMap<&str, String> = written
         .iter()
         .filter(|f| f.path != super::SERVICE_WORKER && f.path != super::FILE_LIST)
@@ -50,6 +56,7 @@ pub fn file_list(written: &[WrittenFile], precache: &Precache) -> FileList {
         version: "",
         precache: &precache.paths,
         files: &files,
+        reviews,
     })
     .expect("a list serialises");
     let version = format!("{:016x}", content_hash(unversioned.as_bytes()));
@@ -57,6 +64,7 @@ pub fn file_list(written: &[WrittenFile], precache: &Precache) -> FileList {
         version: &version,
         precache: &precache.paths,
         files: &files,
+        reviews,
     })
     .expect("a list serialises");
     json.push('\n');
@@ -88,11 +96,25 @@ mod tests {
         let a = written(&[("index.html", b"home"), ("strategy/vision.html", b"v1")]);
         let b = written(&[("index.html", b"home"), ("strategy/vision.html", b"v2")]);
         let p = precache(&["index.html"]);
-        assert_eq!(file_list(&a, &p), file_list(&a, &p));
-        assert_ne!(file_list(&a, &p).version, file_list(&b, &p).version);
+        let none = BTreeMap::new();
+        assert_eq!(file_list(&a, &p, &none), file_list(&a, &p, &none));
         assert_ne!(
-            file_list(&a, &p).version,
-            file_list(&a, &precache(&["index.html", "strategy/vision.html"])).version
+            file_list(&a, &p, &none).version,
+            file_list(&b, &p, &none).version
+        );
+        assert_ne!(
+            file_list(&a, &p, &none).version,
+            file_list(
+                &a,
+                &precache(&["index.html", "strategy/vision.html"]),
+                &none
+            )
+            .version
+        );
+        assert_ne!(
+            file_list(&a, &p, &none).version,
+            file_list(&a, &p, &vision_due()).version,
+            "a changed review date is a new version"
         );
     }
 
@@ -104,7 +126,7 @@ mod tests {
             ("sw.js", b"x"),
             ("theme/css/waymark.css", b"body{}"),
         ]);
-        let list = file_list(&files, &precache(&["index.html"]));
+        let list = file_list(&files, &precache(&["index.html"]), &BTreeMap::new());
         let json: serde_json::Value = serde_json::from_str(&list.json).unwrap();
         assert_eq!(json["version"], list.version.as_str());
         assert_eq!(json["precache"], serde_json::json!(["index.html"]));
@@ -113,6 +135,27 @@ mod tests {
         assert_eq!(
             json["files"]["index.html"].as_str().unwrap().len(),
             HASH_DIGITS
+        );
+    }
+
+    fn vision_due() -> BTreeMap<String, ReviewDate> {
+        BTreeMap::from([(
+            "strategy/vision.html".to_string(),
+            ReviewDate {
+                last_day: "2027-03-31".into(),
+                due: "March 2027".into(),
+            },
+        )])
+    }
+
+    #[test]
+    fn the_list_gives_the_worker_each_pages_review_date() {
+        let files = written(&[("strategy/vision.html", b"v1")]);
+        let list = file_list(&files, &precache(&[]), &vision_due());
+        let json: serde_json::Value = serde_json::from_str(&list.json).unwrap();
+        assert_eq!(
+            json["reviews"]["strategy/vision.html"],
+            serde_json::json!({ "last_day": "2027-03-31", "due": "March 2027" })
         );
     }
 

@@ -296,7 +296,7 @@ impl Session {
             }
         }
         if self.offline_files {
-            build::offline::write_offline_files(prepared, sink, &mut diagnostics);
+            build::offline::write_offline_files(prepared, self.today, sink, &mut diagnostics);
         }
         if diagnostics.has_errors() {
             Err(diagnostics)

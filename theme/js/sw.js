@@ -13,7 +13,9 @@
  *   that changed to offer a reload, and deletes the old version's caches;
  * - fetch: answers pages from what is saved at once and checks for a newer copy behind the
  *   scenes (stale-while-revalidate), saves every other file of the site as it is read (PDFs
- *   included), and shows offline.html for a page not saved when there is no connection.
+ *   included), and shows offline.html for a page not saved when there is no connection; a
+ *   saved page past its review date (offline.json has the dates) is asked of the site first,
+ *   and without a connection shown with the warning that it may be out of date.
  *
  * Caches are named after the worker's scope, so two sites on one host never touch each other's.
  */
@@ -28,6 +30,8 @@ const LIST = "offline.json";
 const OFFLINE_PAGE = "offline.html";
 /** What an open page is sent when the guidance it shows has changed. */
 const UPDATED = { type: "waymark:updated" };
+/** How long a page past its review date waits for the site before the saved copy is shown. */
+const NETWORK_WAIT_MS = 3000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(install().then(() => self.skipWaiting()));
@@ -144,6 +148,8 @@ async function respond(event, key) {
   }
   const saved = await savedCopy(key);
   if (saved) {
+    const review = isPage(key) ? reviewPassed(listed, key) : null;
+    if (review) return pastReview(event, key, saved, review);
     if (isPage(key)) event.waitUntil(revalidate(key, saved.response.clone(), saved.cache));
     return saved.response;
   }
@@ -155,6 +161,51 @@ async function respond(event, key) {
     if (navigating) return offlinePage(key);
     throw error;
   }
+}
+
+/**
+ * A saved page past its review date by this device's clock, which the build that saved it did
+ * not know: the site's own copy if it answers within a few seconds (a newer build may have
+ * reviewed the page), else the saved copy with the warning a build gives an overdue page.
+ */
+async function pastReview(event, key, saved, review) {
+  const asked = fetch(urlOf(key), { cache: "no-cache" }).then(async (fresh) => {
+    if (fresh.ok) await save(saved.cache, key, fresh.clone());
+    else if (fresh.status === 404 || fresh.status === 410) {
+      const cache = await existing(saved.cache);
+      if (cache) await cache.delete(urlOf(key));
+    }
+    return fresh;
+  });
+  event.waitUntil(asked.catch(() => {}));
+  const waited = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, null));
+  const fresh = await Promise.race([asked, waited]).catch(() => null);
+  if (fresh && (fresh.ok || fresh.status === 404 || fresh.status === 410)) return storable(fresh);
+  return withReviewWarning(saved.response, review.due);
+}
+
+/** A saved page with the overdue warning at the top of its main content. */
+async function withReviewWarning(response, due) {
+  const html = await response.text();
+  const warning = '<div class="wm-warning-text" data-wm-review-passed>\n' +
+    '<span class="wm-warning-text__icon" aria-hidden="true">!</span>\n' +
+    '<p class="wm-warning-text__text"><span class="wm-visually-hidden">Warning: </span>' +
+    "This guidance was due for review on " + escapeHtml(due) + ". It may be out of date. " +
+    "This is the copy saved on this device: open the page again when you have a signal.</p>\n</div>\n";
+  const marked = html.replace(/<main\b[^>]*>\n?/, (tag) => tag + warning);
+  const headers = new Headers(response.headers);
+  headers.delete("Content-Length");
+  return new Response(marked, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The review date of the page at `key` if this device's today is past it, else null. */
+function reviewPassed(listed, key) {
+  const review = listed.reviews && listed.reviews[key];
+  if (!review) return null;
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+  return today > review.last_day ? review : null;
 }
 
 /** Fetches a page saved earlier again; if it changed, saves it and tells the pages showing it. */
@@ -275,6 +326,10 @@ async function storable(response) {
     statusText: response.statusText,
     headers: response.headers,
   });
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
 
 function sameBytes(a, b) {
