@@ -17,7 +17,7 @@ pub struct TocEntry {
 }
 
 /// Ids the page templates use; a heading never takes one of them.
-const RESERVED_IDS: &[&str] = &[
+pub const RESERVED_IDS: &[&str] = &[
     "main-content",
     "contents",
     "document-control",

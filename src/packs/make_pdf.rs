@@ -187,7 +187,7 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     Target::Asset(source) => base
                         .as_ref()
                         .map(|b| LinkTarget::External(format!("{b}{source}"))),
-                    Target::Broken { .. } => None,
+                    Target::Broken { .. } | Target::Unsafe { .. } => None,
                 }
             };
             DocData {

@@ -51,7 +51,12 @@ pub fn markdown_to_blocks_with(
     resolve: &dyn Fn(&str) -> Option<LinkTarget>,
     slug: &dyn Fn(&str) -> String,
 ) -> Vec<Block> {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, markdown_options()).collect();
+    // Nesting past the site's limit (an error the page itself reports) is flattened, so the
+    // recursive steps below and typst's layout never go deeper than that.
+    let mut limit = crate::markdown::depth::DepthLimit::new();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, markdown_options())
+        .filter(|event| limit.keep(event, 0))
+        .collect();
     let (body, notes) = split_footnotes(events);
     let footnotes = convert_footnotes(notes, resolve);
     let mut blocks = Builder::new(body, resolve, &footnotes).blocks_until(None);
@@ -737,7 +742,7 @@ mod tests {
                 prompts: vec![
                     prompt("Child's name", 4),
                     prompt("What are your concerns?", 8),
-                    prompt("Huge", 30),
+                    prompt("Huge", 8),
                     prompt("Zero", 1),
                     prompt("Not a count | many", 4),
                 ]

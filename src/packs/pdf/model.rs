@@ -179,7 +179,7 @@ pub struct DefinitionItem {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct FormPrompt {
     pub text: String,
-    /// Ruled writing lines under the prompt, 1..=30.
+    /// Ruled writing lines under the prompt, 1..=8.
     pub lines: u32,
 }
 
