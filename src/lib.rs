@@ -22,6 +22,7 @@ pub mod ics;
 pub mod import;
 pub mod link_safety;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod packs;
 pub mod render;

@@ -42,7 +42,7 @@ enum Command {
     Build(BuildArgs),
     /// Build the site, serve it on this computer, and rebuild and reload the browser on every save.
     #[command(
-        after_help = "Examples:\n  waymark serve                 then open http://127.0.0.1:1111/\n  waymark serve --port 8080 --open\n  waymark serve --bind 0.0.0.0   (let other computers on the network see it: take care)\n\nThe preview is built in a temporary folder, not output/, and removed when you press Ctrl-C."
+        after_help = "Examples:\n  waymark serve                 then open http://127.0.0.1:1111/\n  waymark serve --port 8080 --open\n  waymark serve --bind 0.0.0.0   (let other computers on the network see it: take care)\n  waymark serve --offline-test   (with the service worker, to try the site offline)\n\nThe preview is built in a temporary folder, not output/, and removed when you press Ctrl-C."
     )]
     Serve(ServeArgs),
     /// List every document's review date, owner and status, soonest first.
@@ -203,6 +203,10 @@ struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
+    /// Serve the site as published, with its service worker and without live reload, to try
+    /// offline use: pages are still rebuilt on save, and open pages offer to reload.
+    #[arg(long)]
+    offline_test: bool,
 }
 
 #[derive(Args)]
@@ -372,6 +376,13 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 output_dir.display(),
                 report.elapsed.as_secs_f64()
             );
+            if let Some(precache) = report.precache {
+                eprintln!(
+                    "Offline use: readers' devices save {} files ({:.1} MB) at their first visit.",
+                    precache.files,
+                    precache.bytes as f64 / 1e6
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diagnostics)) => {
@@ -405,6 +416,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
         bind: args.bind,
         port: args.port,
         open: args.open,
+        offline_test: args.offline_test,
         today,
     };
     match waymark::serve::serve(&options, |_| {}) {

@@ -4,12 +4,14 @@
 //! PDFs when asked (so pages can show their size), renders every page (in parallel; definition
 //! pages once every page's term mentions are known), checks cross-page anchors and makes the
 //! site-wide files (theme, assets, 404, sitemap, robots, glossary.json, search index, search and
-//! "All pages", "What's changed", pack pages); the staging folder is then swapped into place. Nothing reaches the output folder unless every
-//! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
+//! "All pages", "What's changed", pack pages) and, last, the offline files (manifest, icons,
+//! service worker); the staging folder is then swapped into place. Nothing reaches the output
+//! folder unless every step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
 //! writes nothing, so it finds exactly the problems a build would.
 
 mod calendar;
 pub mod kinds_pages;
+pub mod offline;
 pub mod owners;
 pub mod packs;
 pub mod pages;
@@ -55,6 +57,8 @@ pub struct BuildReport {
     pub files: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// What readers' devices save at the first visit, when offline use is on.
+    pub precache: Option<offline::PrecacheSize>,
 }
 
 /// Why a build did not finish. The previous output is untouched in every case.
@@ -154,6 +158,9 @@ pub struct Rendered {
     pub states: Vec<pages::PageState>,
     /// The printable packs each page is part of.
     pub pack_links: HashMap<PageId, Vec<PackLink>>,
+    /// What readers' devices save at the first visit (None when offline use is off, or for a
+    /// check, which writes nothing).
+    pub precache: Option<offline::PrecacheSize>,
 }
 
 /// Renders every page and site-wide file into `sink`.
@@ -210,12 +217,18 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     };
     files += search_files + other_files;
     diagnostics.extend(other_problems);
+    // Last: the offline files list every other file.
+    let (offline_files, precache) = timings::step("offline", || {
+        offline::write_offline_files(prepared, today, sink, &mut diagnostics)
+    });
+    files += offline_files;
     diagnostics.sort();
     Rendered {
         files,
         diagnostics,
         states: outcome.states,
         pack_links,
+        precache,
     }
 }
 
@@ -243,7 +256,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     timings::step("commit", || staging.commit())?;
     let pages = prepared.site.pages.len();
-    let (files, warnings) = (rendered.files, rendered.diagnostics);
+    let (files, warnings, precache) = (rendered.files, rendered.diagnostics, rendered.precache);
     // Freeing a big site's model takes a noticeable moment; a thread of its own does it, and a
     // command that is about to exit does not wait for it.
     let model = (prepared, rendered.states, rendered.pack_links);
@@ -253,5 +266,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files,
         warnings,
         elapsed: started.elapsed(),
+        precache,
     })
 }

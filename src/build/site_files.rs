@@ -29,7 +29,11 @@ pub(super) fn write_site_files(
     match assets::theme_files(&site.dir) {
         Ok(files) => {
             // theme/fonts/ holds the PDF packs' fonts; the website uses the reader's own fonts.
-            for (name, bytes) in files.iter().filter(|(n, _)| !n.starts_with("fonts/")) {
+            // The service worker's source becomes sw.js at the top of the site (see offline).
+            for (name, bytes) in files
+                .iter()
+                .filter(|(n, _)| !n.starts_with("fonts/") && *n != crate::offline::WORKER_SOURCE)
+            {
                 count(sink.write(&format!("theme/{name}"), bytes), diagnostics);
             }
         }

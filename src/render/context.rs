@@ -41,6 +41,8 @@ pub struct SiteView {
     pub has_documents: bool,
     /// True when the site has a news section (and so, with a `base_url`, a news feed).
     pub has_news: bool,
+    /// True when the site can be installed and used offline (pages link the web app manifest).
+    pub offline: bool,
 }
 
 impl SiteView {
@@ -80,6 +82,7 @@ impl SiteView {
             has_news: site
                 .page_by_source(&format!("{}/_index.md", super::news::FOLDER))
                 .is_some(),
+            offline: c.offline.enabled,
         }
     }
 }

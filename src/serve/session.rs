@@ -55,6 +55,8 @@ pub struct Session {
     prepared: Prepared,
     states: Vec<PageState>,
     pack_links: std::collections::HashMap<PageId, Vec<PackLink>>,
+    /// Bring the offline files (file list, service worker) up to date after a page rebuild too.
+    offline_files: bool,
 }
 
 impl Session {
@@ -68,7 +70,15 @@ impl Session {
             prepared,
             states: rendered.states,
             pack_links: rendered.pack_links,
+            offline_files: false,
         })
+    }
+
+    /// With `keep` on, a page rebuild's follow-up also rewrites the offline files, so a
+    /// service worker sees the change (a whole-site rebuild always writes them).
+    pub fn keeping_offline_files(mut self, keep: bool) -> Session {
+        self.offline_files = keep;
+        self
     }
 
     /// The folder being served.
@@ -290,6 +300,9 @@ impl Session {
             if let Err(d) = build::packs::write_pack_page(prepared, &view, sink) {
                 diagnostics.push(d);
             }
+        }
+        if self.offline_files {
+            build::offline::write_offline_files(prepared, self.today, sink, &mut diagnostics);
         }
         if diagnostics.has_errors() {
             Err(diagnostics)
