@@ -10,15 +10,19 @@
 //! turns a Word document into pages.
 //! [`diagnostics`] is the one error type every step reports in.
 
+pub mod atom;
 pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod downloads;
 pub mod glossary;
+pub mod ics;
 pub mod import;
 pub mod link_safety;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod packs;
 pub mod render;

@@ -7,6 +7,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use thiserror::Error;
 
@@ -155,9 +156,40 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Every file written so far, for the steps that describe the whole output (the offline
+    /// files list each file with a hash of its bytes).
+    written: Mutex<Vec<WrittenFile>>,
     /// The staging folder's marker file, locked while this build runs, so the next build can
     /// tell a live staging folder from one a crashed build left behind.
     lock: Option<std::fs::File>,
+}
+
+/// A file a build wrote: where, how big, and a hash of its bytes that changes when they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenFile {
+    /// Path inside the output, forward slashes.
+    pub path: String,
+    pub size: u64,
+    pub hash: u64,
+}
+
+impl WrittenFile {
+    pub fn of(path: &str, bytes: &[u8]) -> WrittenFile {
+        WrittenFile {
+            path: path.to_string(),
+            size: bytes.len() as u64,
+            hash: content_hash(bytes),
+        }
+    }
+}
+
+/// A fast, stable hash of a file's bytes (the same on every machine and every run).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = crate::search::hash::FastHasher::default();
+    hasher.write(bytes);
+    hasher.write_u64(bytes.len() as u64);
+    hasher.finish()
 }
 
 /// Staging folders of builds running in this process, removed if a signal stops it.
@@ -252,6 +284,7 @@ impl Staging {
             dir,
             target,
             committed: false,
+            written: Mutex::new(Vec::new()),
             lock,
         })
     }
@@ -271,7 +304,26 @@ impl Staging {
                 "the build was stopped",
             ));
         }
-        write_file(&self.dir, relative, bytes)
+        write_file(&self.dir, relative, bytes)?;
+        let file = WrittenFile::of(relative, bytes);
+        self.written
+            .lock()
+            .expect("no panic while holding the lock")
+            .push(file);
+        Ok(())
+    }
+
+    /// Every file written so far, sorted by path (the last write of a path counts).
+    pub fn written(&self) -> Vec<WrittenFile> {
+        let mut files = self
+            .written
+            .lock()
+            .expect("no panic while holding the lock")
+            .clone();
+        files.reverse();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|later, earlier| later.path == earlier.path);
+        files
     }
 
     /// Replaces the output with the staging folder. The old output is removed only after the

@@ -11,9 +11,11 @@
 
 mod base_drift;
 mod document_control;
+mod downloads;
 mod draft;
 mod duplicate_title;
 mod empty_page;
+mod events;
 pub mod external;
 mod extra_h1;
 pub mod facts;
@@ -167,6 +169,7 @@ fn run_rules(
         facts: &facts,
         today,
         external,
+        downloads: &prepared.downloads,
     };
     let levels = &prepared.site.config.check.rules;
     RULES

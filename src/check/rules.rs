@@ -14,8 +14,8 @@ use crate::glossary::Glossary;
 use super::external::ExternalOptions;
 use super::facts::PageFacts;
 use super::{
-    base_drift, document_control, draft, duplicate_title, empty_page, external, extra_h1,
-    heading_skip, image_alt, latin_abbreviation, link_text, long_sentence, reading_age,
+    base_drift, document_control, downloads, draft, duplicate_title, empty_page, events, external,
+    extra_h1, heading_skip, image_alt, latin_abbreviation, link_text, long_sentence, reading_age,
     review_dates, signpost_checked, unexplained_abbreviation,
 };
 
@@ -30,6 +30,8 @@ pub struct Context<'a> {
     pub today: Date,
     /// Set when `--external` asked for links to other websites to be checked.
     pub external: Option<&'a ExternalOptions>,
+    /// The PDFs, Word documents and spreadsheets under `content/`.
+    pub downloads: &'a [crate::downloads::Download],
 }
 
 impl<'a> Context<'a> {
@@ -71,6 +73,10 @@ pub const RULES: &[Rule] = &[
     review_dates::MISSING,
     base_drift::RULE,
     signpost_checked::RULE,
+    events::BOOKING,
+    events::PASSED,
+    downloads::UNTAGGED_PDF,
+    downloads::WORD_ALTERNATIVE,
     duplicate_title::RULE,
     empty_page::RULE,
     draft::RULE,

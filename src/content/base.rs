@@ -7,7 +7,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::config::{CONFIG_FILE, PackConfig, SiteConfig, key_position};
+use crate::config::{CONFIG_FILE, OfflineConfig, PackConfig, SiteConfig, key_position};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 
 /// A site folder, with the path messages name it by.
@@ -220,8 +220,40 @@ fn merge(base: SiteConfig, local: SiteConfig, written: &toml::Table) -> SiteConf
         packs,
         check,
         links,
+        offline: merge_offline(base.offline, local.offline, written),
+        home: if has("home") { local.home } else { base.home },
         base: local.base,
         hide: local.hide,
+    }
+}
+
+/// The local `[offline]` settings laid over the base's, key by key.
+fn merge_offline(
+    base: OfflineConfig,
+    local: OfflineConfig,
+    written: &toml::Table,
+) -> OfflineConfig {
+    let has = |key: &str| {
+        written
+            .get("offline")
+            .and_then(toml::Value::as_table)
+            .is_some_and(|t| t.contains_key(key))
+    };
+    OfflineConfig {
+        enabled: if has("enabled") {
+            local.enabled
+        } else {
+            base.enabled
+        },
+        name: local.name.or(base.name),
+        short_name: local.short_name.or(base.short_name),
+        icon: local.icon.or(base.icon),
+        precache: local.precache.or(base.precache),
+        precache_limit_mb: if has("precache_limit_mb") {
+            local.precache_limit_mb
+        } else {
+            base.precache_limit_mb
+        },
     }
 }
 

@@ -13,8 +13,8 @@ use rayon::prelude::*;
 
 use super::Pack;
 use super::pdf::{
-    self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, PdfFonts,
-    SignpostData,
+    self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, Layout, LinkTarget, PackData,
+    PdfFonts, SignpostData,
 };
 use super::print::{PackDocument, PackView, PdfInfo, file_size};
 use crate::content::{PageKind, Site};
@@ -202,6 +202,9 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     PageKind::Toolkit => DocKind::Toolkit,
                     PageKind::Signpost => DocKind::Signpost,
                     PageKind::Strategy => DocKind::Strategy,
+                    PageKind::News => DocKind::News,
+                    PageKind::Briefing => DocKind::Briefing,
+                    PageKind::Event => DocKind::Event,
                     _ => DocKind::Page,
                 },
                 summary: doc.summary.clone(),
@@ -232,6 +235,7 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     format: s.format.clone(),
                     last_checked: s.last_checked.as_ref().map(|d| d.human.clone()),
                 }),
+                source_review: doc.source_review.clone(),
                 blocks: pdf::markdown_to_blocks_with(
                     &markdown::local::labelled_body(site, page),
                     &doc.anchor,
@@ -250,6 +254,11 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
         site_url: base,
         language: site.config.language.clone(),
         documents,
+        layout: if pack.is_briefing() {
+            Layout::Briefing
+        } else {
+            Layout::Pack
+        },
     }
 }
 

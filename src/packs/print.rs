@@ -33,6 +33,8 @@ pub struct PackDocument {
     pub changes: Vec<ChangeView>,
     pub definition: Option<DefinitionFacts>,
     pub signpost: Option<SignpostView>,
+    /// A briefing's source review.
+    pub source_review: Option<String>,
     /// The document's own page, from the site root.
     pub url: String,
 }
@@ -58,6 +60,8 @@ pub struct PackView {
     pub html_url: String,
     pub pdf: Option<PdfInfo>,
     pub documents: Vec<PackDocument>,
+    /// A briefing's own PDF rather than a pack the site defines.
+    pub is_briefing: bool,
 }
 
 /// Renders every document of `pack` for the pack page. Problems are the documents' own (a broken
@@ -93,6 +97,9 @@ pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagno
                 changes: layered::history(page),
                 definition: DefinitionFacts::of(page),
                 signpost: SignpostView::of(page),
+                source_review: (page.kind == crate::content::PageKind::Briefing)
+                    .then(|| page.front.source_review.clone())
+                    .flatten(),
                 url: page.url.clone(),
             }
         })
@@ -107,6 +114,7 @@ pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagno
         html_url: pack.html_url(),
         pdf: None,
         documents,
+        is_briefing: pack.is_briefing(),
     };
     (view, problems)
 }

@@ -6,8 +6,13 @@
 
 pub mod assets;
 pub mod context;
+pub mod documents;
+pub mod events;
 pub mod glossary;
+pub mod home;
+pub mod kinds;
 pub mod layered;
+pub mod news;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::content::{DocDate, Layer, PageKind, Site};
-use crate::markdown::links::escape_attr;
 use crate::render::context::DateView;
 
 /// One change to one document.
@@ -76,74 +75,45 @@ pub fn site_changes(site: &Site) -> Vec<ChangeEntry> {
 /// newest change, not the build time, so the same content gives the same bytes.
 pub fn atom_feed(site: &Site, base_url: &str, entries: &[ChangeEntry]) -> String {
     let config = &site.config;
-    let updated = entries
-        .first()
-        .map(|e| e.sort_date.first_day().to_string())
-        .unwrap_or_else(|| "1970-01-01".into());
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
-    xml.push_str(&escape_attr(&config.language));
-    xml.push_str("\">\n");
-    push_element(
-        &mut xml,
-        "  ",
-        "title",
-        &format!("What's changed – {}", config.title),
-    );
-    if let Some(description) = &config.description {
-        push_element(&mut xml, "  ", "subtitle", description);
-    }
-    push_element(&mut xml, "  ", "id", &format!("{base_url}changes.xml"));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}changes.xml\"/>\n",
-        escape_attr(base_url)
-    ));
-    xml.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}changes.html\"/>\n",
-        escape_attr(base_url)
-    ));
-    push_element(&mut xml, "  ", "updated", &format!("{updated}T00:00:00Z"));
-    xml.push_str("  <author><name>");
-    xml.push_str(&escape_attr(config.partnership_name()));
-    xml.push_str("</name></author>\n");
-    xml.push_str("  <generator>waymark</generator>\n");
+    let feed = crate::atom::Feed {
+        title: format!("What's changed – {}", config.title),
+        subtitle: config.description.as_deref(),
+        language: &config.language,
+        self_url: format!("{base_url}changes.xml"),
+        page_url: format!("{base_url}changes.html"),
+        updated: entries
+            .first()
+            .map(|e| e.sort_date.first_day().to_string())
+            .unwrap_or_else(|| "1970-01-01".into()),
+        author: config.partnership_name(),
+    };
     // How many entries of the same page and day came before, for stable ids: counted as the
     // entries go by, so a feed of thousands of changes stays linear.
     let mut seen: HashMap<(&str, _), usize> = HashMap::new();
-    for entry in entries {
-        let url = format!("{base_url}{}", entry.url);
-        let day = entry.sort_date.first_day();
-        xml.push_str("  <entry>\n");
-        let title = match entry.part {
-            Some(part) => format!("{}: {part}: {}", entry.title, entry.summary),
-            None => format!("{}: {}", entry.title, entry.summary),
-        };
-        push_element(&mut xml, "    ", "title", &title);
-        // Stable ids: the page, the date and the entry's place among that page's changes that day.
-        let count = seen
-            .entry((entry.url.as_str(), entry.sort_date))
-            .or_insert(0);
-        let same_day_before = *count;
-        *count += 1;
-        push_element(
-            &mut xml,
-            "    ",
-            "id",
-            &format!("{url}#change-{day}-{same_day_before}"),
-        );
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape_attr(&url)
-        ));
-        push_element(&mut xml, "    ", "updated", &format!("{day}T00:00:00Z"));
-        push_element(&mut xml, "    ", "summary", &entry.summary);
-        xml.push_str(&format!("    <category term=\"{}\"/>\n", entry.kind_label));
-        xml.push_str("  </entry>\n");
-    }
-    xml.push_str("</feed>\n");
-    xml
-}
-
-fn push_element(xml: &mut String, indent: &str, name: &str, text: &str) {
-    xml.push_str(&format!("{indent}<{name}>{}</{name}>\n", escape_attr(text)));
+    let items: Vec<crate::atom::Entry> = entries
+        .iter()
+        .map(|entry| {
+            let url = format!("{base_url}{}", entry.url);
+            let day = entry.sort_date.first_day();
+            // Stable ids: the page, the date and the entry's place among that page's changes
+            // that day.
+            let count = seen
+                .entry((entry.url.as_str(), entry.sort_date))
+                .or_insert(0);
+            let same_day_before = *count;
+            *count += 1;
+            crate::atom::Entry {
+                title: match entry.part {
+                    Some(part) => format!("{}: {part}: {}", entry.title, entry.summary),
+                    None => format!("{}: {}", entry.title, entry.summary),
+                },
+                id: format!("{url}#change-{day}-{same_day_before}"),
+                url,
+                updated: day.to_string(),
+                summary: Some(entry.summary.clone()),
+                category: entry.kind_label,
+            }
+        })
+        .collect();
+    crate::atom::write(&feed, &items)
 }

@@ -46,7 +46,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 pub use blocks::{markdown_to_blocks, markdown_to_blocks_with, slugify};
 pub use model::{
     Align, Block, ChangeRow, ControlRow, DefinitionData, DefinitionItem, DocData, DocKind,
-    FormPrompt, Inline, LinkTarget, ListItem, PackData, SignpostData,
+    FormPrompt, Inline, Layout, LinkTarget, ListItem, PackData, SignpostData,
 };
 pub use world::{PdfFonts, is_font_file};
 

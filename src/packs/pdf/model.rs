@@ -40,6 +40,21 @@ pub struct PackData {
     pub language: String,
     /// The documents in reading order.
     pub documents: Vec<DocData>,
+    /// How the pack is set on paper.
+    #[serde(default)]
+    pub layout: Layout,
+}
+
+/// How a pack is set on paper.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// A cover, a contents page, each document from a new page.
+    #[default]
+    Pack,
+    /// A 7-minute briefing: one document on one or two pages, no cover or contents, its
+    /// sections numbered.
+    Briefing,
 }
 
 /// One document (page of the site) inside a pack.
@@ -61,6 +76,9 @@ pub struct DocData {
     pub definition: Option<DefinitionData>,
     /// Extra facts for [`DocKind::Signpost`] documents.
     pub signpost: Option<SignpostData>,
+    /// The case review or audit a [`DocKind::Briefing`] shares learning from.
+    #[serde(default)]
+    pub source_review: Option<String>,
     /// The body, usually from [`markdown_to_blocks`](super::blocks::markdown_to_blocks).
     pub blocks: Vec<Block>,
 }
@@ -75,6 +93,9 @@ pub enum DocKind {
     Toolkit,
     Signpost,
     Strategy,
+    News,
+    Briefing,
+    Event,
 }
 
 /// A label/value row of the document-control table.
@@ -327,6 +348,7 @@ impl DocData {
                 .flatten()
                 .for_each(|t| f(t));
         }
+        self.source_review.iter().for_each(|s| f(s));
         self.blocks.iter().for_each(|b| b.visit_text(f));
     }
 
