@@ -6,7 +6,6 @@
 //! no definition, stop the build with the file and line.
 
 pub mod abbreviations;
-mod folded;
 mod matcher;
 
 use std::collections::HashMap;
