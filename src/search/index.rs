@@ -176,7 +176,7 @@ struct Occ {
 #[derive(Default)]
 struct Scratch {
     ids: Vec<u32>,
-    caps: Vec<bool>,
+    written: Vec<std::ops::Range<usize>>,
     found: Vec<Found>,
 }
 
@@ -184,10 +184,10 @@ impl Scratch {
     /// Tokenises `text` into `self.ids` and finds concepts. Returns words seen.
     fn field(&mut self, text: &str, vocab: &mut Vocabulary, matcher: &Matcher) -> u64 {
         self.ids.clear();
-        self.caps.clear();
+        self.written.clear();
         self.found.clear();
-        let seen = vocab.tokens(text, &mut self.ids, &mut self.caps);
-        matcher.find(&self.ids, &self.caps, &mut self.found);
+        let seen = vocab.tokens(text, &mut self.ids, &mut self.written);
+        matcher.find(&self.ids, &self.written, text, &mut self.found);
         seen
     }
 

@@ -18,9 +18,9 @@
 //!   one extra token `~N` at that position, besides the words. The client
 //!   turns a query's variant into the same token, so "GCP" finds pages that
 //!   say "Graded Care Profile" and the other way round, a multi-word term
-//!   counts as one unit, and plurals match. Capitalised abbreviations match
-//!   only capitals in page text, so an abbreviation that is also a word is
-//!   not over-matched.
+//!   counts as one unit, and plurals match. Abbreviations match page text
+//!   only as written, by the glossary's rule for term linking, so an
+//!   abbreviation that is also a word is not over-matched.
 //! * `index`: per term, the sections holding it with a field mask (title,
 //!   section heading, sub-headings, glossary tags, body), the body term
 //!   frequency and positions, and positions within the title and heading

@@ -6,18 +6,25 @@
 //! `~N` at that position, besides the ordinary words. The client replaces a
 //! query's variant by the same token, so "GCP" finds pages that only say
 //! "Graded Care Profile" and the other way round.
+//!
+//! Which names match in what case is the glossary's rule ([`Form`]), the one term linking
+//! follows: a term or alias in any case, an abbreviation only as written (or its plural), so
+//! "cin" in a sentence is not "CIN".
+
+use std::ops::Range;
 
 use super::GlossaryEntry;
 use super::hash::FastMap;
 use super::tokenize::{Analyzer, Vocabulary};
+use crate::glossary::{Form, collapse_spaces};
 
 /// One way of naming a concept, as stems with stop words removed.
 pub struct Variant {
     pub concept: u32,
     pub stems: Vec<String>,
-    /// Abbreviations written in capitals ("GCP", "CIN") match only capitals in
-    /// page text, so an abbreviation that is also a word is not over-matched.
-    pub case_sensitive: bool,
+    /// For an abbreviation, how it may be written ([`Form::spellings`]): it matches page text
+    /// only where the text spells it so. None for a term or alias, which matches in any case.
+    pub written: Option<Vec<String>>,
 }
 
 /// The glossary in index order (by term, case-insensitively, then URL): a
@@ -43,25 +50,37 @@ fn is_capitals(s: &str) -> bool {
 pub fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant> {
     let mut out: Vec<Variant> = Vec::new();
     for (id, entry) in glossary.iter().enumerate() {
-        let names = std::iter::once(entry.term.as_str())
-            .chain(entry.abbreviation.as_deref())
-            .chain(entry.aliases.iter().map(String::as_str));
+        let names = std::iter::once((entry.term.as_str(), Form::Name))
+            .chain(
+                entry
+                    .abbreviation
+                    .as_deref()
+                    .map(|a| (a, Form::Abbreviation)),
+            )
+            .chain(entry.aliases.iter().map(|a| (a.as_str(), Form::Name)));
         let start = out.len();
-        for name in names {
+        for (name, form) in names {
             let stems = analyzer.stems(name);
             if stems.is_empty() {
                 continue;
             }
-            let case_sensitive = is_capitals(name) && name.chars().count() <= 8;
+            let written = (form == Form::Abbreviation).then(|| {
+                form.spellings(&collapse_spaces(name))
+                    .into_iter()
+                    .map(|(spelling, _)| spelling)
+                    .collect()
+            });
             if let Some(v) = out[start..].iter_mut().find(|v| v.stems == stems) {
-                // Same stems named twice: case-insensitive wins.
-                v.case_sensitive &= case_sensitive;
+                // Same stems named twice: the name that matches in any case wins.
+                if written.is_none() {
+                    v.written = None;
+                }
                 continue;
             }
             out.push(Variant {
                 concept: id as u32,
                 stems,
-                case_sensitive,
+                written,
             });
         }
     }
@@ -82,7 +101,8 @@ pub fn abbreviation_words(glossary: &[GlossaryEntry]) -> Vec<String> {
 struct Pattern {
     ids: Vec<u32>,
     concept_term: u32,
-    case_sensitive: bool,
+    /// An abbreviation's spellings (see [`Variant::written`]).
+    written: Option<Vec<String>>,
 }
 
 /// Finds concept variants in token streams. Every token of every field passes through
@@ -151,7 +171,7 @@ impl Matcher {
             let first = &mut firsts[first_of[at] as usize - 1];
             let pattern = Pattern {
                 concept_term: concept_terms[v.concept as usize],
-                case_sensitive: v.case_sensitive,
+                written: v.written.clone(),
                 ids,
             };
             match pattern.ids[..] {
@@ -194,8 +214,8 @@ impl Matcher {
         self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// Appends every variant occurrence in `ids` (with all-caps flags `caps`).
-    pub fn find(&self, ids: &[u32], caps: &[bool], out: &mut Vec<Found>) {
+    /// Appends every variant occurrence in `ids`, the words of `text` written at `written`.
+    pub fn find(&self, ids: &[u32], written: &[Range<usize>], text: &str, out: &mut Vec<Found>) {
         for i in 0..ids.len() {
             let first = match self.first_of.get(ids[i] as usize) {
                 Some(&f) if f != 0 => &self.firsts[f as usize - 1],
@@ -213,7 +233,9 @@ impl Matcher {
                 let known = p.ids.len().min(2);
                 if end <= ids.len()
                     && ids[i + known..end].iter().eq(&p.ids[known..])
-                    && (!p.case_sensitive || caps[i..end].iter().all(|&c| c))
+                    && p.written
+                        .as_ref()
+                        .is_none_or(|spellings| spelled(text, &written[i..end], spellings))
                 {
                     out.push(Found {
                         concept_term: p.concept_term,
@@ -224,6 +246,24 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Whether the words written at `words` of `text` are one of an abbreviation's `spellings`
+/// (the glossary's rule, [`Form::accepts`]): read from the first word's start to the end of the
+/// last, whose possessive ("DSL's") is left out, as term linking leaves it out.
+fn spelled(text: &str, words: &[Range<usize>], spellings: &[String]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let last_word = &text[last.clone()];
+    let end = last.start
+        + last_word
+            .find(['\'', '\u{2019}'])
+            .unwrap_or(last_word.len());
+    let found = &text[first.start..end];
+    spellings
+        .iter()
+        .any(|spelling| Form::Abbreviation.accepts(spelling, found))
 }
 
 #[cfg(test)]
@@ -259,8 +299,20 @@ mod tests {
             stems,
             ["child need", "cin", "grade care profil", "gcp", "gcp2"]
         );
-        let cs: Vec<bool> = v.iter().map(|v| v.case_sensitive).collect();
-        assert_eq!(cs, [false, true, false, true, true]);
+        // Only the abbreviations match only as written; the alias "GCP2" is a name, matched
+        // in any case, as term linking matches it.
+        let written: Vec<Option<&[String]>> = v.iter().map(|v| v.written.as_deref()).collect();
+        let spelled = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            written,
+            [
+                None,
+                Some(&spelled(&["CIN", "CINs"])[..]),
+                None,
+                Some(&spelled(&["GCP", "GCPs"])[..]),
+                None
+            ]
+        );
     }
 
     #[test]
@@ -271,14 +323,11 @@ mod tests {
         let concept = vocab.intern(&concept_token(0));
         let vars = variants(&sorted, &vocab.analyzer);
         let m = Matcher::new(&sorted, &vars, &[concept], &mut vocab);
-        let (mut ids, mut caps) = (Vec::new(), Vec::new());
-        vocab.tokens(
-            "Use the graded care profiles; the GCP helps. Not gcp in lowercase.",
-            &mut ids,
-            &mut caps,
-        );
+        let text = "Use the graded care profiles; the GCP helps. Not gcp in lowercase.";
+        let (mut ids, mut written) = (Vec::new(), Vec::new());
+        vocab.tokens(text, &mut ids, &mut written);
         let mut found = Vec::new();
-        m.find(&ids, &caps, &mut found);
+        m.find(&ids, &written, text, &mut found);
         assert_eq!(
             found,
             [
@@ -297,5 +346,37 @@ mod tests {
         assert_eq!(m.concept_named(" gcp "), Some(concept));
         assert_eq!(m.concept_named("graded care PROFILE"), Some(concept));
         assert_eq!(m.concept_named("nothing"), None);
+    }
+
+    /// The concepts found in `text` with a glossary of `g`, as (position, span).
+    fn concepts(g: &[GlossaryEntry], text: &str) -> Vec<(u32, u32)> {
+        let sorted = sorted_glossary(g);
+        let mut vocab = Vocabulary::new(Analyzer::new(&abbreviation_words(g)));
+        let concepts: Vec<u32> = (0..g.len())
+            .map(|i| vocab.intern(&concept_token(i)))
+            .collect();
+        let vars = variants(&sorted, &vocab.analyzer);
+        let m = Matcher::new(&sorted, &vars, &concepts, &mut vocab);
+        let (mut ids, mut written) = (Vec::new(), Vec::new());
+        vocab.tokens(text, &mut ids, &mut written);
+        let mut found = Vec::new();
+        m.find(&ids, &written, text, &mut found);
+        found.iter().map(|f| (f.pos, f.span)).collect()
+    }
+
+    #[test]
+    fn abbreviations_match_as_term_linking_matches_them() {
+        let g = [entry("Child in need", Some("CIN"), &[])];
+        // The plural and the possessive, as written; not in another case.
+        assert_eq!(
+            concepts(&g, "Two CINs and the CIN\u{2019}s plan; cin, Cin, CINS."),
+            [(1, 1), (2, 1)]
+        );
+        // An abbreviation with small letters matches only as written.
+        let g = [entry("Department for Education", Some("DfE"), &[])];
+        assert_eq!(concepts(&g, "DfE, DFE and dfe."), [(0, 1)]);
+        // A name in capitals (an alias) matches in any case, as a term does.
+        let g = [entry("Graded Care Profile", None, &["GCP2"])];
+        assert_eq!(concepts(&g, "GCP2 or gcp2"), [(0, 1), (1, 1)]);
     }
 }

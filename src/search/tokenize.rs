@@ -4,6 +4,8 @@
 //! and snippets, and reads the stop-word list from the index, so the two sides
 //! cannot drift: keep `for_each_word` and the JavaScript `words()` in step.
 
+use std::ops::Range;
+
 use super::hash::{FastMap, FastSet};
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -26,26 +28,26 @@ pub const STOP_WORDS: &[&str] = &[
     "yours",
 ];
 
-/// Calls `f(word, all_caps)` for every word of `text`, lowercased.
+/// Calls `f(word, written)` for every word of `text`, lowercased, with the byte range of `text`
+/// it was written in.
 ///
 /// A word is a run of alphanumeric characters; an apostrophe (' or ’) between
 /// two of them is dropped and the parts joined ("Horwath's" -> "horwaths"), so
-/// possessives stem like plurals. `all_caps` is true when the word has letters
-/// and none is lowercase: abbreviations such as "GCP" are matched only in
-/// capitals, so an abbreviation that is also an English word is not mistaken.
-pub fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
+/// possessives stem like plurals. `written` runs to the word's end, apostrophe and all: the
+/// glossary's abbreviations are matched only as written there (see `synonyms`).
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
     let bytes = text.as_bytes();
     let mut buf = String::with_capacity(32);
     let mut len = 0usize;
-    let mut has_alpha = false;
-    let mut has_lower = false;
+    let mut start = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII fast path: most guidance text is ASCII.
         if b.is_ascii_alphanumeric() {
-            has_alpha |= b.is_ascii_alphabetic();
-            has_lower |= b.is_ascii_lowercase();
+            if len == 0 {
+                start = i;
+            }
             buf.push(b.to_ascii_lowercase() as char);
             len += 1;
             i += 1;
@@ -58,8 +60,9 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
         };
         let width = c.len_utf8();
         if b >= 0x80 && c.is_alphanumeric() {
-            has_alpha |= c.is_alphabetic();
-            has_lower |= c.is_lowercase();
+            if len == 0 {
+                start = i;
+            }
             buf.extend(c.to_lowercase());
             len += 1;
         } else if len > 0
@@ -72,17 +75,15 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
             // Apostrophe inside a word: joined.
         } else if len > 0 {
             if len <= MAX_WORD_CHARS {
-                f(&buf, has_alpha && !has_lower);
+                f(&buf, start..i);
             }
             buf.clear();
             len = 0;
-            has_alpha = false;
-            has_lower = false;
         }
         i += width;
     }
     if len > 0 && len <= MAX_WORD_CHARS {
-        f(&buf, has_alpha && !has_lower);
+        f(&buf, start..bytes.len());
     }
 }
 
@@ -275,17 +276,22 @@ impl Vocabulary {
         self.strings[start..].to_vec()
     }
 
-    /// Term ids (and all-caps flags) of the non-stop words of `text`,
+    /// Term ids (and where each was written in `text`) of the non-stop words of `text`,
     /// appended to the given vectors. Returns the number of words seen,
     /// stop words included.
-    pub fn tokens(&mut self, text: &str, ids: &mut Vec<u32>, caps: &mut Vec<bool>) -> u64 {
+    pub fn tokens(
+        &mut self,
+        text: &str,
+        ids: &mut Vec<u32>,
+        written: &mut Vec<Range<usize>>,
+    ) -> u64 {
         let mut seen = 0u64;
-        for_each_word(text, |w, c| {
+        for_each_word(text, |w, at| {
             seen += 1;
             let id = self.word(w);
             if id != STOP {
                 ids.push(id);
-                caps.push(c);
+                written.push(at);
             }
         });
         seen
@@ -296,9 +302,9 @@ impl Vocabulary {
 mod tests {
     use super::*;
 
-    fn collect(text: &str) -> Vec<(String, bool)> {
+    fn collect(text: &str) -> Vec<(String, &str)> {
         let mut v = Vec::new();
-        for_each_word(text, |w, c| v.push((w.to_string(), c)));
+        for_each_word(text, |w, at| v.push((w.to_string(), &text[at])));
         v
     }
 
@@ -324,10 +330,11 @@ mod tests {
     }
 
     #[test]
-    fn flags_all_caps_words() {
-        let v = collect("GCP Gcp gcp GCP2 2023");
-        let caps: Vec<bool> = v.iter().map(|x| x.1).collect();
-        assert_eq!(caps, [true, false, false, true, false]);
+    fn words_come_with_the_text_they_were_written_as() {
+        let v = collect("GCP, Gcp (the DSL\u{2019}s) Café-x");
+        let written: Vec<&str> = v.iter().map(|x| x.1).collect();
+        assert_eq!(written, ["GCP", "Gcp", "the", "DSL\u{2019}s", "Café", "x"]);
+        assert_eq!(v[3].0, "dsls");
     }
 
     #[test]
@@ -401,11 +408,11 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(v.term(a), "neglect");
         assert_eq!(v.word("the"), STOP);
-        let (mut ids, mut caps) = (Vec::new(), Vec::new());
-        let seen = v.tokens("The GCP and the neglect", &mut ids, &mut caps);
+        let (mut ids, mut written) = (Vec::new(), Vec::new());
+        let seen = v.tokens("The GCP and the neglect", &mut ids, &mut written);
         assert_eq!(seen, 5);
         assert_eq!(ids.len(), 2);
-        assert_eq!(caps, [true, false]);
+        assert_eq!(written, [4..7, 16..23]);
         assert_eq!(v.len(), 2);
         // Long words take the other map and still resolve consistently.
         let long = "internationalisationaliserations";
