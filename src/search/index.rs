@@ -62,10 +62,7 @@ pub struct Built<'a> {
     pub indexed_tokens: u64,
 }
 
-/// One term's postings, as one record per section in a single buffer (one
-/// buffer per term keeps the build's scattered appends cache-friendly), every
-/// number a LEB128 varint: the lists of a big site wait whole until the files
-/// are written, and most numbers are under 128.
+/// One term's postings, as one record per section in a single list of numbers.
 /// [`TermPostings::streams`] splits the records into the number streams the
 /// files hold.
 ///
@@ -77,7 +74,7 @@ pub struct Built<'a> {
 /// (span - 1); then if HEADING likewise.
 #[derive(Default)]
 pub struct TermPostings {
-    data: Vec<u8>,
+    data: Vec<u32>,
     sections: u32,
     last_doc: Option<u32>,
 }
@@ -122,23 +119,19 @@ impl TermPostings {
 
     /// Every number of the term's records, in any order (for sizes).
     pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut numbers = Varints {
-            bytes: &self.data,
-            at: 0,
-        };
-        std::iter::from_fn(move || (numbers.at < numbers.bytes.len()).then(|| numbers.next()))
+        self.data.iter().copied()
     }
 
     /// Appends the term's streams to `out`. `concept`: the term is `~N`.
     pub fn streams(&self, concept: bool, out: &mut Streams) {
-        let mut d = Varints {
-            bytes: &self.data,
+        let mut d = Numbers {
+            numbers: &self.data,
             at: 0,
         };
-        let take = |n: usize, to: &mut Vec<u32>, d: &mut Varints| {
+        let take = |n: usize, to: &mut Vec<u32>, d: &mut Numbers| {
             to.extend((0..n).map(|_| d.next()));
         };
-        while d.at < d.bytes.len() {
+        while d.at < d.numbers.len() {
             out.gaps.push(d.next());
             let mask = d.next();
             out.masks.push(mask);
@@ -252,14 +245,12 @@ struct Run<'a> {
     new_terms: Vec<Box<str>>,
     pages: Vec<Page<'a>>,
     docs: Vec<Doc<'a>>,
-    /// Per section: the number of terms, then per term its id, the record's length in bytes and
-    /// the record without its leading section gap; every number as a LEB128 varint (most are
-    /// under 128), since a big site's runs wait in memory whole until they are merged. The
-    /// merge copies each record's bytes as they are.
-    records: Vec<u8>,
-    /// Per run-local term id, the bytes its records add to its postings list (each record's,
-    /// and one for its section gap, which is most often under 128), so the merge can size the
-    /// lists without a pass.
+    /// Per section: the number of terms, then per term its id, the record's length and the
+    /// record without its leading section gap (see [`add_doc`]). The merge copies each record
+    /// as it is.
+    records: Vec<u32>,
+    /// Per run-local term id, the numbers its records add to its postings list (each record's,
+    /// and its section gap), so the merge can size the lists without a pass.
     lengths: Vec<u32>,
     body_words: u64,
     indexed_tokens: u64,
@@ -267,10 +258,10 @@ struct Run<'a> {
 
 impl Run<'_> {
     /// Calls `f(section within the run, run-local term id, record without its section gap)`
-    /// for every record, in order; the record as varints.
-    fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u8])) {
-        let mut numbers = Varints {
-            bytes: &self.records,
+    /// for every record, in order.
+    fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u32])) {
+        let mut numbers = Numbers {
+            numbers: &self.records,
             at: 0,
         };
         for local in 0..self.docs.len() as u32 {
@@ -282,65 +273,32 @@ impl Run<'_> {
             }
         }
     }
-}
 
-impl Run<'_> {
     /// Adds one section's records, as [`add_doc`] made them, to `records` and `lengths`.
     fn add_section(&mut self, section: &[u32]) {
-        push_varint(&mut self.records, section[0]);
+        self.records.extend_from_slice(section);
         let mut i = 1;
         for _ in 0..section[0] {
-            let (term, len) = (section[i], section[i + 1] as usize);
-            let record = &section[i + 2..i + 2 + len];
-            let bytes: usize = record.iter().map(|&n| varint_len(n)).sum();
-            push_varint(&mut self.records, term);
-            push_varint(&mut self.records, bytes as u32);
-            for &n in record {
-                push_varint(&mut self.records, n);
-            }
-            let term = term as usize;
+            let (term, len) = (section[i] as usize, section[i + 1]);
             if self.lengths.len() <= term {
                 self.lengths.resize(term + 1, 0);
             }
-            self.lengths[term] += 1 + bytes as u32;
-            i += 2 + len;
+            self.lengths[term] += 1 + len;
+            i += 2 + len as usize;
         }
     }
 }
 
-/// Appends `n` to `out` as a LEB128 varint: seven bits a byte, the high bit set on all but the
-/// last.
-fn push_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push(n as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// The bytes [`push_varint`] writes for `n`.
-fn varint_len(n: u32) -> usize {
-    (32 - (n | 1).leading_zeros() as usize).div_ceil(7)
-}
-
-/// Reads the numbers [`push_varint`] wrote, in order.
-struct Varints<'b> {
-    bytes: &'b [u8],
+/// Reads a list of numbers in order.
+struct Numbers<'n> {
+    numbers: &'n [u32],
     at: usize,
 }
 
-impl Varints<'_> {
+impl Numbers<'_> {
     fn next(&mut self) -> u32 {
-        let (mut n, mut shift) = (0u32, 0);
-        loop {
-            let byte = self.bytes[self.at];
-            self.at += 1;
-            n |= u32::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return n;
-            }
-            shift += 7;
-        }
+        self.at += 1;
+        self.numbers[self.at - 1]
     }
 }
 
@@ -461,10 +419,8 @@ fn merge<'a>(
         run.for_each_record(|local, term, record| {
             let doc = first_doc + local;
             let acc = &mut accs[remap[term as usize] as usize];
-            push_varint(
-                &mut acc.data,
-                acc.last_doc.map_or(doc, |last| doc - last - 1),
-            );
+            acc.data
+                .push(acc.last_doc.map_or(doc, |last| doc - last - 1));
             acc.data.extend_from_slice(record);
             acc.last_doc = Some(doc);
             acc.sections += 1;
@@ -742,22 +698,6 @@ mod tests {
         let mut s = Streams::default();
         b.postings[i].streams(term.starts_with('~'), &mut s);
         [s.gaps, s.masks, s.tfs, s.body, s.extra]
-    }
-
-    #[test]
-    fn varints_read_back_what_was_written_and_their_lengths_are_known_beforehand() {
-        let numbers = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, u32::MAX];
-        let mut bytes = Vec::new();
-        for n in numbers {
-            let before = bytes.len();
-            push_varint(&mut bytes, n);
-            assert_eq!(bytes.len() - before, varint_len(n), "{n}");
-        }
-        let postings = TermPostings {
-            data: bytes,
-            ..TermPostings::default()
-        };
-        assert_eq!(postings.numbers().collect::<Vec<_>>(), numbers);
     }
 
     #[test]
