@@ -167,32 +167,27 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     });
     diagnostics.extend(outcome.diagnostics);
     files += prepared.site.pages.len();
-    // The other site-wide files are made while the search index's postings are merged, a
-    // stretch on one thread. The index can only warn about its size, so a check (which writes
-    // nothing) skips making it.
-    let other_site_files = || {
-        let mut d = Diagnostics::new();
-        let n = timings::step("site files", || {
-            site_files::write_site_files(prepared, sink, &mut d)
-                + site_files::write_generated_pages(prepared, sink, &mut d)
-                + packs::write_pages(prepared, &pack_views, sink, &mut d)
-        });
-        (n, d)
-    };
-    let (search_files, (other_files, other_problems)) = if matches!(sink, Sink::Discard) {
-        (0, other_site_files())
-    } else {
-        timings::step("search index", || {
-            search::write_index(
-                prepared,
-                &outcome.states,
-                sink,
-                &mut diagnostics,
-                other_site_files,
-            )
-        })
-    };
+    // The search index and the other site-wide files are made side by side. The index can only
+    // warn about its size, so a check (which writes nothing) skips making it.
+    let ((search_files, search_problems), (other_files, other_problems)) = rayon::join(
+        || match sink {
+            Sink::Discard => (0, Diagnostics::new()),
+            _ => timings::step("search index", || {
+                search::write_index(prepared, &outcome.states, sink)
+            }),
+        },
+        || {
+            let mut d = Diagnostics::new();
+            let n = timings::step("site files", || {
+                site_files::write_site_files(prepared, sink, &mut d)
+                    + site_files::write_generated_pages(prepared, sink, &mut d)
+                    + packs::write_pages(prepared, &pack_views, sink, &mut d)
+            });
+            (n, d)
+        },
+    );
     files += search_files + other_files;
+    diagnostics.extend(search_problems);
     diagnostics.extend(other_problems);
     diagnostics.sort();
     Rendered {

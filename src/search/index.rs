@@ -210,19 +210,8 @@ impl Scratch {
 /// in parallel, in a few runs of consecutive pages; the runs are then merged in
 /// order, so the result does not depend on how the work was split.
 pub fn build<'a>(docs: &'a [SearchDocument<'a>], glossary: &'a [GlossaryEntry]) -> Built<'a> {
-    build_alongside(docs, glossary, || ()).0
-}
-
-/// [`build`], running `alongside` on another thread while the runs are
-/// merged (the merge has one thread to itself; a build gives the other one
-/// the site's other files to make).
-pub fn build_alongside<'a, R: Send>(
-    docs: &'a [SearchDocument<'a>],
-    glossary: &'a [GlossaryEntry],
-    alongside: impl FnOnce() -> R + Send,
-) -> (Built<'a>, R) {
     let runs = (rayon::current_num_threads() * 2).min(docs.len() / MIN_RUN_SECTIONS);
-    build_in_runs(docs, glossary, runs, alongside)
+    build_in_runs(docs, glossary, runs)
 }
 
 /// Fewer sections than this are not worth a run of their own.
@@ -249,9 +238,6 @@ struct Run<'a> {
     /// record without its leading section gap (see [`add_doc`]). The merge copies each record
     /// as it is.
     records: Vec<u32>,
-    /// Per run-local term id, the numbers its records add to its postings list (each record's,
-    /// and its section gap), so the merge can size the lists without a pass.
-    lengths: Vec<u32>,
     body_words: u64,
     indexed_tokens: u64,
 }
@@ -273,20 +259,6 @@ impl Run<'_> {
             }
         }
     }
-
-    /// Adds one section's records, as [`add_doc`] made them, to `records` and `lengths`.
-    fn add_section(&mut self, section: &[u32]) {
-        self.records.extend_from_slice(section);
-        let mut i = 1;
-        for _ in 0..section[0] {
-            let (term, len) = (section[i] as usize, section[i + 1]);
-            if self.lengths.len() <= term {
-                self.lengths.resize(term + 1, 0);
-            }
-            self.lengths[term] += 1 + len;
-            i += 2 + len as usize;
-        }
-    }
 }
 
 /// Reads a list of numbers in order.
@@ -303,12 +275,11 @@ impl Numbers<'_> {
 }
 
 /// [`build`] with the pages split into about `runs` runs.
-fn build_in_runs<'a, R: Send>(
+fn build_in_runs<'a>(
     docs: &'a [SearchDocument<'a>],
     glossary: &'a [GlossaryEntry],
     runs: usize,
-    alongside: impl FnOnce() -> R + Send,
-) -> (Built<'a>, R) {
+) -> Built<'a> {
     let gloss = synonyms::sorted_glossary(glossary);
     let keep = synonyms::abbreviation_words(glossary);
     let analyzer = Analyzer::new(&keep);
@@ -356,7 +327,6 @@ fn build_in_runs<'a, R: Send>(
             .collect()
     });
 
-    // The merge runs on one thread; `alongside` gets the other.
     let sections = by_page.iter().map(|(_, s)| s.len()).sum();
     let tables = Tables {
         pages: by_page.len(),
@@ -365,10 +335,7 @@ fn build_in_runs<'a, R: Send>(
         synonyms: synonyms_out,
         stop_words,
     };
-    rayon::join(
-        || crate::timings::step("    merge", || merge(parts, vocab, shared, tables)),
-        alongside,
-    )
+    crate::timings::step("    merge", || merge(parts, vocab, shared, tables))
 }
 
 /// The tables a merged index carries besides its postings.
@@ -388,8 +355,7 @@ fn merge<'a>(
     tables: Tables<'a>,
 ) -> Built<'a> {
     // Merge in page order: each run's terms get their final ids, its records
-    // are appended to the terms' lists with section gaps. Each list's length
-    // is counted first, so every list is allocated once at its final size.
+    // are appended to the terms' lists with section gaps, and the run is dropped.
     let remaps: Vec<Vec<u32>> = parts
         .iter()
         .map(|run| {
@@ -398,18 +364,8 @@ fn merge<'a>(
                 .collect()
         })
         .collect();
-    let mut lengths = vec![0usize; vocab.len()];
-    for (run, remap) in parts.iter().zip(&remaps) {
-        for (term, &n) in run.lengths.iter().enumerate() {
-            lengths[remap[term] as usize] += n as usize;
-        }
-    }
-    let mut accs: Vec<TermPostings> = lengths
-        .into_iter()
-        .map(|n| TermPostings {
-            data: Vec::with_capacity(n),
-            ..TermPostings::default()
-        })
+    let mut accs: Vec<TermPostings> = std::iter::repeat_with(TermPostings::default)
+        .take(vocab.len())
         .collect();
     let mut pages = Vec::with_capacity(tables.pages);
     let mut out_docs = Vec::with_capacity(tables.sections);
@@ -494,13 +450,11 @@ fn tokenize_run<'a>(
         pages: Vec::with_capacity(pages_in.len()),
         docs: Vec::new(),
         records: Vec::new(),
-        lengths: Vec::new(),
         body_words: 0,
         indexed_tokens: 0,
     };
     let mut scratch = Scratch::default();
     let mut groups = TermGroups::default();
-    let mut section = Vec::new();
     let mut title_occ: Vec<Occ> = Vec::new();
     let mut occ: Vec<Occ> = Vec::new();
     for (url, sections) in pages_in {
@@ -541,9 +495,7 @@ fn tokenize_run<'a>(
             run.body_words += scratch.field(&doc.body, &mut vocab, matcher);
             run.indexed_tokens += scratch.ids.len() as u64;
             scratch.push_occ(BODY, true, &mut occ);
-            section.clear();
-            add_doc(&occ, shared.concepts, &mut groups, &mut section);
-            run.add_section(&section);
+            add_doc(&occ, shared.concepts, &mut groups, &mut run.records);
             run.docs.push(Doc {
                 src: doc,
                 body_len: scratch.ids.len() as u32,
@@ -841,9 +793,9 @@ mod tests {
                 d
             })
             .collect();
-        let whole = build_in_runs(&docs, &g, 1, || ()).0;
+        let whole = build_in_runs(&docs, &g, 1);
         for runs in [2, 3, 7, 100] {
-            let split = build_in_runs(&docs, &g, runs, || ()).0;
+            let split = build_in_runs(&docs, &g, runs);
             assert_eq!(split.terms, whole.terms, "{runs} runs");
             for (t, term) in whole.terms.iter().enumerate() {
                 assert_eq!(

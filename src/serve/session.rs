@@ -272,8 +272,7 @@ impl Session {
         }
         let prepared = &self.prepared;
         let sink = Sink::Dir(&self.out);
-        let mut diagnostics = Diagnostics::new();
-        build::search::write_index(prepared, &self.states, sink, &mut diagnostics, || ());
+        let (_, mut diagnostics) = build::search::write_index(prepared, &self.states, sink);
         for pack in prepared
             .packs
             .iter()
