@@ -24,3 +24,4 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 mod timings;
+pub mod util;

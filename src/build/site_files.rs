@@ -176,7 +176,7 @@ fn sitemap(site: &Site, base: &str) -> String {
     );
     for page in &site.pages {
         xml.push_str("  <url><loc>");
-        xml.push_str(&crate::markdown::links::escape_attr(&format!(
+        xml.push_str(&crate::util::html::escape_attr(&format!(
             "{base}{}",
             page.url
         )));

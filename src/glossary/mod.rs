@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use crate::content::{Page, PageId, PageKind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, suggest};
-use crate::markdown::links::{escape_attr, relative_url};
+use crate::util::html::escape_attr;
+use crate::util::url::relative_url;
 
 pub use matcher::{Form, Matches, TermMatch, TermMatcher, collapse_spaces, plural};
 

@@ -12,7 +12,8 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
 use super::events::Spanned;
-use super::links::{Placement, escape_attr};
+use super::links::Placement;
+use crate::util::html::escape_attr;
 
 /// Lines of writing space when a prompt does not say.
 pub const DEFAULT_LINES: u32 = 4;

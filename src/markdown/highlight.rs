@@ -12,7 +12,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use super::events::Spanned;
-use super::links::escape_attr;
+use crate::util::html::escape_attr;
 
 static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 

@@ -4,7 +4,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use super::events::{Spanned, inner_text};
-use super::links::escape_attr;
+use crate::util::html::escape_attr;
 
 /// Wraps every table; the region is named after the heading above the table.
 pub fn wrap_tables(events: &mut Vec<Spanned<'_>>) {

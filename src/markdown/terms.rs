@@ -17,9 +17,11 @@
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::events::Spanned;
-use super::links::{closes_link, escape_attr, opens_link, relative_url};
+use super::links::{closes_link, opens_link};
 use crate::content::{PageId, Site};
 use crate::glossary::{EntryId, Form, Glossary, TermMatch};
+use crate::util::html::escape_attr;
+use crate::util::url::relative_url;
 
 /// Per-page facts about one term.
 const MENTIONED: u8 = 1;

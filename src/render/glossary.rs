@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::content::{PageId, Site};
 use crate::glossary::{self, EntryId, Glossary};
-use crate::markdown::links::escape_attr;
+use crate::util::html::escape_attr;
 
 /// The A to Z: every letter for the navigation, and the terms grouped under their letters.
 #[derive(Debug, Clone, Serialize)]

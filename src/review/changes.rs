@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::content::{DocDate, PageKind, Site};
-use crate::markdown::links::escape_attr;
 use crate::render::context::DateView;
+use crate::util::html::escape_attr;
 
 /// One change to one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
