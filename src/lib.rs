@@ -23,5 +23,4 @@ pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
-mod timings;
 pub mod util;

@@ -28,7 +28,7 @@ use crate::output::{OutputError, Sink, Staging};
 use crate::packs::Pack;
 use crate::render::Renderer;
 use crate::render::context::{PackLink, SiteView};
-use crate::timings;
+use crate::util::timings;
 
 /// What to build and where.
 #[derive(Debug, Clone)]

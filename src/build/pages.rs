@@ -118,8 +118,8 @@ pub(super) fn render_pages(
     }
 
     // Second pass: definitions, now that "Used in" is known.
-    let late: Vec<Diagnostic> = crate::timings::step("  definitions", || {
-        let used_in = crate::timings::step("    used in", || used_in(prepared, &states));
+    let late: Vec<Diagnostic> = crate::util::timings::step("  definitions", || {
+        let used_in = crate::util::timings::step("    used in", || used_in(prepared, &states));
         waiting
             .into_par_iter()
             .filter_map(|(id, rendered)| {

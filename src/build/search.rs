@@ -26,7 +26,7 @@ pub fn write_index(
 ) -> (usize, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let (site, glossary) = (&prepared.site, &prepared.glossary);
-    let documents: Vec<search::SearchDocument> = crate::timings::step("  documents", || {
+    let documents: Vec<search::SearchDocument> = crate::util::timings::step("  documents", || {
         states
             .par_iter()
             .enumerate()
@@ -52,7 +52,7 @@ pub fn write_index(
     let bytes = AtomicUsize::new(0);
     let failed = Mutex::new(Vec::new());
     let written = AtomicUsize::new(0);
-    crate::timings::step("  index", || {
+    crate::util::timings::step("  index", || {
         search::write_index_files(
             &documents,
             &glossary,

@@ -320,7 +320,7 @@ fn build_in_runs<'a>(
     };
 
     let bounds = run_bounds(&by_page, runs);
-    let parts: Vec<Run<'a>> = crate::timings::step("    tokenize", || {
+    let parts: Vec<Run<'a>> = crate::util::timings::step("    tokenize", || {
         bounds
             .par_windows(2)
             .map(|w| tokenize_run(&by_page[w[0]..w[1]], &shared))
@@ -335,7 +335,7 @@ fn build_in_runs<'a>(
         synonyms: synonyms_out,
         stop_words,
     };
-    crate::timings::step("    merge", || merge(parts, vocab, shared, tables))
+    crate::util::timings::step("    merge", || merge(parts, vocab, shared, tables))
 }
 
 /// The tables a merged index carries besides its postings.

@@ -336,7 +336,7 @@ pub fn write_index_files(
 ) -> IndexStats {
     let built = index::build(docs, glossary);
     let stats = IndexStats::counts(&built);
-    crate::timings::step("    files", || files::write_each(&built, options, emit));
+    crate::util::timings::step("    files", || files::write_each(&built, options, emit));
     stats
 }
 
