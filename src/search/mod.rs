@@ -119,7 +119,6 @@
 
 mod encode;
 mod files;
-pub(crate) mod hash;
 mod index;
 pub mod site_index;
 mod snippet;

@@ -14,9 +14,9 @@
 use std::ops::Range;
 
 use super::GlossaryEntry;
-use super::hash::FastMap;
 use super::tokenize::{Analyzer, Vocabulary};
 use crate::glossary::{Form, collapse_spaces};
+use rustc_hash::FxHashMap;
 
 /// One way of naming a concept, as stems with stop words removed.
 pub struct Variant {
@@ -118,8 +118,8 @@ pub struct Matcher {
     firsts: Vec<First>,
     /// The pairs that start patterns of two or more words, hashed into 65,536 bits.
     pairs: Box<[u64; 1024]>,
-    by_pair: FastMap<(u32, u32), Vec<Pattern>>,
-    by_name: FastMap<String, u32>,
+    by_pair: FxHashMap<(u32, u32), Vec<Pattern>>,
+    by_name: FxHashMap<String, u32>,
 }
 
 /// The patterns that start with one term id.
@@ -157,7 +157,7 @@ impl Matcher {
         let mut first_of: Vec<u32> = Vec::new();
         let mut firsts: Vec<First> = Vec::new();
         let mut pairs = Box::new([0u64; 1024]);
-        let mut by_pair: FastMap<(u32, u32), Vec<Pattern>> = FastMap::default();
+        let mut by_pair: FxHashMap<(u32, u32), Vec<Pattern>> = FxHashMap::default();
         for v in variants {
             let ids: Vec<u32> = v.stems.iter().map(|s| vocab.intern(s)).collect();
             let at = ids[0] as usize;
@@ -185,7 +185,7 @@ impl Matcher {
                 [] => {}
             }
         }
-        let mut by_name = FastMap::default();
+        let mut by_name = FxHashMap::default();
         for (i, e) in glossary.iter().enumerate().rev() {
             let names = std::iter::once(&e.term)
                 .chain(e.abbreviation.iter())

@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::hash::{FastMap, FastSet};
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest word kept, in characters: longer runs are URLs, hashes or junk and
 /// would only bloat the vocabulary.
@@ -97,14 +97,14 @@ pub fn words(text: &str) -> Vec<String> {
 /// Stop-word test and English (Porter2 / Snowball) stemming.
 pub struct Analyzer {
     stemmer: Stemmer,
-    stop: FastSet<&'static str>,
+    stop: FxHashSet<&'static str>,
 }
 
 impl Analyzer {
     /// `keep` lists words that must not be treated as stop words on this site,
     /// typically glossary abbreviations that collide with one.
     pub fn new(keep: &[String]) -> Self {
-        let keep: FastSet<&str> = keep.iter().map(String::as_str).collect();
+        let keep: FxHashSet<&str> = keep.iter().map(String::as_str).collect();
         let stop = STOP_WORDS
             .iter()
             .copied()
@@ -189,13 +189,13 @@ const CACHE_BITS: u32 = 13;
 /// site has only tens of thousands of distinct words).
 pub struct Vocabulary {
     pub analyzer: Analyzer,
-    surface: FastMap<InlineWord, u32>,
-    long_surface: FastMap<Box<str>, u32>,
+    surface: FxHashMap<InlineWord, u32>,
+    long_surface: FxHashMap<Box<str>, u32>,
     /// Two-way set-associative cache in front of `surface` (a set is one
     /// 64-byte cache line): word frequencies are Zipf-like, so a few thousand
     /// sets that fit the CPU cache catch most lookups.
     front: Vec<[(InlineWord, u32); 2]>,
-    ids: FastMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     strings: Vec<Box<str>>,
 }
 
@@ -204,10 +204,10 @@ impl Vocabulary {
     pub fn new(analyzer: Analyzer) -> Self {
         Vocabulary {
             analyzer,
-            surface: FastMap::default(),
-            long_surface: FastMap::default(),
+            surface: FxHashMap::default(),
+            long_surface: FxHashMap::default(),
             front: vec![[(EMPTY, 0); 2]; 1 << CACHE_BITS],
-            ids: FastMap::default(),
+            ids: FxHashMap::default(),
             strings: Vec::new(),
         }
     }
