@@ -167,13 +167,13 @@ enum StatusArg {
     NoDate,
 }
 
-impl From<StatusArg> for review::ReviewStatus {
+impl From<StatusArg> for content::ReviewStatus {
     fn from(s: StatusArg) -> Self {
         match s {
-            StatusArg::Overdue => review::ReviewStatus::Overdue,
-            StatusArg::DueSoon => review::ReviewStatus::DueSoon,
-            StatusArg::Current => review::ReviewStatus::Current,
-            StatusArg::NoDate => review::ReviewStatus::NoDate,
+            StatusArg::Overdue => content::ReviewStatus::Overdue,
+            StatusArg::DueSoon => content::ReviewStatus::DueSoon,
+            StatusArg::Current => content::ReviewStatus::Current,
+            StatusArg::NoDate => content::ReviewStatus::NoDate,
         }
     }
 }

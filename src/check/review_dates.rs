@@ -6,9 +6,8 @@
 
 use super::rules::{Context, Rule, title_position};
 use crate::config::RuleLevel;
-use crate::content::{DocControl, DocDate, Page};
+use crate::content::{DocControl, DocDate, Page, ReviewStatus};
 use crate::diagnostics::Diagnostic;
-use crate::review::ReviewStatus;
 
 pub const OVERDUE: Rule = Rule {
     id: "review-overdue",

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use control::DocControl;
+pub use control::{DocControl, ReviewStatus};
 pub use date::DocDate;
 pub use front_matter::{Change, FrontMatter};
 pub use load::{LoadOptions, load, read_page};

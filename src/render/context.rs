@@ -7,9 +7,8 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::content::{DocControl, DocDate, Page, PageId, PageKind, Site};
+use crate::content::{DocControl, DocDate, Page, PageId, PageKind, ReviewStatus, Site};
 use crate::markdown::{RenderedMarkdown, TocEntry};
-use crate::review::ReviewStatus;
 
 use super::glossary::{DefinitionView, GlossaryIndexView};
 

@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::ReviewStatus;
-use crate::content::{DocControl, Page, PageKind, Site};
+use crate::content::{DocControl, Page, PageKind, ReviewStatus, Site};
 
 /// One document on the schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
