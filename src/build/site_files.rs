@@ -9,9 +9,8 @@ use super::Prepared;
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
-use crate::render::assets;
 use crate::render::context::{GeneratedPage, ListItem};
-use crate::review;
+use crate::render::{assets, changes};
 
 /// Theme files, content assets, 404 page, sitemap, robots.txt and glossary.json. Returns the
 /// number written.
@@ -86,7 +85,7 @@ pub(super) fn write_generated_pages(
         Ok(()) => written += 1,
         Err(d) => diagnostics.push(d),
     };
-    let changes = review::changes::site_changes(site);
+    let entries = changes::site_changes(site);
     let page = GeneratedPage::new(
         site,
         "changes.html",
@@ -94,7 +93,7 @@ pub(super) fn write_generated_pages(
         Some("New and updated guidance, newest first."),
     );
     let mut context = Context::new();
-    context.insert("changes", &changes);
+    context.insert("changes", &entries);
     count(
         render_generated(prepared, sink, &page, context),
         diagnostics,
@@ -122,7 +121,7 @@ pub(super) fn write_generated_pages(
     count(render_generated(prepared, sink, &all, context), diagnostics);
 
     if let Some(base) = site.config.base_url() {
-        let feed = review::changes::atom_feed(site, &base, &changes);
+        let feed = changes::atom_feed(site, &base, &entries);
         count(sink.write("changes.xml", feed.as_bytes()), diagnostics);
     }
     written

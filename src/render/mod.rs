@@ -5,6 +5,7 @@
 //! in its own `templates/` or `theme/` folder.
 
 pub mod assets;
+pub mod changes;
 pub mod context;
 pub mod glossary;
 

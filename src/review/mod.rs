@@ -1,6 +1,5 @@
 //! `waymark review`: the review schedule of every document, and the day it is worked out for.
 
-pub mod changes;
 pub mod report;
 
 use jiff::civil::Date;

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::context::DateView;
 use crate::content::{DocDate, PageKind, Site};
-use crate::render::context::DateView;
 use crate::util::html::escape_attr;
 
 /// One change to one document.
