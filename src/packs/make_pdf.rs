@@ -16,12 +16,12 @@ use super::pdf::{
     self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, PdfFonts,
     SignpostData,
 };
-use super::print::{PackView, PdfInfo, file_size};
+use super::print::{PackView, file_size};
 use crate::content::{PageKind, Site};
 use crate::diagnostics::{Diagnostic, Position};
 use crate::markdown::headings::heading_id;
 use crate::markdown::links::{Target, target};
-use crate::render::context::ControlView;
+use crate::render::context::{ControlView, PdfInfo};
 
 /// A finished PDF, ready to write.
 pub struct MadePdf {

@@ -13,7 +13,9 @@ use super::Pack;
 use crate::content::{DocControl, PageId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, PackPlacement, Placement};
-use crate::render::context::{ChangeView, ControlView, DateView, DefinitionFacts, SignpostView};
+use crate::render::context::{
+    ChangeView, ControlView, DateView, DefinitionFacts, PdfInfo, SignpostView,
+};
 
 /// One document as it appears in a pack.
 #[derive(Debug, Clone, Serialize)]
@@ -32,15 +34,6 @@ pub struct PackDocument {
     pub signpost: Option<SignpostView>,
     /// The document's own page, from the site root.
     pub url: String,
-}
-
-/// The PDF of a pack, as the site lists it: "PDF, 412 KB, 24 pages".
-#[derive(Debug, Clone, Serialize)]
-pub struct PdfInfo {
-    pub url: String,
-    pub bytes: usize,
-    pub size: String,
-    pub pages: usize,
 }
 
 /// A pack as its templates see it.

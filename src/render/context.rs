@@ -250,7 +250,16 @@ pub struct PackLink {
     pub title: String,
     /// The print page, from the site root.
     pub html_url: String,
-    pub pdf: Option<crate::packs::print::PdfInfo>,
+    pub pdf: Option<PdfInfo>,
+}
+
+/// The PDF of a pack, as the site lists it: "PDF, 412 KB, 24 pages".
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfInfo {
+    pub url: String,
+    pub bytes: usize,
+    pub size: String,
+    pub pages: usize,
 }
 
 /// Beyond this many entries a contents list stops helping: only the h2s are listed (a Day in my
