@@ -246,7 +246,7 @@ pub fn ics(rows: &[ReviewRow], site_title: &str, base_url: Option<&str>, today: 
 }
 
 fn compact(d: Date) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    d.strftime("%Y%m%d").to_string()
 }
 
 /// A stable id from the file path, so re-importing updates events instead of duplicating them.

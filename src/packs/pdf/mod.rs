@@ -533,7 +533,7 @@ fn long_date(date: Datetime) -> String {
         date.month().unwrap_or(1) as i8,
         date.day().unwrap_or(1) as i8,
     );
-    day.map(crate::content::date::human_date)
+    day.map(|d| crate::content::DocDate::Day(d).human())
         .unwrap_or_default()
 }
 
