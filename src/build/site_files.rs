@@ -121,8 +121,14 @@ pub(super) fn write_generated_pages(
     count(render_generated(prepared, sink, &all, context), diagnostics);
 
     if let Some(base) = site.config.base_url() {
-        let feed = changes::atom_feed(site, &base, &entries);
-        count(sink.write("changes.xml", feed.as_bytes()), diagnostics);
+        let mut context = Context::new();
+        context.insert("updated", &changes::feed_updated(&entries));
+        context.insert("entries", &changes::feed_entries(&base, &entries));
+        let feed = (prepared.renderer).render("changes.xml", &context, Path::new("changes.xml"));
+        count(
+            feed.and_then(|xml| sink.write("changes.xml", xml.as_bytes())),
+            diagnostics,
+        );
     }
     written
 }

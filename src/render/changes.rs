@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::context::DateView;
 use crate::content::{DocDate, PageKind, Site};
-use crate::util::html::escape_attr;
 
 /// One change to one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,79 +52,94 @@ pub fn site_changes(site: &Site) -> Vec<ChangeEntry> {
     entries
 }
 
-/// An Atom 1.0 feed of `entries`. Links are absolute from `base_url`; the feed's `updated` is the
-/// newest change, not the build time, so the same content gives the same bytes.
-pub fn atom_feed(site: &Site, base_url: &str, entries: &[ChangeEntry]) -> String {
-    let config = &site.config;
-    let updated = entries
-        .first()
-        .map(|e| e.sort_date.first_day().to_string())
-        .unwrap_or_else(|| "1970-01-01".into());
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
-    xml.push_str(&escape_attr(&config.language));
-    xml.push_str("\">\n");
-    push_element(
-        &mut xml,
-        "  ",
-        "title",
-        &format!("What's changed – {}", config.title),
-    );
-    if let Some(description) = &config.description {
-        push_element(&mut xml, "  ", "subtitle", description);
-    }
-    push_element(&mut xml, "  ", "id", &format!("{base_url}changes.xml"));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}changes.xml\"/>\n",
-        escape_attr(base_url)
-    ));
-    xml.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}changes.html\"/>\n",
-        escape_attr(base_url)
-    ));
-    push_element(&mut xml, "  ", "updated", &format!("{updated}T00:00:00Z"));
-    xml.push_str("  <author><name>");
-    xml.push_str(&escape_attr(config.partnership_name()));
-    xml.push_str("</name></author>\n");
-    xml.push_str("  <generator>waymark</generator>\n");
-    // How many entries of the same page and day came before, for stable ids: counted as the
-    // entries go by, so a feed of thousands of changes stays linear.
-    let mut seen: HashMap<(&str, _), usize> = HashMap::new();
-    for entry in entries {
-        let url = format!("{base_url}{}", entry.url);
-        let day = entry.sort_date.first_day();
-        xml.push_str("  <entry>\n");
-        push_element(
-            &mut xml,
-            "    ",
-            "title",
-            &format!("{}: {}", entry.title, entry.summary),
-        );
-        // Stable ids: the page, the date and the entry's place among that page's changes that day.
-        let count = seen
-            .entry((entry.url.as_str(), entry.sort_date))
-            .or_insert(0);
-        let same_day_before = *count;
-        *count += 1;
-        push_element(
-            &mut xml,
-            "    ",
-            "id",
-            &format!("{url}#change-{day}-{same_day_before}"),
-        );
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape_attr(&url)
-        ));
-        push_element(&mut xml, "    ", "updated", &format!("{day}T00:00:00Z"));
-        push_element(&mut xml, "    ", "summary", &entry.summary);
-        xml.push_str(&format!("    <category term=\"{}\"/>\n", entry.kind_label));
-        xml.push_str("  </entry>\n");
-    }
-    xml.push_str("</feed>\n");
-    xml
+/// One entry of the Atom feed (`changes.xml`, rendered from the template of that name): a
+/// change, its page's address from the site's `base_url`, and an id that stays the same from
+/// build to build.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub url: String,
+    /// The page, the day and the entry's place among that page's changes that day.
+    pub id: String,
+    /// The day of the change, `YYYY-MM-DD`.
+    pub day: String,
+    pub kind_label: &'static str,
 }
 
-fn push_element(xml: &mut String, indent: &str, name: &str, text: &str) {
-    xml.push_str(&format!("{indent}<{name}>{}</{name}>\n", escape_attr(text)));
+/// The feed's entries, in the order of `entries`, with absolute links from `base_url`.
+pub fn feed_entries<'a>(base_url: &str, entries: &'a [ChangeEntry]) -> Vec<FeedEntry<'a>> {
+    // How many entries of the same page and day came before, for stable ids: counted as the
+    // entries go by, so a feed of thousands of changes stays linear.
+    let mut seen: HashMap<(&str, DocDate), usize> = HashMap::new();
+    entries
+        .iter()
+        .map(|entry| {
+            let url = format!("{base_url}{}", entry.url);
+            let day = entry.sort_date.first_day().to_string();
+            let count = seen.entry((&entry.url, entry.sort_date)).or_insert(0);
+            let id = format!("{url}#change-{day}-{count}");
+            *count += 1;
+            FeedEntry {
+                title: &entry.title,
+                summary: &entry.summary,
+                url,
+                id,
+                day,
+                kind_label: entry.kind_label,
+            }
+        })
+        .collect()
+}
+
+/// The feed's `updated`: the newest change, not the build time, so the same content gives the
+/// same bytes.
+pub fn feed_updated(entries: &[ChangeEntry]) -> String {
+    entries
+        .first()
+        .map(|e| e.sort_date.first_day().to_string())
+        .unwrap_or_else(|| "1970-01-01".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(url: &str, date: &str, summary: &str) -> ChangeEntry {
+        let date = DocDate::parse(date).unwrap();
+        ChangeEntry {
+            date: date.into(),
+            sort_date: date,
+            summary: summary.into(),
+            title: "T".into(),
+            url: url.into(),
+            kind: PageKind::Page,
+            kind_label: "Page",
+        }
+    }
+
+    #[test]
+    fn feed_ids_count_a_pages_changes_on_the_same_day() {
+        let entries = [
+            entry("a.html", "2026-05-01", "two"),
+            entry("a.html", "2026-05-01", "one"),
+            entry("b.html", "2026-05-01", "other page"),
+            entry("a.html", "2026-04-01", "earlier"),
+        ];
+        let ids: Vec<String> = feed_entries("https://x.example/", &entries)
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "https://x.example/a.html#change-2026-05-01-0",
+                "https://x.example/a.html#change-2026-05-01-1",
+                "https://x.example/b.html#change-2026-05-01-0",
+                "https://x.example/a.html#change-2026-04-01-0",
+            ]
+        );
+        assert_eq!(feed_updated(&entries), "2026-05-01");
+        assert_eq!(feed_updated(&[]), "1970-01-01");
+    }
 }
