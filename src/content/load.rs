@@ -10,9 +10,10 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::front_matter::{self, FrontMatter};
-use super::{Asset, Page, PageKind, Site, slugify};
+use super::{Asset, Page, PageKind, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+use crate::util::slug::file_slug;
 
 /// Choices that change which files become pages.
 #[derive(Debug, Clone, Copy, Default)]
@@ -166,7 +167,7 @@ fn new_page(
         join(dir, "index.html")
     } else {
         let stem = name.trim_end_matches(".md");
-        join(dir, &format!("{}.html", slugify(stem)))
+        join(dir, &format!("{}.html", file_slug(stem)))
     };
     let kind = match (is_section, dir.is_empty()) {
         (true, true) => PageKind::Home,

@@ -235,34 +235,9 @@ impl Site {
     }
 }
 
-/// Lowercase words joined by hyphens: the output file name for a source file name.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if pending_dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_dash = false;
-            slug.extend(c.to_lowercase());
-        } else if c.is_whitespace() || c == '-' || c == '_' || c == '.' {
-            pending_dash = true;
-        }
-    }
-    slug
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugify_makes_safe_file_names() {
-        assert_eq!(slugify("Day in my life: Baby"), "day-in-my-life-baby");
-        assert_eq!(slugify("  GCP2 -- profile_2 "), "gcp2-profile-2");
-        assert_eq!(slugify("Café"), "café");
-    }
 
     #[test]
     fn kinds_come_from_the_top_folder() {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::events::{Spanned, inner_text};
 use super::links::Placement;
+use crate::util::slug::slug;
 
 /// An entry of the contents list: an h2 or h3.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -27,26 +28,15 @@ const RESERVED_IDS: &[&str] = &[
     "other",
 ];
 
-/// The id for a heading's text: lowercase letters and digits, words joined by hyphens.
+/// The id for a heading's text: its [`slug`], or `section` when it has no letters or digits.
 /// "What is neglect?" becomes `what-is-neglect`.
 pub fn heading_id(text: &str) -> String {
-    let mut id = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if pending_dash && !id.is_empty() {
-                id.push('-');
-            }
-            pending_dash = false;
-            id.extend(c.to_lowercase());
-        } else if c.is_whitespace() || c == '-' {
-            pending_dash = true;
-        }
-    }
+    let id = slug(text, &[]);
     if id.is_empty() {
-        id.push_str("section");
+        "section".to_string()
+    } else {
+        id
     }
-    id
 }
 
 /// Gives every heading a unique id (keeping ids the author set) and returns the h2/h3 list

@@ -19,7 +19,6 @@ use super::pdf::{
 use super::print::{PackView, file_size};
 use crate::content::{PageKind, Site};
 use crate::diagnostics::{Diagnostic, Position};
-use crate::markdown::headings::heading_id;
 use crate::markdown::links::{Target, target};
 use crate::render::context::{ControlView, PdfInfo};
 
@@ -225,12 +224,7 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     format: s.format.clone(),
                     last_checked: s.last_checked.as_ref().map(|d| d.human.clone()),
                 }),
-                blocks: pdf::markdown_to_blocks_with(
-                    page.body(),
-                    &doc.anchor,
-                    &resolve,
-                    &heading_id,
-                ),
+                blocks: pdf::markdown_to_blocks(page.body(), &doc.anchor, &resolve),
             }
         })
         .collect();

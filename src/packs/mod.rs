@@ -51,7 +51,7 @@ impl Pack {
                 let page = &site.pages[id];
                 let base = format!(
                     "doc-{}",
-                    crate::content::slugify(
+                    crate::util::slug::file_slug(
                         &page
                             .source
                             .replace("_index.md", "index")

@@ -22,6 +22,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use super::model::{
     Align, Block, DefinitionItem, FormPrompt, Inline, LinkTarget, ListItem, plain_text,
 };
+use crate::markdown::headings::heading_id;
 
 /// The Markdown extensions waymark documents are written with: the same as the website's.
 pub fn markdown_options() -> Options {
@@ -33,45 +34,20 @@ pub fn markdown_options() -> Options {
 /// `resolve` gets each raw link destination (a source path such as
 /// `../definitions/neglect.md#types`, or a URL) and says where it goes in the
 /// pack; links it returns `None` for keep their text without a link. Heading
-/// ids are `{#custom}` ids or [`slugify`]d text, made unique within the
-/// document and prefixed with `doc_anchor--`.
+/// ids are `{#custom}` ids or the website's [`heading_id`]s, made unique within
+/// the document and prefixed with `doc_anchor--`.
 pub fn markdown_to_blocks(
     markdown: &str,
     doc_anchor: &str,
     resolve: &dyn Fn(&str) -> Option<LinkTarget>,
 ) -> Vec<Block> {
-    markdown_to_blocks_with(markdown, doc_anchor, resolve, &slugify)
-}
-
-/// [`markdown_to_blocks`] with the caller's own slug function, so heading ids
-/// can match the ones the HTML site uses.
-pub fn markdown_to_blocks_with(
-    markdown: &str,
-    doc_anchor: &str,
-    resolve: &dyn Fn(&str) -> Option<LinkTarget>,
-    slug: &dyn Fn(&str) -> String,
-) -> Vec<Block> {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, markdown_options()).collect();
     let (body, notes) = split_footnotes(events);
     let footnotes = convert_footnotes(notes, resolve);
     let mut blocks = Builder::new(body, resolve, &footnotes).blocks_until(None);
-    assign_heading_ids(&mut blocks, doc_anchor, slug);
+    assign_heading_ids(&mut blocks, doc_anchor);
     normalise_heading_levels(&mut blocks);
     blocks
-}
-
-/// Default heading slug: lowercase; letters and digits kept; whitespace and
-/// hyphens become `-`; everything else dropped.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if c.is_whitespace() || c == '-' {
-            out.push('-');
-        }
-    }
-    out
 }
 
 /// Parses the body of a ```` ```form ```` block with the website's rules (one prompt per
@@ -536,18 +512,13 @@ fn for_each_heading_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut u8, &mut St
 
 /// Gives each heading a unique id (`{#custom}` or slug, then `-1`, `-2`, ...
 /// for repeats) prefixed with `doc_anchor--`.
-fn assign_heading_ids(blocks: &mut [Block], doc_anchor: &str, slug: &dyn Fn(&str) -> String) {
+fn assign_heading_ids(blocks: &mut [Block], doc_anchor: &str) {
     let mut seen = HashSet::new();
     for_each_heading_mut(blocks, &mut |_, id, content| {
         let base = if id.is_empty() {
-            slug(&plain_text(content))
+            heading_id(&plain_text(content))
         } else {
             id.clone()
-        };
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
         };
         let mut unique = base.clone();
         let mut n = 0;
@@ -612,15 +583,6 @@ mod tests {
     }
 
     #[test]
-    fn slug_rules() {
-        assert_eq!(slugify("Types of Neglect"), "types-of-neglect");
-        assert_eq!(slugify("Who's at risk? (2026)"), "whos-at-risk-2026");
-        assert_eq!(slugify("Step-by-step"), "step-by-step");
-        assert_eq!(slugify("Café Überblick"), "café-überblick");
-        assert_eq!(slugify("!!!"), "");
-    }
-
-    #[test]
     fn heading_ids_are_slugged_custom_and_deduplicated() {
         let blocks = convert(
             "## Types of neglect\n\n## Types of neglect\n\n## Types of neglect\n\n## Signs {#signs-custom}\n\n## ???\n",
@@ -638,11 +600,12 @@ mod tests {
     }
 
     #[test]
-    fn custom_slug_function_is_used() {
-        let blocks = markdown_to_blocks_with("## Hello World", "a", &resolve, &|t: &str| {
-            t.to_uppercase().replace(' ', "_")
-        });
-        assert_eq!(headings(&blocks), vec![(2, "a--HELLO_WORLD".into())]);
+    fn heading_ids_are_the_websites() {
+        let blocks = convert("## Horwath\u{2019}s  six -- categories\n");
+        assert_eq!(
+            headings(&blocks),
+            vec![(2, "doc--horwaths-six-categories".into())]
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-pub use blocks::{markdown_to_blocks, markdown_to_blocks_with, slugify};
+pub use blocks::markdown_to_blocks;
 pub use model::{
     Align, Block, ChangeRow, ControlRow, DefinitionData, DefinitionItem, DocData, DocKind,
     FormPrompt, Inline, LinkTarget, ListItem, PackData, SignpostData,
