@@ -97,7 +97,16 @@ pub fn make_all(
                     },
                     bytes: rendered.bytes,
                 })
-                .map_err(|e| pdf_error(site, pack, &e));
+                .map_err(|problems| {
+                    problems
+                        .into_iter()
+                        .map(|mut d| {
+                            d.message =
+                                format!("in the PDF of pack `{}`: {}", pack.slug, d.message);
+                            d
+                        })
+                        .collect()
+                });
             if let Some(bar) = &bar {
                 bar.set_message(pack.title.clone());
                 bar.inc(1);
@@ -109,48 +118,6 @@ pub fn make_all(
         bar.finish_and_clear();
     }
     results
-}
-
-/// Turns the engine's error into diagnostics naming the document's file where it can.
-fn pdf_error(site: &Site, pack: &Pack, error: &pdf::PdfError) -> Vec<Diagnostic> {
-    let anchors = pack.anchors(site);
-    let file_of = |document: &Option<String>| {
-        document.as_ref().and_then(|d| {
-            anchors
-                .iter()
-                .find(|(_, anchor)| d.ends_with(&format!("({anchor})")))
-                .map(|(&id, _)| site.pages[id].file.clone())
-        })
-    };
-    let problems = match error {
-        pdf::PdfError::InvalidPack { problems, .. }
-        | pdf::PdfError::Accessibility { problems, .. } => problems,
-        other => {
-            return vec![
-                Diagnostic::error(
-                    "pdf",
-                    crate::config::CONFIG_FILE,
-                    Position::FILE,
-                    format!("could not make the PDF of pack `{}`: {other}", pack.slug),
-                )
-                .with_hint("this is a problem in waymark's pack template: build with --no-pdf to publish the site meanwhile"),
-            ];
-        }
-    };
-    problems
-        .iter()
-        .map(|problem| {
-            let path =
-                file_of(&problem.document).unwrap_or_else(|| crate::config::CONFIG_FILE.into());
-            Diagnostic::error(
-                "pdf-accessibility",
-                path,
-                Position::FILE,
-                format!("in the PDF of pack `{}`: {}", pack.slug, problem.message),
-            )
-            .with_hint(problem.fix.clone())
-        })
-        .collect()
 }
 
 /// The engine's data for one pack. The cover date is the pack's newest update, or `today` when
@@ -190,6 +157,7 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                 }
             };
             DocData {
+                file: page.file.clone(),
                 anchor: doc.anchor.clone(),
                 title: doc.title.clone(),
                 kind: match page.kind {

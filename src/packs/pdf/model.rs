@@ -14,10 +14,12 @@
 //! [`render_pack`]: super::render_pack
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::Problem;
+use super::problem;
+use crate::diagnostics::Diagnostic;
 
 /// One printable pack: a cover, a contents page and the chosen documents.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -45,6 +47,9 @@ pub struct PackData {
 /// One document (page of the site) inside a pack.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub struct DocData {
+    /// The document's source file, where its problems are reported (not part of the PDF).
+    #[serde(skip)]
+    pub file: PathBuf,
     /// Unique id of the document within the pack. Used as the typst label that
     /// internal links point to; headings inside get `anchor--heading-id`.
     pub anchor: String,
@@ -361,17 +366,17 @@ fn collect_heading_ids<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
 impl PackData {
     /// Data a PDF cannot be made from at all: bad date or language, missing
     /// or clashing anchors and heading ids, tables without columns.
-    pub fn data_problems(&self) -> Vec<Problem> {
+    pub fn data_problems(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if super::pack_date(&self.date).is_none() {
-            problems.push(Problem::new(
+            problems.push(problem(
                 None,
                 format!("date \"{}\" is not a valid YYYY-MM-DD date.", self.date),
                 "give the pack date as year-month-day, for example 2026-11-23",
             ));
         }
         if super::split_language(&self.language).is_none() {
-            problems.push(Problem::new(
+            problems.push(problem(
                 None,
                 format!("language \"{}\" is not a language tag.", self.language),
                 "use a tag such as en-GB",
@@ -380,7 +385,7 @@ impl PackData {
         let mut owners: HashMap<&str, &DocData> = HashMap::new();
         for doc in &self.documents {
             if doc.anchor.trim().is_empty() {
-                problems.push(Problem::new(
+                problems.push(problem(
                     Some(doc),
                     "has an empty anchor.",
                     "give every document a unique anchor",
@@ -388,7 +393,7 @@ impl PackData {
             }
             for label in doc.labels() {
                 if let Some(first) = owners.insert(label, doc) {
-                    problems.push(Problem::new(
+                    problems.push(problem(
                         Some(doc),
                         format!(
                             "uses the id \"{label}\", which {} also uses.",
@@ -403,7 +408,7 @@ impl PackData {
                     if let Block::Table { header, .. } = b
                         && header.is_empty()
                     {
-                        problems.push(Problem::new(
+                        problems.push(problem(
                             Some(doc),
                             "has a table with no columns.",
                             "give the table a header row",
@@ -417,10 +422,10 @@ impl PackData {
 
     /// Structure PDF/UA-1 forbids: a pack or document without a title,
     /// headings without text, heading levels outside 2..=6 or skipping a level.
-    pub fn structure_problems(&self) -> Vec<Problem> {
+    pub fn structure_problems(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if self.title.trim().is_empty() {
-            problems.push(Problem::new(
+            problems.push(problem(
                 None,
                 "has no title; accessible PDFs need a document title.",
                 "give the pack a title",
@@ -428,7 +433,7 @@ impl PackData {
         }
         for doc in &self.documents {
             if doc.title.trim().is_empty() {
-                problems.push(Problem::new(
+                problems.push(problem(
                     Some(doc),
                     "has no title; its title is a heading and headings need text.",
                     "give the document a title",
@@ -440,14 +445,14 @@ impl PackData {
                     let Block::Heading { level, content, id } = b else { return };
                     let text = plain_text(content);
                     if text.trim().is_empty() {
-                        problems.push(Problem::new(
+                        problems.push(problem(
                             Some(doc),
                             format!("heading \"{id}\" has no text; screen readers announce headings by their text."),
                             "write the heading text or remove the heading",
                         ));
                     }
                     if !(2..=6).contains(level) || *level > previous + 1 {
-                        problems.push(Problem::new(
+                        problems.push(problem(
                             Some(doc),
                             format!(
                                 "heading \"{}\" is level {level} after level {previous}; PDF/UA needs levels 2 to 6 without skipping any.",
