@@ -50,13 +50,16 @@ pub(super) fn write_pdfs(
     let made = crate::packs::make_pdf::make_all(site, packs, views, &fonts, today, progress);
     for (view, result) in views.iter_mut().zip(made) {
         match result {
-            Ok(pdf) => match sink.write(&pdf.url, &pdf.bytes) {
-                Ok(()) => {
-                    written += 1;
-                    view.pdf = Some(pdf.info);
+            Ok(pdf) => {
+                diagnostics.extend(pdf.warnings);
+                match sink.write(&pdf.url, &pdf.bytes) {
+                    Ok(()) => {
+                        written += 1;
+                        view.pdf = Some(pdf.info);
+                    }
+                    Err(d) => diagnostics.push(d),
                 }
-                Err(d) => diagnostics.push(d),
-            },
+            }
             Err(problems) => diagnostics.extend(problems),
         }
     }

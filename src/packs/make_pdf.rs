@@ -27,6 +27,9 @@ pub struct MadePdf {
     pub url: String,
     pub bytes: Vec<u8>,
     pub info: PdfInfo,
+    /// What typst warned about while making it (a font family the template names but no font
+    /// has, for example): the PDF is made, but may not look as meant.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The fonts for every pack: the bundled ones and any in the site's `theme/fonts/`.
@@ -96,6 +99,22 @@ pub fn make_all(
                         pages: rendered.page_count,
                     },
                     bytes: rendered.bytes,
+                    warnings: rendered
+                        .warnings
+                        .into_iter()
+                        .map(|warning| {
+                            Diagnostic::warning(
+                                "pdf",
+                                crate::config::CONFIG_FILE,
+                                Position::FILE,
+                                format!("in the PDF of pack `{}`: {warning}", pack.slug),
+                            )
+                            .with_hint(
+                                "the PDF was made, but may not look as it should: check the \
+                                 fonts in theme/fonts/",
+                            )
+                        })
+                        .collect(),
                 })
                 .map_err(|problems| {
                     problems
