@@ -9,18 +9,20 @@
 //! [`review`] works out review status. [`scaffold`] starts new pages and sites.
 //! [`diagnostics`] is the one error type every step reports in.
 
+#![warn(unreachable_pub)]
+
 pub mod build;
 pub mod check;
-pub mod config;
+pub(crate) mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod glossary;
 pub mod markdown;
-pub mod output;
+pub(crate) mod output;
 pub mod packs;
-pub mod render;
+pub(crate) mod render;
 pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
-pub mod util;
+pub(crate) mod util;

@@ -13,7 +13,7 @@ use thiserror::Error;
 use crate::diagnostics::Diagnostic;
 
 /// The file that marks a folder as waymark's output, safe to replace.
-pub const MARKER: &str = ".waymark-output";
+pub(crate) const MARKER: &str = ".waymark-output";
 
 /// Why an output folder cannot be used or replaced.
 #[derive(Debug, Error)]
@@ -65,7 +65,7 @@ fn io_error<'a>(
 }
 
 /// Refuses output folders that could hold someone's work.
-pub fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), OutputError> {
     let unsafe_dir = |reason| OutputError::Unsafe {
         path: output.to_path_buf(),
         reason,
@@ -166,11 +166,6 @@ impl Staging {
         })
     }
 
-    /// Where files are being written.
-    pub fn path(&self) -> &Path {
-        &self.dir
-    }
-
     /// Writes `bytes` at `relative` (forward slashes) inside the staging folder.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         write_file(&self.dir, relative, bytes)
@@ -259,7 +254,7 @@ const MARKER_TEXT: &str =
 
 /// Writes `root/relative` through a temporary file and a rename, so a reader (a browser asking
 /// the preview server) never sees half a file.
-pub fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(crate) fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = root.join(relative);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.waymark-tmp"));
@@ -275,7 +270,7 @@ pub fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Dia
 }
 
 /// Writes `bytes` to `root/relative`, making folders as needed; the error names the file.
-pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(crate) fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = root.join(relative);
     // Most files go into a folder already made, so the folder is made only when writing fails.
     match std::fs::write(&path, bytes) {

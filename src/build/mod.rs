@@ -8,9 +8,9 @@
 //! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
 //! writes nothing, so it finds exactly the problems a build would.
 
-pub mod packs;
-pub mod pages;
-pub mod search;
+pub(crate) mod packs;
+pub(crate) mod pages;
+pub(crate) mod search;
 mod site_files;
 
 use std::collections::HashMap;

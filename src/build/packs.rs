@@ -141,7 +141,7 @@ pub(super) fn write_pages(
 }
 
 /// One pack's print page, under the "Printable packs" page in the breadcrumbs.
-pub fn write_pack_page(
+pub(crate) fn write_pack_page(
     prepared: &Prepared,
     view: &PackView,
     sink: Sink<'_>,

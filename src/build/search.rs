@@ -19,7 +19,7 @@ const WARN_BYTES: usize = 16_000_000;
 /// Builds and writes the index from each page's text sections and the glossary terms it
 /// mentions (`states`, indexed by page id). Returns the number of files written and the
 /// problems found.
-pub fn write_index(
+pub(crate) fn write_index(
     prepared: &Prepared,
     states: &[PageState],
     sink: Sink<'_>,

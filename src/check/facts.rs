@@ -121,7 +121,7 @@ impl Block {
 }
 
 /// Gathers the facts of `page` from its title, summary and body.
-pub fn of(page: &Page) -> PageFacts {
+pub(crate) fn of(page: &Page) -> PageFacts {
     let mut facts = PageFacts::default();
     if page.synthetic {
         return facts;

@@ -64,7 +64,7 @@ impl DocControl {
 }
 
 /// Minor changes (a typo, a phone number) do not move "last updated".
-pub fn last_updated(published: Option<DocDate>, changes: &[Change]) -> Option<DocDate> {
+pub(super) fn last_updated(published: Option<DocDate>, changes: &[Change]) -> Option<DocDate> {
     changes
         .iter()
         .filter(|c| !c.minor)

@@ -5,8 +5,8 @@
 //! `toolkit/`, `signposting/`), so an editor never has to say what kind a page is.
 
 mod control;
-pub mod date;
-pub mod front_matter;
+pub(crate) mod date;
+pub(crate) mod front_matter;
 mod load;
 
 use std::collections::HashMap;
@@ -222,11 +222,6 @@ impl Site {
         }
         chain.reverse();
         chain
-    }
-
-    /// The folder holding the site's content.
-    pub fn content_dir(&self) -> PathBuf {
-        self.dir.join("content")
     }
 
     /// Path for messages: relative to the site folder.

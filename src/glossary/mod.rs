@@ -5,7 +5,7 @@
 //! the terms it mentions. Two definitions claiming the same name, or a `related` entry that names
 //! no definition, stop the build with the file and line.
 
-pub mod abbreviations;
+pub(crate) mod abbreviations;
 mod matcher;
 
 use std::collections::HashMap;

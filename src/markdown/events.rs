@@ -5,10 +5,10 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Options, Parser};
 
 /// A Markdown event with the byte range of the body it came from.
-pub type Spanned<'a> = (Event<'a>, Range<usize>);
+pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// The Markdown extensions guidance pages use.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -22,7 +22,7 @@ pub fn options() -> Options {
 ///
 /// Merging lets term linking see "Graded Care Profile" whole even where smart punctuation split the
 /// text; raw HTML is shown as text because it could break the page's structure and accessibility.
-pub fn parse(body: &str) -> Vec<Spanned<'_>> {
+pub(crate) fn parse(body: &str) -> Vec<Spanned<'_>> {
     let mut events: Vec<Spanned<'_>> = Vec::with_capacity(body.len() / 16);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
@@ -45,7 +45,7 @@ pub fn parse(body: &str) -> Vec<Spanned<'_>> {
 }
 
 /// The text inside events from `start` (a Start tag) to its End, for headings and link text.
-pub fn inner_text(events: &[Spanned<'_>], start: usize) -> (String, usize) {
+pub(crate) fn inner_text(events: &[Spanned<'_>], start: usize) -> (String, usize) {
     let mut depth = 0usize;
     let mut text = String::new();
     for (i, (event, _)) in events.iter().enumerate().skip(start) {

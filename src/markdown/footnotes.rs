@@ -8,7 +8,7 @@ use super::events::Spanned;
 use super::links::Placement;
 
 /// Renames every footnote label to an id that is unique where the HTML will be read.
-pub fn place(events: &mut [Spanned<'_>], placement: Placement<'_>) {
+pub(crate) fn place(events: &mut [Spanned<'_>], placement: Placement<'_>) {
     for (event, _) in events.iter_mut() {
         match event {
             Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {

@@ -16,24 +16,24 @@ use super::links::Placement;
 use crate::util::html::escape_attr;
 
 /// Lines of writing space when a prompt does not say.
-pub const DEFAULT_LINES: u32 = 4;
+pub(crate) const DEFAULT_LINES: u32 = 4;
 /// More than this is a typing slip, not a request for a page of lines.
-pub const MAX_LINES: u32 = 30;
+pub(crate) const MAX_LINES: u32 = 30;
 
 /// One question of a form and the writing space it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
+pub(crate) struct Prompt {
     pub text: String,
     pub lines: u32,
 }
 
 /// True for the info string of a form block.
-pub fn is_form(kind: &CodeBlockKind<'_>) -> bool {
+pub(crate) fn is_form(kind: &CodeBlockKind<'_>) -> bool {
     matches!(kind, CodeBlockKind::Fenced(info) if info.split_whitespace().next() == Some("form"))
 }
 
 /// Reads the prompts of a form block: one per non-blank line, with an optional `| N`.
-pub fn parse_prompts(text: &str) -> Vec<Prompt> {
+pub(crate) fn parse_prompts(text: &str) -> Vec<Prompt> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -56,7 +56,7 @@ pub fn parse_prompts(text: &str) -> Vec<Prompt> {
 }
 
 /// Replaces every form block with its HTML. Returns how many prompts the page has.
-pub fn render_forms(events: &mut Vec<Spanned<'_>>, placement: Placement<'_>) -> usize {
+pub(crate) fn render_forms(events: &mut Vec<Spanned<'_>>, placement: Placement<'_>) -> usize {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(k)) if is_form(k)))

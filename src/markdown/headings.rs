@@ -30,7 +30,7 @@ const RESERVED_IDS: &[&str] = &[
 
 /// The id for a heading's text: its [`slug`], or `section` when it has no letters or digits.
 /// "What is neglect?" becomes `what-is-neglect`.
-pub fn heading_id(text: &str) -> String {
+pub(crate) fn heading_id(text: &str) -> String {
     let id = slug(text, &[]);
     if id.is_empty() {
         "section".to_string()
@@ -41,7 +41,7 @@ pub fn heading_id(text: &str) -> String {
 
 /// Gives every heading a unique id (keeping ids the author set) and returns the h2/h3 list
 /// and every id on the page.
-pub fn assign_ids(events: &mut [Spanned<'_>]) -> (Vec<TocEntry>, Vec<String>) {
+pub(crate) fn assign_ids(events: &mut [Spanned<'_>]) -> (Vec<TocEntry>, Vec<String>) {
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     // Ids the author wrote come first, so a generated id never takes one of them.
     for (event, _) in events.iter() {
@@ -88,7 +88,7 @@ pub fn assign_ids(events: &mut [Spanned<'_>]) -> (Vec<TocEntry>, Vec<String>) {
 
 /// Inside a pack page a document's title is an h2, so its own headings move one level down
 /// (h6 stays h6) and their ids take the document's prefix, keeping ids unique in the pack.
-pub fn place(events: &mut [Spanned<'_>], placement: Placement<'_>) {
+pub(crate) fn place(events: &mut [Spanned<'_>], placement: Placement<'_>) {
     if !placement.is_pack() {
         return;
     }

@@ -22,7 +22,7 @@ fn syntaxes() -> &'static SyntaxSet {
 
 /// Replaces each code block with a focusable `<pre>` (it may scroll sideways on a phone),
 /// highlighted when it names a language syntect knows. Returns the number of code blocks.
-pub fn render_code_blocks(events: &mut Vec<Spanned<'_>>) -> usize {
+pub(crate) fn render_code_blocks(events: &mut Vec<Spanned<'_>>) -> usize {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(_))))

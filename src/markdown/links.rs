@@ -125,7 +125,7 @@ impl Placement<'_> {
 
 /// Where a link destination leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     External(String),
     /// `mailto:`, `tel:` and other schemes: left as written.
     Other(String),
@@ -142,7 +142,7 @@ pub enum Target {
 }
 
 /// Resolves a link destination written on `page` (a source path, an anchor or a URL).
-pub fn target(site: &Site, page: &Page, dest: &str) -> Target {
+pub(crate) fn target(site: &Site, page: &Page, dest: &str) -> Target {
     let dest = dest.trim();
     if let Some(anchor) = dest.strip_prefix('#') {
         return Target::SamePage(anchor.to_string());
@@ -208,7 +208,7 @@ pub fn target(site: &Site, page: &Page, dest: &str) -> Target {
 
 /// Rewrites link and image destinations in `events` to output URLs, marks external links, and
 /// reports broken ones. `ids` are this page's anchors, for `#anchor` links.
-pub fn resolve(
+pub(crate) fn resolve(
     events: &mut Vec<Spanned<'_>>,
     site: &Site,
     page: &Page,
@@ -305,7 +305,7 @@ pub fn resolve(
 
 /// True for an event that opens a link: a Markdown link, or the HTML [`resolve`] writes for an
 /// external one. Later passes use it to leave link text alone.
-pub fn opens_link(event: &Event<'_>) -> bool {
+pub(crate) fn opens_link(event: &Event<'_>) -> bool {
     match event {
         Event::Start(Tag::Link { .. }) => true,
         Event::InlineHtml(html) => html.starts_with("<a "),
@@ -314,7 +314,7 @@ pub fn opens_link(event: &Event<'_>) -> bool {
 }
 
 /// True for an event that closes a link (see [`opens_link`]).
-pub fn closes_link(event: &Event<'_>) -> bool {
+pub(crate) fn closes_link(event: &Event<'_>) -> bool {
     match event {
         Event::End(TagEnd::Link) => true,
         Event::InlineHtml(html) => html.ends_with("</a>"),
@@ -381,7 +381,7 @@ fn apply(
 }
 
 /// The error for `#anchor` that is not on the target page, with the nearest id as a hint.
-pub fn missing_anchor(
+pub(crate) fn missing_anchor(
     page: &Page,
     dest: &str,
     anchor: &str,

@@ -21,16 +21,16 @@
 //!
 //! then pulldown-cmark writes the HTML.
 
-pub mod events;
-pub mod footnotes;
-pub mod forms;
-pub mod headings;
-pub mod highlight;
-pub mod links;
-pub mod tables;
-pub mod tasks;
-pub mod terms;
-pub mod text;
+pub(crate) mod events;
+pub(crate) mod footnotes;
+pub(crate) mod forms;
+pub(crate) mod headings;
+pub(crate) mod highlight;
+pub(crate) mod links;
+pub(crate) mod tables;
+pub(crate) mod tasks;
+pub(crate) mod terms;
+pub(crate) mod text;
 
 use crate::content::{PageId, Site};
 use crate::diagnostics::Position;

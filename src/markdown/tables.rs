@@ -7,7 +7,7 @@ use super::events::{Spanned, inner_text};
 use crate::util::html::escape_attr;
 
 /// Wraps every table; the region is named after the heading above the table.
-pub fn wrap_tables(events: &mut Vec<Spanned<'_>>) {
+pub(crate) fn wrap_tables(events: &mut Vec<Spanned<'_>>) {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))

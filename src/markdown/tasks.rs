@@ -12,7 +12,7 @@ const TICKED: &str = "<label class=\"wm-task\"><input class=\"wm-task__box\" dis
 
 /// Replaces each task list marker with an opening label and its box, and closes the label where
 /// the item's first paragraph of text ends (before a nested list, say).
-pub fn label_task_items(events: &mut Vec<Spanned<'_>>) {
+pub(crate) fn label_task_items(events: &mut Vec<Spanned<'_>>) {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::TaskListMarker(_)))

@@ -30,7 +30,7 @@ const SPELLED_OUT: u8 = 4;
 const EXPANDED: u8 = 8;
 
 /// Links the terms on page `id` and returns the terms it mentions, in A to Z order.
-pub fn link_terms<'a>(
+pub(crate) fn link_terms<'a>(
     events: &mut Vec<Spanned<'a>>,
     site: &'a Site,
     glossary: &'a Glossary,

@@ -20,7 +20,7 @@ pub struct TextSection {
 /// Splits the page's text into sections. Blocks are separated by newlines so sentences and
 /// list items stay apart. A toolkit form contributes its questions, one a line, without the
 /// `| N` that asks for writing space.
-pub fn sections(events: &[Spanned<'_>]) -> Vec<TextSection> {
+pub(crate) fn sections(events: &[Spanned<'_>]) -> Vec<TextSection> {
     let mut sections = vec![TextSection::default()];
     let mut in_heading: Option<(HeadingLevel, String)> = None;
     let mut form: Option<String> = None;

@@ -16,14 +16,14 @@ use super::pdf::{
     self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, PdfFonts,
     SignpostData,
 };
-use super::print::{PackView, file_size};
+use super::print::PackView;
 use crate::content::{PageKind, Site};
 use crate::diagnostics::{Diagnostic, Position};
 use crate::markdown::links::{Target, target};
 use crate::render::context::{ControlView, PdfInfo};
 
 /// A finished PDF, ready to write.
-pub struct MadePdf {
+pub(crate) struct MadePdf {
     pub url: String,
     pub bytes: Vec<u8>,
     pub info: PdfInfo,
@@ -33,7 +33,7 @@ pub struct MadePdf {
 }
 
 /// The fonts for every pack: the bundled ones and any in the site's `theme/fonts/`.
-pub fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
+pub(crate) fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
     let dir = site.dir.join("theme/fonts");
     let mut extra = Vec::new();
     if dir.is_dir() {
@@ -68,7 +68,7 @@ pub fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
 }
 
 /// Makes the PDF of every pack in parallel; `progress` shows a bar on the terminal.
-pub fn make_all(
+pub(crate) fn make_all(
     site: &Site,
     packs: &[Pack],
     views: &[PackView],
@@ -141,7 +141,7 @@ pub fn make_all(
 
 /// The engine's data for one pack. The cover date is the pack's newest update, or `today` when
 /// none of its documents has a date.
-pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> PackData {
+pub(crate) fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> PackData {
     let anchors = pack.anchors(site);
     let base = site.config.base_url();
     let documents = view
@@ -251,4 +251,25 @@ fn control_rows(c: &ControlView) -> Vec<ControlRow> {
         c.review_due.as_ref().map(|d| d.human.clone()),
     );
     rows
+}
+
+/// "412 KB" or "1.4 MB", as GOV.UK writes file sizes.
+fn file_size(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_sizes_read_like_gov_uk_attachments() {
+        assert_eq!(file_size(300), "1 KB");
+        assert_eq!(file_size(421_000), "412 KB");
+        assert_eq!(file_size(1_468_006), "1.4 MB");
+    }
 }

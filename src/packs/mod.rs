@@ -7,10 +7,10 @@
 //! PDF by the `pdf` module when the `pdf` feature is on.
 
 #[cfg(feature = "pdf")]
-pub mod make_pdf;
+pub(crate) mod make_pdf;
 #[cfg(feature = "pdf")]
-pub mod pdf;
-pub mod print;
+pub(crate) mod pdf;
+pub(crate) mod print;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -190,15 +190,4 @@ fn section_paths(site: &Site) -> Vec<String> {
         .filter(|p| p.is_section && !p.source_dir().is_empty())
         .map(|p| format!("{}/", p.source_dir()))
         .collect()
-}
-
-/// Which packs each page belongs to, for the "part of" links on document pages.
-pub fn membership(packs: &[Pack]) -> HashMap<PageId, Vec<usize>> {
-    let mut map: HashMap<PageId, Vec<usize>> = HashMap::new();
-    for (i, pack) in packs.iter().enumerate() {
-        for &id in &pack.documents {
-            map.entry(id).or_default().push(i);
-        }
-    }
-    map
 }

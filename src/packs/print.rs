@@ -19,7 +19,7 @@ use crate::render::context::{
 
 /// One document as it appears in a pack.
 #[derive(Debug, Clone, Serialize)]
-pub struct PackDocument {
+pub(crate) struct PackDocument {
     pub id: PageId,
     /// The document's id in the pack page.
     pub anchor: String,
@@ -38,7 +38,7 @@ pub struct PackDocument {
 
 /// A pack as its templates see it.
 #[derive(Debug, Clone, Serialize)]
-pub struct PackView {
+pub(crate) struct PackView {
     pub slug: String,
     pub title: String,
     pub description: Option<String>,
@@ -52,7 +52,7 @@ pub struct PackView {
 
 /// Renders every document of `pack` for the pack page. Problems are the documents' own (a broken
 /// link), already reported by the page build, so they are returned rather than printed twice.
-pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagnostic>) {
+pub(crate) fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagnostic>) {
     let anchors = pack.anchors(site);
     let mut problems = Vec::new();
     let documents = pack
@@ -98,25 +98,4 @@ pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagno
         documents,
     };
     (view, problems)
-}
-
-/// "412 KB" or "1.4 MB", as GOV.UK writes file sizes.
-pub fn file_size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024).max(1))
-    } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_sizes_read_like_gov_uk_attachments() {
-        assert_eq!(file_size(300), "1 KB");
-        assert_eq!(file_size(421_000), "412 KB");
-        assert_eq!(file_size(1_468_006), "1.4 MB");
-    }
 }

@@ -10,10 +10,12 @@ use include_dir::{Dir, include_dir};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// The default theme, as shipped.
-pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/theme");
+pub(crate) static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/theme");
 
 /// Every theme file by its path inside `theme/`, site files replacing embedded ones.
-pub fn theme_files(site_dir: &Path) -> Result<BTreeMap<String, Cow<'static, [u8]>>, Diagnostics> {
+pub(crate) fn theme_files(
+    site_dir: &Path,
+) -> Result<BTreeMap<String, Cow<'static, [u8]>>, Diagnostics> {
     let mut files = BTreeMap::new();
     collect_embedded(&DEFAULT_THEME, &mut files);
     let mut diagnostics = Diagnostics::new();

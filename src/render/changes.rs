@@ -10,7 +10,7 @@ use crate::content::{DocDate, PageKind, Site};
 
 /// One change to one document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChangeEntry {
+pub(crate) struct ChangeEntry {
     pub date: DateView,
     #[serde(skip)]
     pub sort_date: DocDate,
@@ -23,7 +23,7 @@ pub struct ChangeEntry {
 }
 
 /// Every change that needs a notice (not `minor`), newest first; ties by title for stable output.
-pub fn site_changes(site: &Site) -> Vec<ChangeEntry> {
+pub(crate) fn site_changes(site: &Site) -> Vec<ChangeEntry> {
     let mut entries: Vec<ChangeEntry> = site
         .pages
         .iter()
@@ -56,7 +56,7 @@ pub fn site_changes(site: &Site) -> Vec<ChangeEntry> {
 /// change, its page's address from the site's `base_url`, and an id that stays the same from
 /// build to build.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedEntry<'a> {
+pub(crate) struct FeedEntry<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub url: String,
@@ -68,7 +68,7 @@ pub struct FeedEntry<'a> {
 }
 
 /// The feed's entries, in the order of `entries`, with absolute links from `base_url`.
-pub fn feed_entries<'a>(base_url: &str, entries: &'a [ChangeEntry]) -> Vec<FeedEntry<'a>> {
+pub(crate) fn feed_entries<'a>(base_url: &str, entries: &'a [ChangeEntry]) -> Vec<FeedEntry<'a>> {
     // How many entries of the same page and day came before, for stable ids: counted as the
     // entries go by, so a feed of thousands of changes stays linear.
     let mut seen: HashMap<(&str, DocDate), usize> = HashMap::new();
@@ -94,7 +94,7 @@ pub fn feed_entries<'a>(base_url: &str, entries: &'a [ChangeEntry]) -> Vec<FeedE
 
 /// The feed's `updated`: the newest change, not the build time, so the same content gives the
 /// same bytes.
-pub fn feed_updated(entries: &[ChangeEntry]) -> String {
+pub(crate) fn feed_updated(entries: &[ChangeEntry]) -> String {
     entries
         .first()
         .map(|e| e.sort_date.first_day().to_string())

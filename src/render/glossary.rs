@@ -11,7 +11,7 @@ use crate::util::html::escape_attr;
 
 /// The A to Z: every letter for the navigation, and the terms grouped under their letters.
 #[derive(Debug, Clone, Serialize)]
-pub struct GlossaryIndexView {
+pub(crate) struct GlossaryIndexView {
     /// A to Z, then "Other" when some term starts with a digit or a symbol.
     pub letters: Vec<LetterView>,
     /// Only the letters that have terms, in order.
@@ -20,7 +20,7 @@ pub struct GlossaryIndexView {
 
 /// A letter of the navigation; one without terms is shown but not linked.
 #[derive(Debug, Clone, Serialize)]
-pub struct LetterView {
+pub(crate) struct LetterView {
     pub letter: String,
     /// The id of the letter's heading.
     pub id: String,
@@ -29,7 +29,7 @@ pub struct LetterView {
 
 /// The terms filed under one letter.
 #[derive(Debug, Clone, Serialize)]
-pub struct LetterGroup {
+pub(crate) struct LetterGroup {
     pub letter: String,
     pub id: String,
     pub entries: Vec<GlossaryItem>,
@@ -37,7 +37,7 @@ pub struct LetterGroup {
 
 /// One term in the A to Z.
 #[derive(Debug, Clone, Serialize)]
-pub struct GlossaryItem {
+pub(crate) struct GlossaryItem {
     pub term: String,
     pub abbreviation: Option<String>,
     pub summary: Option<String>,
@@ -48,7 +48,7 @@ const OTHER: &str = "Other";
 
 impl GlossaryIndexView {
     /// The A to Z of the definitions in section `section` and its subsections.
-    pub fn of(site: &Site, glossary: &Glossary, section: PageId) -> GlossaryIndexView {
+    pub(crate) fn of(site: &Site, glossary: &Glossary, section: PageId) -> GlossaryIndexView {
         let dir = format!("{}/", site.pages[section].source_dir());
         let mut groups: Vec<LetterGroup> = Vec::new();
         let mut other: Vec<GlossaryItem> = Vec::new();
@@ -105,7 +105,7 @@ impl GlossaryIndexView {
 /// The facts of a definition page besides its text. Borrowed from the site: a term may be used
 /// on thousands of pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct DefinitionView<'a> {
+pub(crate) struct DefinitionView<'a> {
     pub term: &'a str,
     pub abbreviation: Option<&'a str>,
     pub aliases: &'a [String],
@@ -127,14 +127,14 @@ pub struct DefinitionView<'a> {
 
 /// A titled link from the site root, borrowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct LinkView<'a> {
+pub(crate) struct LinkView<'a> {
     pub title: &'a str,
     pub url: &'a str,
 }
 
 impl<'a> LinkView<'a> {
     /// The link to page `id`, titled with its title.
-    pub fn to_page(site: &'a Site, id: PageId) -> LinkView<'a> {
+    pub(crate) fn to_page(site: &'a Site, id: PageId) -> LinkView<'a> {
         LinkView {
             title: &site.pages[id].front.title,
             url: &site.pages[id].url,
@@ -148,7 +148,7 @@ impl<'a> LinkView<'a> {
 /// the definitions' rendering. Tera shares a value it is given rather than serialising it again.
 /// The template values are made only for sites whose templates read them.
 #[derive(Debug, Default)]
-pub struct UsedIn {
+pub(crate) struct UsedIn {
     pages: Vec<Vec<PageId>>,
     /// By page id: the page's link, for the pages in any list.
     links: Vec<Option<ListedPage>>,
@@ -182,7 +182,7 @@ impl ListedPage {
 impl UsedIn {
     /// The lists `pages` (by glossary entry) of `site`'s pages; `values` when a template reads
     /// the lists as template values (`used_in`) rather than only as HTML (`used_in_items`).
-    pub fn new(site: &Site, pages: Vec<Vec<PageId>>, values: bool) -> UsedIn {
+    pub(crate) fn new(site: &Site, pages: Vec<Vec<PageId>>, values: bool) -> UsedIn {
         let mut listed = vec![false; site.pages.len()];
         for &id in pages.iter().flatten() {
             listed[id] = true;
@@ -233,7 +233,7 @@ impl UsedIn {
 
 impl<'a> DefinitionView<'a> {
     /// The view of term `entry`, with the pages `used_in` lists for it.
-    pub fn of(
+    pub(crate) fn of(
         site: &'a Site,
         glossary: &'a Glossary,
         entry: EntryId,

@@ -4,10 +4,10 @@
 //! with nothing else installed. A site overrides any of them by putting a file with the same name
 //! in its own `templates/` or `theme/` folder.
 
-pub mod assets;
-pub mod changes;
-pub mod context;
-pub mod glossary;
+pub(crate) mod assets;
+pub(crate) mod changes;
+pub(crate) mod context;
+pub(crate) mod glossary;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ use tera::{Context, Tera};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 
 /// The default templates, as shipped.
-pub static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+pub(crate) static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// The templates a site renders with: the defaults, overridden by the site's own.
 pub struct Renderer {
@@ -105,7 +105,7 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
 
 /// Every file under the site's `folder` (`templates`, `theme`) by its name inside the folder
 /// (forward slashes), sorted; hidden files are skipped. An unreadable folder is an error.
-pub fn site_folder_files(
+pub(crate) fn site_folder_files(
     site_dir: &Path,
     folder: &str,
 ) -> Result<Vec<(String, PathBuf)>, Diagnostics> {

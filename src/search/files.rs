@@ -158,7 +158,7 @@ fn target_doc(b: &Built, url: &str) -> Option<u32> {
 }
 
 /// All files of the index: core first, then postings, then text shards.
-pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
+pub(super) fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
     let made = std::sync::Mutex::new(Vec::new());
     write_each(b, opts, &|file, k| {
         made.lock()
@@ -180,7 +180,7 @@ pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
 /// is never in memory whole. Shards are made in parallel; their bounds are decided first, from
 /// sizes, so the files do not depend on how the work was shared out. The core file, which
 /// names the shards, comes last.
-pub fn write_each(b: &Built, opts: &IndexOptions, emit: &(dyn Fn(File, usize) + Sync)) {
+pub(super) fn write_each(b: &Built, opts: &IndexOptions, emit: &(dyn Fn(File, usize) + Sync)) {
     let (postings, text) = rayon::join(
         || postings_shards(b, opts, emit),
         || text_shards(b, opts, emit),

@@ -14,18 +14,18 @@ use super::tokenize::{Analyzer, Vocabulary};
 use super::{GlossaryEntry, SearchDocument};
 
 /// Field bit: section body (has term frequency and positions).
-pub const BODY: u8 = 1;
+pub(super) const BODY: u8 = 1;
 /// Field bit: page title (positions within the title).
-pub const TITLE: u8 = 2;
+pub(super) const TITLE: u8 = 2;
 /// Field bit: the section's own heading (positions within the heading).
-pub const HEADING: u8 = 4;
+pub(super) const HEADING: u8 = 4;
 /// Field bit: a sub-heading (h4+) inside the section (presence only).
-pub const SUB: u8 = 8;
+pub(super) const SUB: u8 = 8;
 /// Field bit: a glossary term the section is tagged with (presence only).
-pub const TERMS: u8 = 16;
+pub(super) const TERMS: u8 = 16;
 
 /// A page: its sections are consecutive documents.
-pub struct Page<'a> {
+pub(super) struct Page<'a> {
     /// URL without anchor.
     pub url: &'a str,
     pub sections: u32,
@@ -34,7 +34,7 @@ pub struct Page<'a> {
 }
 
 /// A section, in index order.
-pub struct Doc<'a> {
+pub(super) struct Doc<'a> {
     pub src: &'a SearchDocument<'a>,
     /// Indexed words in the body, for BM25 length normalisation.
     pub body_len: u32,
@@ -44,7 +44,7 @@ pub struct Doc<'a> {
 }
 
 /// Everything the file writer needs, deterministic in content and order.
-pub struct Built<'a> {
+pub(super) struct Built<'a> {
     /// Vocabulary, sorted; concept tokens (`~N`) sort after words.
     pub terms: Vec<String>,
     /// Postings, aligned with `terms`.
@@ -73,7 +73,7 @@ pub struct Built<'a> {
 /// count - 1 and the positions as above, a concept's each followed by
 /// (span - 1); then if HEADING likewise.
 #[derive(Default)]
-pub struct TermPostings {
+pub(super) struct TermPostings {
     data: Vec<u32>,
     sections: u32,
     last_doc: Option<u32>,
@@ -82,7 +82,7 @@ pub struct TermPostings {
 /// A term's postings split into streams: like numbers together compress
 /// better than interleaved records.
 #[derive(Default, Debug, PartialEq, Eq)]
-pub struct Streams {
+pub(super) struct Streams {
     /// First section id, then (gap - 1) to each next section.
     pub gaps: Vec<u32>,
     /// Field mask per section.
@@ -98,7 +98,7 @@ pub struct Streams {
 
 impl Streams {
     /// Empties every stream, keeping the buffers.
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         for v in [
             &mut self.gaps,
             &mut self.masks,
@@ -113,17 +113,17 @@ impl Streams {
 
 impl TermPostings {
     /// Number of sections holding the term.
-    pub fn sections(&self) -> u32 {
+    pub(super) fn sections(&self) -> u32 {
         self.sections
     }
 
     /// Every number of the term's records, in any order (for sizes).
-    pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(super) fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
         self.data.iter().copied()
     }
 
     /// Appends the term's streams to `out`. `concept`: the term is `~N`.
-    pub fn streams(&self, concept: bool, out: &mut Streams) {
+    pub(super) fn streams(&self, concept: bool, out: &mut Streams) {
         let mut d = Numbers {
             numbers: &self.data,
             at: 0,
@@ -209,7 +209,10 @@ impl Scratch {
 /// Builds postings and tables for `docs` and `glossary`. Pages are tokenised
 /// in parallel, in a few runs of consecutive pages; the runs are then merged in
 /// order, so the result does not depend on how the work was split.
-pub fn build<'a>(docs: &'a [SearchDocument<'a>], glossary: &'a [GlossaryEntry]) -> Built<'a> {
+pub(super) fn build<'a>(
+    docs: &'a [SearchDocument<'a>],
+    glossary: &'a [GlossaryEntry],
+) -> Built<'a> {
     let runs = (rayon::current_num_threads() * 2).min(docs.len() / MIN_RUN_SECTIONS);
     build_in_runs(docs, glossary, runs)
 }

@@ -128,7 +128,8 @@ mod tokenize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-pub use encode::{decode_nums, front_decode};
+#[cfg(test)]
+pub(crate) use encode::{decode_nums, front_decode};
 pub use files::{CORE_FILE, File, FileKind};
 pub use tokenize::{Analyzer, STOP_WORDS, for_each_word, words};
 

@@ -19,7 +19,7 @@ use crate::glossary::{Form, collapse_spaces};
 use rustc_hash::FxHashMap;
 
 /// One way of naming a concept, as stems with stop words removed.
-pub struct Variant {
+pub(super) struct Variant {
     pub concept: u32,
     pub stems: Vec<String>,
     /// For an abbreviation, how it may be written ([`Form::spellings`]): it matches page text
@@ -29,7 +29,7 @@ pub struct Variant {
 
 /// The glossary in index order (by term, case-insensitively, then URL): a
 /// concept's id is its position here.
-pub fn sorted_glossary(glossary: &[GlossaryEntry]) -> Vec<&GlossaryEntry> {
+pub(super) fn sorted_glossary(glossary: &[GlossaryEntry]) -> Vec<&GlossaryEntry> {
     let mut v: Vec<&GlossaryEntry> = glossary.iter().collect();
     v.sort_by(|a, b| {
         (a.term.to_lowercase(), &a.term, &a.url).cmp(&(b.term.to_lowercase(), &b.term, &b.url))
@@ -38,7 +38,7 @@ pub fn sorted_glossary(glossary: &[GlossaryEntry]) -> Vec<&GlossaryEntry> {
 }
 
 /// Concept token string of concept `id`. `~` cannot occur in a word.
-pub fn concept_token(id: usize) -> String {
+pub(super) fn concept_token(id: usize) -> String {
     format!("~{id}")
 }
 
@@ -47,7 +47,7 @@ fn is_capitals(s: &str) -> bool {
 }
 
 /// All variants of all entries, deduplicated per concept, in a stable order.
-pub fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant> {
+pub(super) fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant> {
     let mut out: Vec<Variant> = Vec::new();
     for (id, entry) in glossary.iter().enumerate() {
         let names = std::iter::once((entry.term.as_str(), Form::Name))
@@ -88,7 +88,7 @@ pub fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant
 }
 
 /// Lowercased single-word abbreviations; they are never stop words.
-pub fn abbreviation_words(glossary: &[GlossaryEntry]) -> Vec<String> {
+pub(super) fn abbreviation_words(glossary: &[GlossaryEntry]) -> Vec<String> {
     glossary
         .iter()
         .flat_map(|e| e.abbreviation.iter().chain(e.aliases.iter()))
@@ -111,7 +111,7 @@ struct Pattern {
 /// are interned before any page's words, so their ids are small and the table is short), and
 /// patterns of two or more words by their first two ids, looked up only when a bit set of those
 /// pairs says the pair may start one.
-pub struct Matcher {
+pub(super) struct Matcher {
     /// Per term id, one more than the index in `firsts` of the patterns starting with it; 0 for
     /// none. Ids past its end start none.
     first_of: Vec<u32>,
@@ -139,7 +139,7 @@ fn pair_bit(a: u32, b: u32) -> usize {
 
 /// A concept found in a field: concept term id, first token position, length in tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Found {
+pub(super) struct Found {
     pub concept_term: u32,
     pub pos: u32,
     pub span: u32,
@@ -148,7 +148,7 @@ pub struct Found {
 impl Matcher {
     /// Interns the variants' stems and the concept tokens into `vocab`.
     /// `concept_terms[i]` is the term id of concept `i`.
-    pub fn new(
+    pub(super) fn new(
         glossary: &[&GlossaryEntry],
         variants: &[Variant],
         concept_terms: &[u32],
@@ -204,7 +204,7 @@ impl Matcher {
     }
 
     /// The concept term id for a glossary name (term, abbreviation or alias), any case.
-    pub fn concept_named(&self, name: &str) -> Option<u32> {
+    pub(super) fn concept_named(&self, name: &str) -> Option<u32> {
         self.by_name.get(&name.trim().to_lowercase()).copied()
     }
 
@@ -215,7 +215,13 @@ impl Matcher {
     }
 
     /// Appends every variant occurrence in `ids`, the words of `text` written at `written`.
-    pub fn find(&self, ids: &[u32], written: &[Range<usize>], text: &str, out: &mut Vec<Found>) {
+    pub(super) fn find(
+        &self,
+        ids: &[u32],
+        written: &[Range<usize>],
+        text: &str,
+        out: &mut Vec<Found>,
+    ) {
         for i in 0..ids.len() {
             let first = match self.first_of.get(ids[i] as usize) {
                 Some(&f) if f != 0 => &self.firsts[f as usize - 1],

@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest word kept, in characters: longer runs are URLs, hashes or junk and
 /// would only bloat the vocabulary.
-pub const MAX_WORD_CHARS: usize = 40;
+pub(super) const MAX_WORD_CHARS: usize = 40;
 
 /// English stop words. Deliberately small: articles, pronouns, auxiliaries,
 /// common prepositions and the question words practitioners type ("what is",
@@ -146,7 +146,7 @@ impl Analyzer {
 }
 
 /// Marker for a stop word in [`Vocabulary::word`] results.
-pub const STOP: u32 = u32::MAX;
+pub(super) const STOP: u32 = u32::MAX;
 
 /// A word of up to 24 bytes stored inline (zero-padded; words never contain
 /// NUL), so a lookup compares three integers instead of chasing a pointer to
@@ -187,7 +187,7 @@ const CACHE_BITS: u32 = 13;
 /// Interns stems as dense ids and remembers each surface word's id, so each
 /// distinct word is stemmed once however often it occurs (a 3-million-word
 /// site has only tens of thousands of distinct words).
-pub struct Vocabulary {
+pub(super) struct Vocabulary {
     pub analyzer: Analyzer,
     surface: FxHashMap<InlineWord, u32>,
     long_surface: FxHashMap<Box<str>, u32>,
@@ -201,7 +201,7 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// An empty vocabulary using `analyzer`.
-    pub fn new(analyzer: Analyzer) -> Self {
+    pub(super) fn new(analyzer: Analyzer) -> Self {
         Vocabulary {
             analyzer,
             surface: FxHashMap::default(),
@@ -214,7 +214,7 @@ impl Vocabulary {
 
     /// The term id of a lowercased surface word, or [`STOP`].
     #[inline]
-    pub fn word(&mut self, word: &str) -> u32 {
+    pub(super) fn word(&mut self, word: &str) -> u32 {
         let key = InlineWord::new(word);
         let known = match key {
             Some(k) => {
@@ -251,7 +251,7 @@ impl Vocabulary {
     }
 
     /// The id of a term string (a stem, or a concept token), adding it if new.
-    pub fn intern(&mut self, term: &str) -> u32 {
+    pub(super) fn intern(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }
@@ -262,24 +262,24 @@ impl Vocabulary {
     }
 
     /// The string of a term id.
-    pub fn term(&self, id: u32) -> &str {
+    pub(super) fn term(&self, id: u32) -> &str {
         &self.strings[id as usize]
     }
 
     /// Number of interned terms.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.strings.len()
     }
 
     /// The terms interned from id `start` on, in id order.
-    pub fn terms_from(&self, start: usize) -> Vec<Box<str>> {
+    pub(super) fn terms_from(&self, start: usize) -> Vec<Box<str>> {
         self.strings[start..].to_vec()
     }
 
     /// Term ids (and where each was written in `text`) of the non-stop words of `text`,
     /// appended to the given vectors. Returns the number of words seen,
     /// stop words included.
-    pub fn tokens(
+    pub(super) fn tokens(
         &mut self,
         text: &str,
         ids: &mut Vec<u32>,

@@ -6,9 +6,9 @@
 //! `waymark.toml`; after a short quiet spell the [`session::Session`] rebuilds what they touch and
 //! [`live`] tells open pages to reload, or shows the errors over the last good page.
 
-pub mod http;
-pub mod live;
-pub mod session;
+pub(crate) mod http;
+pub(crate) mod live;
+pub(crate) mod session;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

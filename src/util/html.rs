@@ -1,7 +1,7 @@
 //! Escaping text for HTML.
 
 /// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(text: &str) -> String {
+pub(crate) fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

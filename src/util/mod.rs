@@ -1,6 +1,6 @@
 //! Small helpers every layer shares: HTML escaping, relative URLs, slugs and step timings.
 
-pub mod html;
-pub mod slug;
-pub mod timings;
-pub mod url;
+pub(crate) mod html;
+pub(crate) mod slug;
+pub(crate) mod timings;
+pub(crate) mod url;

@@ -4,7 +4,7 @@
 /// `text`'s letters and digits in lowercase, its words joined by single hyphens: "What is
 /// neglect?" is `what-is-neglect`. Whitespace and hyphens end a word, and so does each
 /// character of `also_between`; any other character is dropped, so "Horwath’s" is `horwaths`.
-pub fn slug(text: &str, also_between: &[char]) -> String {
+pub(crate) fn slug(text: &str, also_between: &[char]) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_dash = false;
     for c in text.chars() {
@@ -23,7 +23,7 @@ pub fn slug(text: &str, also_between: &[char]) -> String {
 
 /// The slug of a file name: `_` and `.` separate words too, so `day_in_my_life.v2` is
 /// `day-in-my-life-v2`.
-pub fn file_slug(name: &str) -> String {
+pub(crate) fn file_slug(name: &str) -> String {
     slug(name, &['_', '.'])
 }
 

@@ -3,7 +3,7 @@
 
 /// The shortest relative URL from the page written at `from` to the file at `to`
 /// (both paths from the site root, such as `strategy/vision.html`).
-pub fn relative_url(from: &str, to: &str) -> String {
+pub(crate) fn relative_url(from: &str, to: &str) -> String {
     let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
     let mut from_dirs = from_dir.split('/').filter(|d| !d.is_empty()).peekable();
     let mut rest = to;

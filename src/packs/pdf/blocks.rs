@@ -25,7 +25,7 @@ use super::model::{
 use crate::markdown::headings::heading_id;
 
 /// The Markdown extensions waymark documents are written with: the same as the website's.
-pub fn markdown_options() -> Options {
+pub(crate) fn markdown_options() -> Options {
     crate::markdown::events::options()
 }
 
@@ -36,7 +36,7 @@ pub fn markdown_options() -> Options {
 /// pack; links it returns `None` for keep their text without a link. Heading
 /// ids are `{#custom}` ids or the website's [`heading_id`]s, made unique within
 /// the document and prefixed with `doc_anchor--`.
-pub fn markdown_to_blocks(
+pub(crate) fn markdown_to_blocks(
     markdown: &str,
     doc_anchor: &str,
     resolve: &dyn Fn(&str) -> Option<LinkTarget>,
@@ -52,7 +52,7 @@ pub fn markdown_to_blocks(
 
 /// Parses the body of a ```` ```form ```` block with the website's rules (one prompt per
 /// non-blank line, an optional trailing `| N` for the lines of writing space).
-pub fn parse_form(text: &str) -> Vec<FormPrompt> {
+pub(crate) fn parse_form(text: &str) -> Vec<FormPrompt> {
     crate::markdown::forms::parse_prompts(text)
         .into_iter()
         .map(|p| FormPrompt {
@@ -533,7 +533,7 @@ fn assign_heading_ids(blocks: &mut [Block], doc_anchor: &str) {
 /// Maps heading levels into 2..=6 (level 1 is the document title) and removes
 /// skipped levels, as PDF/UA forbids them: a heading is at most one level
 /// deeper than the one before it.
-pub fn normalise_heading_levels(blocks: &mut [Block]) {
+pub(crate) fn normalise_heading_levels(blocks: &mut [Block]) {
     let mut previous = 1u8;
     for_each_heading_mut(blocks, &mut |level, _, _| {
         *level = (*level).clamp(2, 6).min(previous + 1);

@@ -32,8 +32,8 @@
 //! other document. Internal links whose heading is missing fall back to the
 //! document, or to plain text when the document is not in the pack.
 
-pub mod blocks;
-pub mod model;
+pub(crate) mod blocks;
+pub(crate) mod model;
 mod world;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -46,12 +46,11 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-pub use blocks::markdown_to_blocks;
-pub use model::{
-    Align, Block, ChangeRow, ControlRow, DefinitionData, DefinitionItem, DocData, DocKind,
-    FormPrompt, Inline, LinkTarget, ListItem, PackData, SignpostData,
+pub(crate) use blocks::markdown_to_blocks;
+pub(crate) use model::{
+    ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, SignpostData,
 };
-pub use world::{PdfFonts, is_font_file};
+pub(crate) use world::{PdfFonts, is_font_file};
 
 use world::PackWorld;
 
@@ -60,7 +59,7 @@ use crate::diagnostics::{Diagnostic, Position};
 
 /// A finished pack PDF.
 #[derive(Debug, Clone)]
-pub struct RenderedPdf {
+pub(crate) struct RenderedPdf {
     pub bytes: Vec<u8>,
     pub page_count: usize,
     /// Non-fatal typst warnings, worth logging (for example a missing font
@@ -71,7 +70,10 @@ pub struct RenderedPdf {
 /// Make one pack's PDF. Pure function of its inputs: same input, same bytes.
 ///
 /// Safe to call from several threads at once; typst's caches are shared.
-pub fn render_pack(pack: &PackData, fonts: &PdfFonts) -> Result<RenderedPdf, Vec<Diagnostic>> {
+pub(crate) fn render_pack(
+    pack: &PackData,
+    fonts: &PdfFonts,
+) -> Result<RenderedPdf, Vec<Diagnostic>> {
     let invalid = pack.data_problems();
     if !invalid.is_empty() {
         return Err(invalid);

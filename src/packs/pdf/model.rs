@@ -23,7 +23,7 @@ use crate::diagnostics::Diagnostic;
 
 /// One printable pack: a cover, a contents page and the chosen documents.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct PackData {
+pub(crate) struct PackData {
     /// Pack title: cover, PDF metadata title, running header on the contents page.
     pub title: String,
     /// Short description shown on the cover and written as PDF metadata.
@@ -46,7 +46,7 @@ pub struct PackData {
 
 /// One document (page of the site) inside a pack.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct DocData {
+pub(crate) struct DocData {
     /// The document's source file, where its problems are reported (not part of the PDF).
     #[serde(skip)]
     pub file: PathBuf,
@@ -74,7 +74,7 @@ pub struct DocData {
 /// definitions, how it is laid out (see the module docs of `pdf`).
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
-pub enum DocKind {
+pub(crate) enum DocKind {
     Page,
     Definition,
     Toolkit,
@@ -84,14 +84,14 @@ pub enum DocKind {
 
 /// A label/value row of the document-control table.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ControlRow {
+pub(crate) struct ControlRow {
     pub label: String,
     pub value: String,
 }
 
 /// One entry of a document's change history.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ChangeRow {
+pub(crate) struct ChangeRow {
     /// Display date, already formatted (for example "3 March 2026").
     pub date: String,
     pub summary: String,
@@ -99,7 +99,7 @@ pub struct ChangeRow {
 
 /// Glossary facts of a definition document.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
-pub struct DefinitionData {
+pub(crate) struct DefinitionData {
     /// The term; the document title is used when empty.
     pub term: String,
     pub abbreviation: Option<String>,
@@ -113,7 +113,7 @@ pub struct DefinitionData {
 
 /// Service facts of a signpost document (a page pointing to another service).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
-pub struct SignpostData {
+pub(crate) struct SignpostData {
     pub url: Option<String>,
     pub provider: Option<String>,
     pub audience: Option<String>,
@@ -125,7 +125,7 @@ pub struct SignpostData {
 /// A block of document body content.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "type", rename_all = "kebab-case")]
-pub enum Block {
+pub(crate) enum Block {
     /// `level` is 2..=6 (the document title is level 1, made by the template)
     /// and never skips a level; `id` is the pack-unique typst label.
     Heading {
@@ -168,21 +168,21 @@ pub enum Block {
 
 /// One item of a [`Block::List`]; `checked` is set for task-list items.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ListItem {
+pub(crate) struct ListItem {
     pub checked: Option<bool>,
     pub blocks: Vec<Block>,
 }
 
 /// One term of a [`Block::DefinitionList`] with its definitions.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct DefinitionItem {
+pub(crate) struct DefinitionItem {
     pub term: Vec<Inline>,
     pub definitions: Vec<Vec<Block>>,
 }
 
 /// One question of a [`Block::Form`].
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct FormPrompt {
+pub(crate) struct FormPrompt {
     pub text: String,
     /// Ruled writing lines under the prompt, 1..=30.
     pub lines: u32,
@@ -191,7 +191,7 @@ pub struct FormPrompt {
 /// Column alignment of a [`Block::Table`].
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
-pub enum Align {
+pub(crate) enum Align {
     None,
     Left,
     Center,
@@ -201,7 +201,7 @@ pub enum Align {
 /// Inline (phrase-level) content.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
-pub enum Inline {
+pub(crate) enum Inline {
     Text(String),
     Strong(Vec<Inline>),
     Emphasis(Vec<Inline>),
@@ -220,7 +220,7 @@ pub enum Inline {
 /// Where a link goes.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
-pub enum LinkTarget {
+pub(crate) enum LinkTarget {
     /// A typst label in this pack: a document anchor or `docanchor--headingid`.
     /// Labels that are not in the pack degrade to the document anchor (when
     /// that exists) or to plain text.
@@ -231,7 +231,7 @@ pub enum LinkTarget {
 
 impl Inline {
     /// Calls `f` with every piece of text a reader would see.
-    pub fn visit_text(&self, f: &mut dyn FnMut(&str)) {
+    pub(crate) fn visit_text(&self, f: &mut dyn FnMut(&str)) {
         match self {
             Inline::Text(t) | Inline::Code(t) => f(t),
             Inline::Strong(c)
@@ -250,7 +250,7 @@ impl Inline {
 }
 
 /// The plain text of inline content (for slugs, checks and messages).
-pub fn plain_text(content: &[Inline]) -> String {
+pub(crate) fn plain_text(content: &[Inline]) -> String {
     let mut out = String::new();
     content
         .iter()
@@ -260,7 +260,7 @@ pub fn plain_text(content: &[Inline]) -> String {
 
 impl Block {
     /// Calls `f` with every piece of text a reader would see.
-    pub fn visit_text(&self, f: &mut dyn FnMut(&str)) {
+    pub(crate) fn visit_text(&self, f: &mut dyn FnMut(&str)) {
         let inlines =
             |c: &[Inline], f: &mut dyn FnMut(&str)| c.iter().for_each(|i| i.visit_text(f));
         match self {
@@ -288,7 +288,7 @@ impl Block {
     }
 
     /// Calls `f` with this block and every block nested inside it.
-    pub fn walk(&self, f: &mut dyn FnMut(&Block)) {
+    pub(crate) fn walk(&self, f: &mut dyn FnMut(&Block)) {
         f(self);
         match self {
             Block::List { items, .. } => {
@@ -307,7 +307,7 @@ impl Block {
 impl DocData {
     /// Calls `f` with every piece of text of the document (title, summary,
     /// tables, facts and body).
-    pub fn visit_text(&self, f: &mut dyn FnMut(&str)) {
+    pub(crate) fn visit_text(&self, f: &mut dyn FnMut(&str)) {
         f(&self.title);
         self.summary.iter().for_each(|s| f(s));
         for row in &self.control {
@@ -336,7 +336,7 @@ impl DocData {
     }
 
     /// Every typst label this document defines: its anchor and heading ids.
-    pub fn labels(&self) -> Vec<&str> {
+    pub(crate) fn labels(&self) -> Vec<&str> {
         let mut ids = vec![self.anchor.as_str()];
         collect_heading_ids(&self.blocks, &mut ids);
         ids
@@ -366,7 +366,7 @@ fn collect_heading_ids<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
 impl PackData {
     /// Data a PDF cannot be made from at all: bad date or language, missing
     /// or clashing anchors and heading ids, tables without columns.
-    pub fn data_problems(&self) -> Vec<Diagnostic> {
+    pub(crate) fn data_problems(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if super::pack_date(&self.date).is_none() {
             problems.push(problem(
@@ -422,7 +422,7 @@ impl PackData {
 
     /// Structure PDF/UA-1 forbids: a pack or document without a title,
     /// headings without text, heading levels outside 2..=6 or skipping a level.
-    pub fn structure_problems(&self) -> Vec<Diagnostic> {
+    pub(crate) fn structure_problems(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if self.title.trim().is_empty() {
             problems.push(problem(

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
+use super::model::{Block, Inline};
 use super::*;
 
 // ---------------------------------------------------------------------------
