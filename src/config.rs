@@ -43,6 +43,18 @@ pub struct SiteConfig {
     pub packs: Vec<PackConfig>,
     #[serde(default)]
     pub check: CheckConfig,
+    #[serde(default)]
+    pub links: LinksConfig,
+}
+
+/// Which links pages may hold, besides web pages, email, phone numbers and the site's own pages.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinksConfig {
+    /// Further link schemes readers need, such as `"ftp"` or `"ms-teams"` (never `javascript`,
+    /// `vbscript` or `data`).
+    #[serde(default)]
+    pub allowed_schemes: Vec<String>,
 }
 
 fn default_language() -> String {
@@ -145,10 +157,56 @@ impl SiteConfig {
             (position, format!("invalid site settings: {message}"), hint)
         })?;
         config.validate()?;
+        config.validate_addresses(text)?;
         Ok(config)
     }
 
+    /// Settings that become links on every page: web addresses, and schemes that cannot run code.
+    fn validate_addresses(&self, text: &str) -> Result<(), (Position, String, String)> {
+        let at = |path: &[&str]| key_position(text, path).unwrap_or(Position::FILE);
+        if !crate::link_safety::is_web_address(&self.quick_exit_url) {
+            return Err((
+                at(&["quick_exit_url"]),
+                format!("quick_exit_url `{}` is not a web address", self.quick_exit_url),
+                "\"Exit this page\" must lead to a neutral website: write its full address, such as \"https://www.bbc.co.uk/weather\"".into(),
+            ));
+        }
+        if let Some(base) = &self.base_url
+            && !crate::link_safety::is_web_address(base)
+        {
+            return Err((
+                at(&["base_url"]),
+                format!("base_url `{base}` is not a web address"),
+                "write the full address the site is published at, such as \"https://guidance.example.org/neglect/\"".into(),
+            ));
+        }
+        for scheme in &self.links.allowed_schemes {
+            if let Err(message) = crate::link_safety::check_allowed_scheme(scheme) {
+                return Err((
+                    at(&["links", "allowed_schemes"]),
+                    format!("links.allowed_schemes: {message}"),
+                    "list only schemes readers need besides https, mailto and tel, such as allowed_schemes = [\"ftp\"]".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn validate(&self) -> Result<(), (Position, String, String)> {
+        if self.title.trim().is_empty() {
+            return Err((
+                Position::FILE,
+                "the site's title is empty".into(),
+                "write the name readers see in every page's header, such as title = \"Neglect guidance\"".into(),
+            ));
+        }
+        if let Some(pack) = self.packs.iter().find(|p| p.title.trim().is_empty()) {
+            return Err((
+                Position::FILE,
+                format!("pack `{}` has an empty title", pack.slug),
+                "give the pack the title printed on its cover, such as title = \"Neglect strategy\"".into(),
+            ));
+        }
         if let Some(colour) = &self.theme.brand_colour {
             let Some(rgb) = parse_hex_colour(colour) else {
                 return Err((
@@ -289,6 +347,40 @@ mod tests {
             SiteConfig::parse("title = \"G\"\n[theme]\nbrand_colour = \"#ffdd00\"\n").unwrap_err();
         assert!(err.1.contains("contrast"));
         assert!(SiteConfig::parse("title = \"G\"\n[theme]\nbrand_colour = \"#1d70b8\"\n").is_ok());
+    }
+
+    #[test]
+    fn addresses_in_settings_are_web_addresses_and_schemes_cannot_run_code() {
+        let err = SiteConfig::parse("title = \"G\"\nquick_exit_url = \"javascript:alert(1)\"\n")
+            .unwrap_err();
+        assert_eq!(err.0.line, 2);
+        assert!(err.1.contains("not a web address"), "{err:?}");
+        let err =
+            SiteConfig::parse("title = \"G\"\nbase_url = \"data:text/html,x\"\n").unwrap_err();
+        assert!(err.1.contains("base_url"), "{err:?}");
+        let err = SiteConfig::parse(
+            "title = \"G\"\n\n[links]\nallowed_schemes = [\"ftp\", \"JavaScript\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.0.line, 4);
+        assert!(err.1.contains("can never be allowed"), "{err:?}");
+        let c = SiteConfig::parse("title = \"G\"\n[links]\nallowed_schemes = [\"ftp\"]\n").unwrap();
+        assert_eq!(c.links.allowed_schemes, ["ftp"]);
+    }
+
+    #[test]
+    fn empty_site_and_pack_titles_are_refused() {
+        assert!(
+            SiteConfig::parse("title = \" \"")
+                .unwrap_err()
+                .1
+                .contains("title is empty")
+        );
+        let err = SiteConfig::parse(
+            "title = \"G\"\n[[packs]]\nslug = \"p\"\ntitle = \"\"\ninclude = [\"a/\"]\n",
+        )
+        .unwrap_err();
+        assert!(err.1.contains("pack `p` has an empty title"), "{err:?}");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! [`markdown`] turns each page body into HTML, linking the terms it mentions; [`render`] puts it
 //! in templates; [`output`] writes it safely; [`build`] runs the lot, and [`check`] all of it but
 //! the writing, plus content rules.
-//! [`review`] works out review status. [`scaffold`] starts new pages and sites.
+//! [`review`] works out review status. [`scaffold`] starts new pages and sites, and [`import`]
+//! turns a Word document into pages.
 //! [`diagnostics`] is the one error type every step reports in.
 
 #![warn(unreachable_pub)]
@@ -17,6 +18,8 @@ pub(crate) mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod glossary;
+pub mod import;
+pub mod link_safety;
 pub mod markdown;
 pub(crate) mod output;
 pub mod packs;

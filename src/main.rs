@@ -14,7 +14,7 @@ use waymark::check::{CheckOptions, ExternalOptions, check};
 use waymark::diagnostics::{Diagnostic, Diagnostics, Severity};
 use waymark::scaffold::new::{NewKind, NewPage, new_page};
 use waymark::scaffold::{ScaffoldError, init::init};
-use waymark::{content, review};
+use waymark::{content, import, review};
 
 /// Exit code for problems in the site's content.
 const EXIT_CONTENT: u8 = 1;
@@ -69,6 +69,61 @@ enum Command {
         after_help = "Examples:\n  waymark init my-guidance\n  waymark init .          (the current folder, if it is empty)\n\nThe folder must be new or empty."
     )]
     Init(InitArgs),
+    /// Turn a Word document (.docx) into pages: one page per chapter, document control into
+    /// front matter, the version history into page history, and the glossary into
+    /// definitions. Never replaces a file; reports what to check by eye, then runs
+    /// `waymark check` on the new pages.
+    #[command(
+        after_help = "Examples:\n  waymark import \"Neglect Strategy 2025.docx\"                      chapters into content/strategy/\n  waymark import strategy.docx --dry-run                          show the plan, write nothing\n  waymark import strategy.docx --section strategy/2026            into content/strategy/2026/\n  waymark import chronology.docx --kind toolkit                   into content/toolkit/\n  waymark import procedures.docx --kind page --split 2            a page per Heading 1 and Heading 2\n\nA document with chapters becomes a section: its _index.md holds the text before the first\nheading, and each Heading 1 (or down to --split) starts a page. A document without headings\nbecomes one page. If any file it would write exists, nothing is written (exit code 2).\nA file that is not a readable .docx is exit code 1."
+    )]
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The Word document (.docx).
+    file: PathBuf,
+    /// The site folder (holds waymark.toml and content/). Default: the current folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    site: PathBuf,
+    /// The folder inside content/ for the pages, such as `strategy` or `strategy/2026`.
+    /// Default: the folder of the --kind (a folder named after the document for `page`).
+    #[arg(long, value_name = "DIR")]
+    section: Option<String>,
+    /// What kind of document it is. Default: from --section, or strategy.
+    #[arg(long, value_enum)]
+    kind: Option<ImportKindArg>,
+    /// Start a page at each heading of this level and above: 1 for Heading 1, 2 for
+    /// Heading 1 and Heading 2.
+    #[arg(long, value_name = "LEVEL", default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=6))]
+    split: u8,
+    /// Print what would be written and what to check, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Check the new pages' review dates as on this day (YYYY-MM-DD).
+    /// The environment variable WAYMARK_TODAY does the same.
+    #[arg(long, value_name = "DATE", value_parser = parse_today)]
+    today: Option<jiff::civil::Date>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportKindArg {
+    /// A strategy, in content/strategy/: pages need document control.
+    Strategy,
+    /// A toolkit document, in content/toolkit/: pages need document control.
+    Toolkit,
+    /// Any other document, in a folder of its own (or --section).
+    Page,
+}
+
+impl From<ImportKindArg> for import::ImportKind {
+    fn from(k: ImportKindArg) -> Self {
+        match k {
+            ImportKindArg::Strategy => import::ImportKind::Strategy,
+            ImportKindArg::Toolkit => import::ImportKind::Toolkit,
+            ImportKindArg::Page => import::ImportKind::Page,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -145,7 +200,7 @@ struct ServeArgs {
 struct ReviewArgs {
     #[command(flatten)]
     site: SiteArgs,
-    /// Only documents due within this period (or overdue): 90d, 12w, 6m, 1y.
+    /// Only documents due within this period (or overdue): 90d, 12w, 6m, 1y; at most 100y.
     #[arg(long, value_name = "PERIOD", value_parser = review::report::parse_period)]
     within: Option<i64>,
     /// Only documents whose owner contains this text (any case).
@@ -272,6 +327,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::New(args) => run_new(args),
         Command::Init(args) => run_init(args),
+        Command::Import(args) => run_import(args),
     }
 }
 
@@ -280,6 +336,13 @@ fn run_build(args: BuildArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return usage_error(&e),
     };
+    if let Some(base) = &args.base_url
+        && !waymark::link_safety::is_web_address(base)
+    {
+        return usage_error(&format!(
+            "--base-url `{base}` is not a web address: write the full address the site is published at, such as https://guidance.example.org/"
+        ));
+    }
     let output_dir = args.output.unwrap_or_else(|| args.site.site.join("output"));
     let options = BuildOptions {
         site_dir: args.site.site,
@@ -289,6 +352,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         pdf: !args.no_pdf,
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
     };
+    waymark::build::remove_staging_on_signal();
     match build(&options) {
         Ok(report) => {
             print_diagnostics(&report.warnings);
@@ -488,6 +552,61 @@ fn run_init(args: InitArgs) -> ExitCode {
         }
         Err(e) => scaffold_error(&e),
     }
+}
+
+fn run_import(args: ImportArgs) -> ExitCode {
+    let today = match today_or_env(args.today) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e),
+    };
+    let options = import::ImportOptions {
+        file: args.file.clone(),
+        site_dir: args.site.clone(),
+        section: args.section,
+        kind: args.kind.map(Into::into),
+        split_level: args.split,
+        dry_run: args.dry_run,
+    };
+    let imported = match import::import(&options) {
+        Ok(imported) => imported,
+        Err(e) => {
+            eprintln!("error: {e}\n  = hint: {}", e.hint());
+            return ExitCode::from(if e.is_usage() {
+                EXIT_USAGE
+            } else {
+                EXIT_CONTENT
+            });
+        }
+    };
+    print!("{}", imported.report(&args.file));
+    if !imported.written {
+        return ExitCode::SUCCESS;
+    }
+    println!("\nChecking the new pages (waymark check):");
+    let checked = import::check_imported(&args.site, today, &imported.pages());
+    let mut out = anstream::stdout().lock();
+    for diagnostic in &checked.findings {
+        let _ = write_diagnostic(&mut out, diagnostic);
+    }
+    let found = &checked.findings;
+    if found.is_empty() {
+        let _ = writeln!(out, "No problems found in the new pages.");
+    } else {
+        let _ = writeln!(
+            out,
+            "{} error(s) and {} warning(s) in the new pages: tidy them, then run `waymark check`.",
+            found.error_count(),
+            found.warning_count()
+        );
+    }
+    if checked.elsewhere > 0 {
+        let _ = writeln!(
+            out,
+            "{} finding(s) on other pages of the site: `waymark check` lists them.",
+            checked.elsewhere
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// Reports why `new` or `init` wrote nothing. Problems with the command are exit code 2.

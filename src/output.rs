@@ -86,6 +86,11 @@ pub(crate) fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), Out
     if site.starts_with(&out) {
         return Err(unsafe_dir("it contains the site folder"));
     }
+    if is_inside_site_sources(&out, &site) {
+        return Err(unsafe_dir(
+            "it is inside the site's content/, templates/ or theme/ folder, so each build would be read into the next",
+        ));
+    }
     if out.join("content").is_dir() {
         return Err(unsafe_dir(
             "it contains a content/ folder, so it looks like a site",
@@ -103,6 +108,13 @@ pub(crate) fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), Out
         }
     }
     Ok(())
+}
+
+/// True when `out` is in one of the folders a build reads (both paths absolute).
+fn is_inside_site_sources(out: &Path, site: &Path) -> bool {
+    ["content", "templates", "theme"]
+        .iter()
+        .any(|folder| out.starts_with(site.join(folder)))
 }
 
 /// An absolute, normalised path without requiring it to exist (symlinks in existing parts resolved).
@@ -143,6 +155,75 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// The staging folder's marker file, locked while this build runs, so the next build can
+    /// tell a live staging folder from one a crashed build left behind.
+    lock: Option<std::fs::File>,
+}
+
+/// Staging folders of builds running in this process, removed if a signal stops it.
+static LIVE_STAGING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// Set once a signal is stopping the process: no more files are written.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn live_staging() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE_STAGING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Makes Ctrl-C and termination signals remove the staging folders of builds in progress
+/// before the process exits (with 130), so an interrupted build leaves nothing behind and the
+/// output as it was. A build that crashes outright leaves its folder to [`Staging::create`] of
+/// the next build.
+pub fn remove_staging_on_signal() {
+    let _ = ctrlc::set_handler(|| {
+        STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+        // Held until the process exits, so a swap into place is never cut half way.
+        let folders = live_staging();
+        for dir in folders.iter() {
+            // Threads still writing may make a folder again between tries.
+            for _ in 0..5 {
+                let _ = std::fs::remove_dir_all(dir);
+                if !dir.exists() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+        eprintln!("\nStopped: the build was interrupted, so the output is unchanged.");
+        std::process::exit(130);
+    });
+}
+
+/// Removes staging folders that builds of `target` left when they were killed or crashed:
+/// folders beside it named `.NAME.waymark-staging-PID` that hold waymark's marker file and whose
+/// build no longer holds its lock. Nothing else is touched.
+fn remove_stale_staging(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.waymark-staging-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let dir = entry.path();
+        let Ok(marker) = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(dir.join(MARKER))
+        else {
+            continue;
+        };
+        if marker.try_lock().is_ok() {
+            drop(marker);
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
 }
 
 impl Staging {
@@ -153,27 +234,49 @@ impl Staging {
         let parent = target.parent().expect("checked: not the root");
         std::fs::create_dir_all(parent).map_err(io_error("create", parent))?;
         let name = target.file_name().unwrap_or_default().to_string_lossy();
+        remove_stale_staging(parent, &name);
         let dir = parent.join(format!(".{name}.waymark-staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(io_error("clear", &dir))?;
         }
         std::fs::create_dir(&dir).map_err(io_error("create", &dir))?;
+        live_staging().push(dir.clone());
         std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(io_error("write", &dir))?;
+        // A file system without locks only means a stale folder is left for the user.
+        let lock = std::fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join(MARKER))
+            .ok()
+            .filter(|file| file.try_lock().is_ok());
         Ok(Staging {
             dir,
             target,
             committed: false,
+            lock,
         })
     }
 
     /// Writes `bytes` at `relative` (forward slashes) inside the staging folder.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(Diagnostic::error(
+                "io",
+                &self.dir,
+                crate::diagnostics::Position::FILE,
+                "the build was stopped",
+            ));
+        }
         write_file(&self.dir, relative, bytes)
     }
 
     /// Replaces the output with the staging folder. The old output is removed only after the
     /// new one is in place; if the swap fails, the old output is put back.
     pub fn commit(mut self) -> Result<(), OutputError> {
+        // A signal waits for the swap to finish; the lock is let go first, since some systems
+        // cannot move a folder holding an open file.
+        let mut live = live_staging();
+        live.retain(|dir| *dir != self.dir);
+        self.lock = None;
         let old = self.target.with_file_name(format!(
             ".{}.waymark-old-{}",
             self.target
@@ -207,8 +310,10 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
+        self.lock = None;
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
+            live_staging().retain(|dir| *dir != self.dir);
         }
     }
 }
@@ -301,6 +406,13 @@ mod tests {
         let other_site = tempfile::tempdir().unwrap();
         std::fs::create_dir(other_site.path().join("content")).unwrap();
         assert!(refuse(other_site.path()).contains("content/"));
+        for inside in ["content/gen", "templates/out", "theme/x/y"] {
+            assert!(
+                refuse(&site.path().join(inside)).contains("read into the next"),
+                "{inside}"
+            );
+        }
+        assert!(check_output_dir(&site.path().join("output"), site.path()).is_ok());
     }
 
     #[test]
@@ -318,6 +430,38 @@ mod tests {
         ));
         std::fs::write(out.path().join(MARKER), "").unwrap();
         assert!(check_output_dir(out.path(), site.path()).is_ok());
+    }
+
+    #[test]
+    fn stale_staging_folders_of_dead_builds_are_removed_and_nothing_else() {
+        let site = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("output");
+        let stale = root.path().join(".output.waymark-staging-999999");
+        std::fs::create_dir(&stale).unwrap();
+        std::fs::write(stale.join(MARKER), MARKER_TEXT).unwrap();
+        std::fs::write(stale.join("index.html"), "half a build").unwrap();
+        let unmarked = root.path().join(".output.waymark-staging-123");
+        std::fs::create_dir(&unmarked).unwrap();
+        let other = root.path().join(".output.waymark-staging-notes");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join(MARKER), "").unwrap();
+
+        let live = Staging::create(&out, site.path()).unwrap();
+        assert!(!stale.exists(), "a dead build's folder is removed");
+        assert!(
+            unmarked.exists(),
+            "a folder without the marker is not waymark's"
+        );
+        assert!(other.exists(), "a name that is not staging-PID is left");
+
+        // A second build beside a running one leaves the running one's folder alone.
+        let running = live.dir.clone();
+        let beside = Staging::create(&root.path().join("output2"), site.path()).unwrap();
+        remove_stale_staging(root.path(), "output");
+        assert!(running.exists(), "a live build's folder is locked and kept");
+        drop((live, beside));
+        assert!(!running.exists());
     }
 
     #[test]

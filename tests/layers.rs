@@ -10,11 +10,14 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "commands",
-        &["build", "check", "review", "scaffold", "serve"],
+        &["build", "check", "import", "review", "scaffold", "serve"],
     ),
     ("stages", &["packs", "render", "search"]),
     ("model", &["content", "glossary", "markdown"]),
-    ("foundation", &["config", "diagnostics", "output", "util"]),
+    (
+        "foundation",
+        &["config", "diagnostics", "link_safety", "output", "util"],
+    ),
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

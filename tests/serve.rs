@@ -203,3 +203,38 @@ fn serving_never_writes_into_the_output_folder() {
         "the preview lives in its own temporary folder"
     );
 }
+
+#[test]
+fn a_folder_without_its_slash_redirects_and_rebuilds_resume_after_content_moves_away_and_back() {
+    let root = tempfile::tempdir().unwrap();
+    let site = root.path().join("site");
+    common::copy_dir(&common::fixture("valid"), &site);
+    let preview = start(&site);
+    let addr = preview.addr.clone();
+
+    // `/strategy` answers with a redirect to `/strategy/`, where the page's relative links work.
+    let (status, response) = get(&addr, "/strategy");
+    assert_eq!(status, 301, "{response}");
+    assert!(response.contains("Location: /strategy/\r\n"), "{response}");
+    assert_eq!(get(&addr, "/strategy/").0, 200);
+
+    // The content folder moved away and back: edits are still picked up.
+    let content = site.join("content");
+    let away = root.path().join("away");
+    std::fs::rename(&content, &away).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::rename(&away, &content).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let file = content.join("strategy/vision.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("Fewer children", "Many fewer children")).unwrap();
+    assert!(
+        within(Duration::from_secs(3), || get(
+            &addr,
+            "/strategy/vision.html"
+        )
+        .1
+        .contains("Many fewer children")),
+        "the edit after the move is served"
+    );
+}

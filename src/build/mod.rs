@@ -8,7 +8,10 @@
 //! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
 //! writes nothing, so it finds exactly the problems a build would.
 
+pub mod owners;
 pub(crate) mod packs;
+#[cfg(test)]
+mod page_model_fuzz;
 pub(crate) mod pages;
 pub(crate) mod search;
 mod site_files;
@@ -29,6 +32,8 @@ use crate::packs::Pack;
 use crate::render::Renderer;
 use crate::render::context::{PackLink, SiteView};
 use crate::util::timings;
+
+pub use crate::output::remove_staging_on_signal;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -90,10 +95,12 @@ pub fn prepare(
     base_url: Option<&str>,
     load: LoadOptions,
 ) -> Result<Prepared, Diagnostics> {
-    let mut site = timings::step("  content", || content::load(site_dir, load))?;
+    let mut site = timings::step("  content", || content::load_site(site_dir, load))?;
     if let Some(base) = base_url {
         site.config.base_url = Some(base.to_string());
     }
+    site.problems.extend(owners::collisions(&site));
+    site.problems.sort();
     // The glossary's automata and the templates take some milliseconds each: made side by side.
     let (glossary, (renderer, packs)) = rayon::join(
         || timings::step("  glossary", || Glossary::build(&site)),
@@ -106,7 +113,7 @@ pub fn prepare(
     let (glossary, mut renderer, packs) = match (glossary, renderer, packs) {
         (Ok(g), Ok(r), Ok(p)) => (g, r, p),
         (g, r, p) => {
-            let mut diagnostics = Diagnostics::new();
+            let mut diagnostics = site.problems.clone();
             diagnostics.extend(g.err().into_iter().flatten());
             diagnostics.extend(r.err().into_iter().flatten());
             diagnostics.extend(p.err().into_iter().flatten());
@@ -146,10 +153,13 @@ pub struct Rendered {
 
 /// Renders every page and site-wide file into `sink`.
 pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> Rendered {
-    let mut diagnostics = Diagnostics::new();
+    let mut diagnostics = prepared.site.problems.clone();
     let mut files = 0;
     let mut pack_views = packs::views(prepared, today);
-    if let Pdfs::Make { progress } = pdfs {
+    // A site that already has errors will not be published: its PDFs would be made for nothing.
+    if let Pdfs::Make { progress } = pdfs
+        && !prepared.site.problems.has_errors()
+    {
         files += timings::step("pdfs", || {
             packs::write_pdfs(
                 prepared,

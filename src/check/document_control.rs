@@ -75,7 +75,7 @@ mod tests {
                 ("strategy/bare.md", "+++\ntitle = \"Bare\"\n+++\nText.\n"),
                 (
                     "toolkit/part.md",
-                    "+++\ntitle = \"Part\"\nowner = \"Group\"\nversion = 2\n+++\nText.\n",
+                    "+++\ntitle = \"Part\"\nowner = \"Group\"\nversion = \"2\"\n+++\nText.\n",
                 ),
                 ("about/page.md", "+++\ntitle = \"About\"\n+++\nText.\n"),
                 (

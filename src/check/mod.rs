@@ -183,8 +183,8 @@ fn unknown_rules<'a>(site_dir: &Path, names: impl Iterator<Item = &'a String>) -
                     format!("[check.rules] names `{name}`, which every build checks"),
                 )
                 .with_hint(format!(
-                    "a build stops on `{name}`, so it is always an error: remove this line and \
-                     fix the links it finds"
+                    "a build checks `{name}` every time, so its level cannot be changed: remove \
+                     this line and fix what it finds"
                 ));
             }
             let hint = match suggest(name, RULES.iter().map(|r| r.id)) {

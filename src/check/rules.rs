@@ -74,8 +74,31 @@ pub const RULES: &[Rule] = &[
     external::RULE,
 ];
 
-/// Checks every build makes, which are always errors: a build stops on them.
-pub const BUILD_RULES: &[&str] = &["broken-link", "broken-anchor"];
+/// Checks every build makes, which are always errors (`symlink` a warning): a build stops on
+/// them, so their level cannot be set in `[check.rules]`. The README's "Problems a build stops
+/// on" lists the same names.
+pub const BUILD_RULES: &[&str] = &[
+    "front-matter",
+    "unknown-key",
+    "encoding",
+    "duplicate-url",
+    "output-clash",
+    "unsafe-link",
+    "nesting-depth",
+    "form",
+    "broken-link",
+    "broken-anchor",
+    "external-image",
+    "duplicate-term",
+    "unknown-related-term",
+    "config",
+    "pack",
+    "template",
+    "pdf",
+    "pdf-accessibility",
+    "io",
+    "symlink",
+];
 
 /// The rule with this id.
 pub(crate) fn rule(id: &str) -> Option<&'static Rule> {

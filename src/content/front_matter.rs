@@ -72,13 +72,15 @@ pub struct Change {
     pub minor: bool,
 }
 
-/// Editors write `version = 2.1` as often as `version = "2.1"`; accept both.
+/// The version is text: a bare number such as `version = 2.10` would lose its last zero and
+/// show as "2.1", so numbers are refused with a hint to quote them.
 fn version_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     use serde::de::Error;
     match toml::Value::deserialize(d)? {
         toml::Value::String(s) => Ok(Some(s)),
-        toml::Value::Integer(i) => Ok(Some(i.to_string())),
-        toml::Value::Float(f) => Ok(Some(format!("{f:?}"))),
+        toml::Value::Integer(_) | toml::Value::Float(_) => Err(D::Error::custom(
+            "the version is a bare number: write it in double quotes, as it should show",
+        )),
         other => Err(D::Error::custom(format!(
             "expected a version such as \"2.1\", found {}",
             other.type_str()
@@ -102,7 +104,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
 
 /// A file cut into its front matter and body, with where each starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Split<'a> {
+pub struct Split<'a> {
     pub front: &'a str,
     /// Byte offset of `front` in the file.
     pub front_offset: usize,
@@ -147,7 +149,7 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
 
 /// Parses a whole document: split, then TOML, then the unknown-key check.
 /// Returns every problem found, each with its line.
-pub(crate) fn parse<'a>(
+pub fn parse<'a>(
     path: &Path,
     text: &'a str,
     lines: &LineIndex,
@@ -176,9 +178,12 @@ pub(crate) fn parse<'a>(
     let front = FrontMatter::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
         let message = e.message().to_string();
         let hint = if message.contains("missing field `title`") {
-            "every page needs a title: add a line such as title = \"Chronology\" between the +++ lines"
+            "every page needs a title: add a line such as title = \"Chronology\" between the +++ lines".to_string()
+        } else if message.contains("the version is a bare number") {
+            let written = e.span().and_then(|s| split.front.get(s)).unwrap_or("2.10");
+            format!("write version = \"{}\"", written.trim())
         } else {
-            "check the value's type: text in double quotes, numbers bare, dates as 2026-04-01"
+            "check the value's type: text in double quotes, numbers bare, dates as 2026-04-01".to_string()
         };
         Diagnostic::error(
             "front-matter",
@@ -188,6 +193,11 @@ pub(crate) fn parse<'a>(
         )
         .with_hint(hint)
     });
+    if let Ok(front) = &front
+        && front.title.trim().is_empty()
+    {
+        problems.push(empty_title(path, text, lines));
+    }
     match front {
         Ok(front) if problems.is_empty() => Ok((front, split)),
         Ok(_) => Err(problems),
@@ -213,6 +223,15 @@ pub(crate) fn value_span(text: &str, key: &str, index: Option<usize>) -> Option<
         _ => value.span(),
     };
     Some(split.front_offset + span.start..split.front_offset + span.end)
+}
+
+/// A blank title would make an empty heading, and empty links to the page everywhere.
+fn empty_title(path: &Path, text: &str, lines: &LineIndex) -> Diagnostic {
+    let position = value_span(text, "title", None)
+        .map_or(Position::new(1, 1), |span| lines.position(text, span.start));
+    Diagnostic::error("front-matter", path, position, "the title is empty").with_hint(
+        "write the words readers will see as the page's heading and in links to it, such as title = \"Chronology\"",
+    )
 }
 
 fn first_line(message: &str) -> &str {
@@ -364,7 +383,7 @@ mod tests {
     #[test]
     fn parses_document_control_and_changes() {
         let f = parse_str(
-            "+++\ntitle = \"Vision\"\nversion = 2.0\nreview_due = \"2027-03\"\n\
+            "+++\ntitle = \"Vision\"\nversion = \"2.0\"\nreview_due = \"2027-03\"\n\
              [[changes]]\ndate = 2026-04-01\nsummary = \"First published\"\n+++\n",
         )
         .unwrap();
@@ -404,6 +423,26 @@ mod tests {
             parse_str("+++\ntitle = \"A\"\npublished = \"2026-02-30\"\n+++\n").unwrap_err();
         assert_eq!(errors[0].line, 3);
         assert!(errors[0].message.contains("not a real date"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_bare_number_version_is_refused_with_the_quoted_form_as_hint() {
+        let errors = parse_str("+++\ntitle = \"A\"\nversion = 2.10\n+++\n").unwrap_err();
+        assert_eq!((errors[0].line, errors[0].column), (3, 11), "{errors:?}");
+        assert!(errors[0].message.contains("bare number"), "{errors:?}");
+        assert_eq!(errors[0].hint.as_deref(), Some("write version = \"2.10\""));
+        assert!(parse_str("+++\ntitle = \"A\"\nversion = 3\n+++\n").is_err());
+    }
+
+    #[test]
+    fn an_empty_or_blank_title_is_an_error_at_its_line() {
+        for title in ["\"\"", "\"   \"", "\"\\t\""] {
+            let errors =
+                parse_str(&format!("+++\nsummary = \"S\"\ntitle = {title}\n+++\n")).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!((errors[0].line, errors[0].column), (3, 9), "{errors:?}");
+            assert_eq!(errors[0].message, "the title is empty");
+        }
     }
 
     #[test]

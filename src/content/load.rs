@@ -22,8 +22,21 @@ pub struct LoadOptions {
     pub include_drafts: bool,
 }
 
-/// Reads the site folder: settings, then every file under `content/`.
+/// Reads the site folder: settings, then every file under `content/`. Any error in a page is an
+/// error here (`waymark review` reads the site this way).
 pub fn load(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnostics> {
+    let site = load_site(site_dir, options)?;
+    if site.problems.has_errors() {
+        return Err(site.problems);
+    }
+    Ok(site)
+}
+
+/// Reads the site folder, carrying on past problems in pages so that a build or a check can
+/// report them together with what later steps find: the problems are kept in
+/// [`Site::problems`], and a page whose file could not be read as a page is a stand-in (see
+/// [`stand_in`]). An error only when there is no site to read: no settings, no `content/`.
+pub fn load_site(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnostics> {
     let config = SiteConfig::load(site_dir).map_err(|d| Diagnostics::from(vec![d]))?;
     let content_dir = site_dir.join("content");
     if !content_dir.is_dir() {
@@ -40,18 +53,21 @@ pub fn load(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnostics> 
     }
 
     let mut diagnostics = Diagnostics::new();
-    let (markdown, assets) = walk(&content_dir, &mut diagnostics);
+    let (markdown, assets) = walk(site_dir, &content_dir, &mut diagnostics);
 
     let parsed: Vec<Result<Option<Page>, Vec<Diagnostic>>> = markdown
         .par_iter()
         .map(|source| read_page(site_dir, source, options))
         .collect();
     let mut pages = Vec::with_capacity(parsed.len());
-    for result in parsed {
+    for (result, source) in parsed.into_iter().zip(&markdown) {
         match result {
             Ok(Some(page)) => pages.push(page),
             Ok(None) => {}
-            Err(problems) => diagnostics.extend(problems),
+            Err(problems) => {
+                diagnostics.extend(problems);
+                pages.push(stand_in(site_dir, source));
+            }
         }
     }
     let assets = assets
@@ -64,15 +80,64 @@ pub fn load(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnostics> 
 
     let pages = arrange(pages);
     check_unique_urls(&pages, &mut diagnostics);
-    if diagnostics.has_errors() {
-        diagnostics.sort();
-        return Err(diagnostics);
-    }
-    Ok(Site::new(site_dir.to_path_buf(), config, pages, assets))
+    diagnostics.extend(super::addresses::unsafe_urls(
+        &pages,
+        &config.links.allowed_schemes,
+    ));
+    diagnostics.sort();
+    Ok(Site::new(
+        site_dir.to_path_buf(),
+        config,
+        pages,
+        assets,
+        diagnostics,
+    ))
+}
+
+/// A stand-in for a Markdown file that could not be read as a page (its front matter or its
+/// encoding is wrong), so that links to it and packs that include it are not reported as
+/// missing too, and its text is still checked: titled from its file name, its body the text after
+/// the front matter. It is marked `synthetic`, so content rules, search and review pass it by;
+/// a build stops on the file's own errors.
+fn stand_in(site_dir: &Path, source: &str) -> Page {
+    let file = PathBuf::from("content").join(source);
+    let bytes = std::fs::read(site_dir.join(&file)).unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    let body_offset = match front_matter::split(&text) {
+        Ok(split) => split.body_offset,
+        Err(front_matter::SplitError::Missing) => 0,
+        Err(front_matter::SplitError::Unclosed) => text.len(),
+    };
+    let stem = source
+        .rsplit('/')
+        .next()
+        .unwrap_or(source)
+        .trim_end_matches(".md");
+    let lines = LineIndex::new(&text);
+    let mut page = new_page(
+        source.to_string(),
+        file,
+        FrontMatter {
+            title: title_from_name(stem),
+            ..FrontMatter::default()
+        },
+        text,
+        body_offset,
+        lines,
+    );
+    page.synthetic = true;
+    page
 }
 
 /// Markdown sources and other files under `content/`, as forward-slash paths, sorted.
-fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<String>, Vec<String>) {
+fn walk(
+    site_dir: &Path,
+    content_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<String>, Vec<String>) {
+    let real_site = site_dir
+        .canonicalize()
+        .unwrap_or_else(|_| site_dir.to_path_buf());
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
     let walker = WalkDir::new(content_dir)
@@ -91,7 +156,16 @@ fn walk(content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<String>, Vec<
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if entry.path_is_symlink() {
+            match super::symlinks::followed(&real_site, entry.path()) {
+                Ok(()) => {}
+                Err(why) => {
+                    let shown = entry.path().strip_prefix(site_dir).unwrap_or(entry.path());
+                    diagnostics.push(super::symlinks::skipped(shown, &why));
+                    continue;
+                }
+            }
+        } else if !entry.file_type().is_file() {
             continue;
         }
         let Ok(relative) = entry.path().strip_prefix(content_dir) else {
@@ -205,12 +279,7 @@ fn synthetic_section(dir: &str) -> Page {
     let title = if dir.is_empty() {
         "Home".to_string()
     } else {
-        let words = name.replace(['-', '_'], " ");
-        let mut chars = words.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
+        title_from_name(name)
     };
     let source = join(dir, "_index.md");
     let mut page = new_page(
@@ -226,6 +295,22 @@ fn synthetic_section(dir: &str) -> Page {
     );
     page.synthetic = true;
     page
+}
+
+/// A title made from a file or folder name: `day-in-my-life` is "Day in my life". A name of
+/// only dashes or underscores stays as it is.
+fn title_from_name(name: &str) -> String {
+    let words = name.replace(['-', '_'], " ");
+    let words = if words.trim().is_empty() {
+        name.to_string()
+    } else {
+        words
+    };
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Adds missing sections, sorts pages (home first), and links parents and children.

@@ -4,10 +4,12 @@
 //! goes back to the files. Kinds of page come from the top folder (`strategy/`, `definitions/`,
 //! `toolkit/`, `signposting/`), so an editor never has to say what kind a page is.
 
+mod addresses;
 mod control;
 pub(crate) mod date;
-pub(crate) mod front_matter;
+pub mod front_matter;
 mod load;
+mod symlinks;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,7 +19,7 @@ use serde::Serialize;
 pub use control::{DocControl, ReviewStatus};
 pub use date::DocDate;
 pub use front_matter::{Change, FrontMatter};
-pub use load::{LoadOptions, load, read_page};
+pub use load::{LoadOptions, load, load_site, read_page};
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{LineIndex, Position};
@@ -153,12 +155,21 @@ pub struct Site {
     /// Every page, sorted by source path; the home page is first.
     pub pages: Vec<Page>,
     pub assets: Vec<Asset>,
+    /// What loading found wrong in pages that still let the site be read (a page's front matter,
+    /// a symlink leaving the site): errors stop a build once everything else has been checked.
+    pub problems: crate::diagnostics::Diagnostics,
     by_source: HashMap<String, PageId>,
     by_url: HashMap<String, PageId>,
 }
 
 impl Site {
-    fn new(dir: PathBuf, config: SiteConfig, pages: Vec<Page>, assets: Vec<Asset>) -> Site {
+    fn new(
+        dir: PathBuf,
+        config: SiteConfig,
+        pages: Vec<Page>,
+        assets: Vec<Asset>,
+        problems: crate::diagnostics::Diagnostics,
+    ) -> Site {
         let by_source = pages
             .iter()
             .enumerate()
@@ -174,6 +185,7 @@ impl Site {
             config,
             pages,
             assets,
+            problems,
             by_source,
             by_url,
         }

@@ -142,7 +142,7 @@ impl Glossary {
             .pages
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.kind == PageKind::Definition && !p.is_section)
+            .filter(|(_, p)| p.kind == PageKind::Definition && !p.is_section && !p.synthetic)
             .map(|(id, page)| entry_of(id, page, &mut diagnostics))
             .collect();
         entries.sort_by(|a, b| {

@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser};
 
+use super::depth::{DepthLimit, TooDeep};
+
 /// A Markdown event with the byte range of the body it came from.
 pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 
@@ -23,8 +25,18 @@ pub(crate) fn options() -> Options {
 /// Merging lets term linking see "Graded Care Profile" whole even where smart punctuation split the
 /// text; raw HTML is shown as text because it could break the page's structure and accessibility.
 pub(crate) fn parse(body: &str) -> Vec<Spanned<'_>> {
+    parse_limited(body).0
+}
+
+/// [`parse`], with nesting past [`MAX_NESTING`](super::depth::MAX_NESTING) flattened and where
+/// the page first went past it, if it did.
+pub(crate) fn parse_limited(body: &str) -> (Vec<Spanned<'_>>, Option<TooDeep>) {
     let mut events: Vec<Spanned<'_>> = Vec::with_capacity(body.len() / 16);
+    let mut limit = DepthLimit::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if !limit.keep(&event, range.start) {
+            continue;
+        }
         let event = match event {
             Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
             other => other,
@@ -41,7 +53,7 @@ pub(crate) fn parse(body: &str) -> Vec<Spanned<'_>> {
         }
         events.push((event, range));
     }
-    events
+    (events, limit.too_deep())
 }
 
 /// The text inside events from `start` (a Start tag) to its End, for headings and link text.

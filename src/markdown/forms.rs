@@ -17,8 +17,9 @@ use crate::util::html::escape_attr;
 
 /// Lines of writing space when a prompt does not say.
 pub(crate) const DEFAULT_LINES: u32 = 4;
-/// More than this is a typing slip, not a request for a page of lines.
-pub(crate) const MAX_LINES: u32 = 30;
+/// More than this is a typing slip, not a request for a page of lines; `check` and `build`
+/// report a size outside 1 to this.
+pub(crate) const MAX_LINES: u32 = 8;
 
 /// One question of a form and the writing space it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +54,96 @@ pub(crate) fn parse_prompts(text: &str) -> Vec<Prompt> {
             }
         })
         .collect()
+}
+
+/// Something wrong in a form block, found by [`problems`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FormProblem {
+    /// Byte offset in the body of the block's first line of questions (or of its fence).
+    pub offset: usize,
+    /// Lines below that one.
+    pub lines_down: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// Every mistake in the page's form blocks: a line with no question before its `| N`, a size
+/// outside 1 to [`MAX_LINES`], a block without questions, and a block never closed (which would
+/// swallow the rest of the page).
+pub(crate) fn problems(events: &[Spanned<'_>], body: &str) -> Vec<FormProblem> {
+    let mut found = Vec::new();
+    for (i, (event, range)) in events.iter().enumerate() {
+        let Event::Start(Tag::CodeBlock(kind)) = event else {
+            continue;
+        };
+        if !is_form(kind) {
+            continue;
+        }
+        let problem = |offset, lines_down, message: String, hint: &str| FormProblem {
+            offset,
+            lines_down,
+            message,
+            hint: hint.to_string(),
+        };
+        if !is_closed(&body[range.clone()]) {
+            found.push(problem(
+                range.start,
+                0,
+                "this form block is never closed, so it takes in the rest of the page".into(),
+                "end the questions with a line of three backticks: ```",
+            ));
+        }
+        let (text, start) = match events.get(i + 1) {
+            Some((Event::Text(text), r)) => (text.as_ref(), r.start),
+            _ => ("", range.start),
+        };
+        if text.trim().is_empty() {
+            found.push(problem(
+                range.start,
+                0,
+                "this form block has no questions".into(),
+                "write one question a line between the ```form line and the closing ```",
+            ));
+        }
+        for (down, line) in text.lines().enumerate() {
+            let Some((prompt, size)) = line.rsplit_once('|') else {
+                continue;
+            };
+            let size = size.trim();
+            if prompt.trim().is_empty() {
+                found.push(problem(
+                    start,
+                    down,
+                    format!("`{}` gives writing space but no question", line.trim()),
+                    "write the question before the |, such as What do you have for breakfast? | 3",
+                ));
+            } else if let Ok(n) = size.parse::<u64>()
+                && !(1..=u64::from(MAX_LINES)).contains(&n)
+            {
+                found.push(problem(
+                    start,
+                    down,
+                    format!(
+                        "`| {size}` asks for {n} lines of writing space; give 1 to {MAX_LINES}"
+                    ),
+                    "the number after | is the lines to write in, such as | 3 (4 when left out)",
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// True when a fenced block's source (`range` of its Start event) ends with a closing fence.
+fn is_closed(block: &str) -> bool {
+    let mut lines = block.trim_end().lines();
+    let opening = lines.next().unwrap_or("").trim_start_matches([' ', '>']);
+    let fence_char = opening.chars().next().unwrap_or('`');
+    let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
+    lines.next_back().is_some_and(|last| {
+        let last = last.trim().trim_start_matches(['>', ' ']);
+        last.len() >= fence_len && last.chars().all(|c| c == fence_char)
+    })
 }
 
 /// Replaces every form block with its HTML. Returns how many prompts the page has.
@@ -141,6 +232,49 @@ mod tests {
                 },
             ]
         );
+    }
+
+    fn problems_in(body: &str) -> Vec<(usize, String)> {
+        let events = parse(body);
+        problems(&events, body)
+            .into_iter()
+            .map(|p| {
+                let line = body[..p.offset].matches('\n').count() + 1 + p.lines_down;
+                (line, p.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn malformed_form_blocks_are_reported_at_their_lines() {
+        let body = "Intro.\n\n```form\nFine | 3\n| 3\n  |  \nToo many | 9\nNone | 0\nPipe | in text\n```\n\n```form\n```\n\n```form\nNever closed\n";
+        assert_eq!(
+            problems_in(body),
+            [
+                (5, "`| 3` gives writing space but no question".to_string()),
+                (6, "`|` gives writing space but no question".to_string()),
+                (
+                    7,
+                    "`| 9` asks for 9 lines of writing space; give 1 to 8".to_string()
+                ),
+                (
+                    8,
+                    "`| 0` asks for 0 lines of writing space; give 1 to 8".to_string()
+                ),
+                (12, "this form block has no questions".to_string()),
+                (
+                    15,
+                    "this form block is never closed, so it takes in the rest of the page"
+                        .to_string()
+                ),
+            ]
+        );
+        assert!(problems_in("```form\nA | 1\nB | 8\n```\n").is_empty());
+        assert!(
+            problems_in("> ```form\n> A | 2\n> ```\n").is_empty(),
+            "inside a quote"
+        );
+        assert!(problems_in("~~~~form\nA\n~~~~\n").is_empty());
     }
 
     #[test]

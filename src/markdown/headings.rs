@@ -18,7 +18,7 @@ pub struct TocEntry {
 }
 
 /// Ids the page templates use; a heading never takes one of them.
-const RESERVED_IDS: &[&str] = &[
+pub(crate) const RESERVED_IDS: &[&str] = &[
     "main-content",
     "contents",
     "document-control",

@@ -139,10 +139,19 @@ pub(crate) enum Target {
         message: String,
         hint: String,
     },
+    /// A scheme waymark does not write (`javascript:`, `data:`, one the site has not allowed).
+    Unsafe {
+        scheme: String,
+    },
 }
 
 /// Resolves a link destination written on `page` (a source path, an anchor or a URL).
 pub(crate) fn target(site: &Site, page: &Page, dest: &str) -> Target {
+    if let Some(scheme) =
+        crate::link_safety::refused_scheme(dest, &site.config.links.allowed_schemes)
+    {
+        return Target::Unsafe { scheme };
+    }
     let dest = dest.trim();
     if let Some(anchor) = dest.strip_prefix('#') {
         return Target::SamePage(anchor.to_string());
@@ -270,6 +279,12 @@ pub(crate) fn resolve(
                         let url = placement.asset_url(page, &source);
                         set_dest(&mut events[i].0, url);
                     }
+                    Target::Unsafe { scheme } => {
+                        report
+                            .diagnostics
+                            .push(unsafe_link(page, "image", &dest, &scheme, at));
+                        set_dest(&mut events[i].0, String::new());
+                    }
                     Target::External(_) | Target::Other(_) => {
                         report.diagnostics.push(
                             Diagnostic::error(
@@ -329,8 +344,14 @@ fn link_kind(target: &Target) -> LinkKind {
         Target::Page { id, .. } => LinkKind::Page(*id),
         Target::SamePage(_) => LinkKind::Anchor,
         Target::Asset(_) => LinkKind::Asset,
-        Target::Broken { .. } => LinkKind::Broken,
+        Target::Broken { .. } | Target::Unsafe { .. } => LinkKind::Broken,
     }
+}
+
+/// The error for a link or image whose scheme waymark does not write.
+fn unsafe_link(page: &Page, what: &str, dest: &str, scheme: &str, at: Position) -> Diagnostic {
+    let (message, hint) = crate::link_safety::refusal(what, dest, scheme);
+    Diagnostic::error("unsafe-link", &page.file, at, message).with_hint(hint)
 }
 
 /// The URL a resolved link gets, recording anchor checks and errors on the way.
@@ -376,6 +397,13 @@ fn apply(
                     .with_hint(hint.clone()),
             );
             None
+        }
+        Target::Unsafe { scheme } => {
+            report
+                .diagnostics
+                .push(unsafe_link(page, "link", dest, scheme, at));
+            // Even a page that is never published (a failed build) holds no live link.
+            Some(String::new())
         }
     }
 }

@@ -21,6 +21,7 @@
 //!
 //! then pulldown-cmark writes the HTML.
 
+pub(crate) mod depth;
 pub(crate) mod events;
 pub(crate) mod footnotes;
 pub(crate) mod forms;
@@ -73,9 +74,13 @@ pub fn render(
     let body = page.body();
     let position =
         |offset: usize| -> Position { page.lines.position(&page.text, page.body_offset + offset) };
-    let mut events = events::parse(body);
+    let (mut events, too_deep) = events::parse_limited(body);
     let (toc, ids) = headings::assign_ids(&mut events);
-    let links = links::resolve(&mut events, site, page, &ids, &position, placement);
+    let mut links = links::resolve(&mut events, site, page, &ids, &position, placement);
+    if let Some(too_deep) = too_deep {
+        let at = position(too_deep.offset);
+        links.diagnostics.push(too_deep.diagnostic(&page.file, at));
+    }
     let sections = text::sections(&events);
     let terms = match glossary {
         Some(glossary) if !placement.is_pack() => {
@@ -83,6 +88,16 @@ pub fn render(
         }
         _ => Vec::new(),
     };
+    if !placement.is_pack() {
+        for problem in forms::problems(&events, body) {
+            let at = position(problem.offset);
+            let at = Position::new(at.line + problem.lines_down, at.column);
+            links.diagnostics.push(
+                crate::diagnostics::Diagnostic::error("form", &page.file, at, problem.message)
+                    .with_hint(problem.hint),
+            );
+        }
+    }
     headings::place(&mut events, placement);
     footnotes::place(&mut events, placement);
     let form_prompts = forms::render_forms(&mut events, placement);

@@ -172,7 +172,7 @@ pub(crate) fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) 
                     Target::Asset(source) => base
                         .as_ref()
                         .map(|b| LinkTarget::External(format!("{b}{source}"))),
-                    Target::Broken { .. } => None,
+                    Target::Broken { .. } | Target::Unsafe { .. } => None,
                 }
             };
             DocData {

@@ -109,16 +109,28 @@ pub fn parse_period(text: &str) -> Result<i64, String> {
     let n: i64 = number
         .parse()
         .map_err(|_| format!("`{text}` is not a period: write a number of days, weeks, months or years, such as 90d, 12w, 6m or 1y"))?;
-    match unit {
-        "d" => Ok(n),
-        "w" => Ok(n * 7),
-        "m" => Ok(n * 30),
-        "y" => Ok(n * 365),
+    let days_per_unit = match unit {
+        "d" => 1,
+        "w" => 7,
+        "m" => 30,
+        "y" => 365,
+        _ => {
+            return Err(format!(
+                "`{text}` has an unknown unit `{unit}`: use d, w, m or y"
+            ));
+        }
+    };
+    match n.checked_mul(days_per_unit) {
+        Some(days) if days <= MAX_PERIOD_DAYS => Ok(days),
         _ => Err(format!(
-            "`{text}` has an unknown unit `{unit}`: use d, w, m or y"
+            "`{text}` is longer than 100 years: give a period of at most 100y (36500d)"
         )),
     }
 }
+
+/// The longest `--within` period: 100 years. Longer ones are typing slips, and a period in days
+/// must stay far from where date arithmetic overflows.
+pub const MAX_PERIOD_DAYS: i64 = 100 * 365;
 
 /// A plain-text table with aligned columns.
 pub fn table(rows: &[ReviewRow]) -> String {
@@ -184,10 +196,22 @@ pub fn csv(rows: &[ReviewRow]) -> String {
 }
 
 fn csv_field(value: &str) -> String {
+    let value = neutralise_formula(value);
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_string()
+        value.into_owned()
+    }
+}
+
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
+/// before one) as a formula, so a title such as `=HYPERLINK(...)` could act when the CSV is
+/// opened. As OWASP advises, such a cell gets a leading `'`, which spreadsheets show as text.
+fn neutralise_formula(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}").into()
+    } else {
+        value.into()
     }
 }
 
@@ -314,6 +338,34 @@ mod tests {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_start_with_a_quote() {
+        assert_eq!(csv_field("=1+2"), "'=1+2");
+        assert_eq!(csv_field("+44 1234"), "'+44 1234");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("Safeguarding team"), "Safeguarding team");
+        assert_eq!(csv_field("2026-03"), "2026-03");
+    }
+
+    #[test]
+    fn periods_are_checked_and_capped_at_100_years() {
+        assert_eq!(parse_period("90d"), Ok(90));
+        assert_eq!(parse_period("100y"), Ok(36500));
+        assert!(parse_period("101y").unwrap_err().contains("100 years"));
+        assert!(
+            parse_period("25300000000000000y")
+                .unwrap_err()
+                .contains("100 years")
+        );
+        assert!(parse_period("99999999999999999999d").is_err());
     }
 
     #[test]

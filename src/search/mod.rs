@@ -73,7 +73,7 @@
 //! than linear plus a sort of the vocabulary, and each distinct word is
 //! stemmed once per run.
 //!
-//! # Ranking (in `theme/js/search.js`)
+//! # Ranking (in the client, `theme/js/search/`: `40-query.js` to `50-rank.js`)
 //!
 //! The query is split and stemmed like the text, with question framing
 //! ("what is", "define", "… stand for") and stop words removed. Glossary

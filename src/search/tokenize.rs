@@ -1,6 +1,6 @@
 //! Words, stop words and stems.
 //!
-//! The client (`theme/js/search.js`) applies the same word rules to queries
+//! The client (`theme/js/search/20-words.js`) applies the same word rules to queries
 //! and snippets, and reads the stop-word list from the index, so the two sides
 //! cannot drift: keep `for_each_word` and the JavaScript `words()` in step.
 

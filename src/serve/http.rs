@@ -22,6 +22,9 @@ pub(crate) enum Resolved {
     NotFound,
     /// A path that tries to leave the site folder.
     BadRequest,
+    /// A folder asked for without its closing slash (`/about`): answer with a redirect to this
+    /// path (`/about/`), since the relative links of its index page only work from there.
+    AddSlash(String),
 }
 
 /// Maps a request path (`/strategy/vision.html?x=1`) to a file under `root`.
@@ -49,12 +52,24 @@ pub(crate) fn resolve(root: &Path, url_path: &str) -> Resolved {
         }
     }
     let mut candidate = root.join(&relative);
-    if candidate.is_dir() {
-        candidate = candidate.join("index.html");
-    }
     let Ok(real_root) = root.canonicalize() else {
         return Resolved::NotFound;
     };
+    if candidate.is_dir() {
+        if !path.ends_with('/')
+            && candidate
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(&real_root))
+        {
+            // Built from the path as asked, less leading slashes, so it stays on this server.
+            let location = format!("/{}/", path.trim_start_matches('/'));
+            return Resolved::AddSlash(
+                percent_encoding::utf8_percent_encode(&location, percent_encoding::CONTROLS)
+                    .to_string(),
+            );
+        }
+        candidate = candidate.join("index.html");
+    }
     match candidate.canonicalize() {
         Ok(real) if real.starts_with(&real_root) && real.is_file() => Resolved::File(real),
         _ => Resolved::NotFound,
@@ -131,6 +146,12 @@ pub(crate) fn handle(request: Request, root: &Path, live: &Arc<Live>) {
             Err(_) => not_found(request, &method, root),
         },
         Resolved::NotFound => not_found(request, &method, root),
+        Resolved::AddSlash(location) => {
+            let response = Response::empty(StatusCode(301))
+                .with_header(header("Location", &location))
+                .with_header(header("Cache-Control", "no-store"));
+            let _ = request.respond(response);
+        }
         Resolved::BadRequest => respond(
             request,
             &method,
@@ -220,6 +241,15 @@ mod tests {
             PathBuf::from("strategy/My page.html")
         );
         assert_eq!(resolve(root, "/nope.html"), Resolved::NotFound);
+        assert_eq!(
+            resolve(root, "/strategy"),
+            Resolved::AddSlash("/strategy/".into())
+        );
+        assert_eq!(
+            resolve(root, "//strategy"),
+            Resolved::AddSlash("/strategy/".into()),
+            "never a redirect to another host"
+        );
     }
 
     #[test]

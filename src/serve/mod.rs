@@ -112,7 +112,7 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         }
     })
     .map_err(|e| watch_error(&site_dir, e))?;
-    for watched in ["content", "templates", "theme"] {
+    for watched in WATCHED_FOLDERS {
         let path = site_dir.join(watched);
         if path.is_dir() {
             watcher
@@ -137,6 +137,7 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
     );
 
     while let Some(batch) = next_batch(&changes) {
+        watch_again(&mut watcher, &site_dir, &batch);
         match session.apply(&batch) {
             Ok((rebuilt, follow_up)) => {
                 match &rebuilt {
@@ -162,6 +163,23 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         }
     }
     Ok(())
+}
+
+/// The site's folders watched for changes (with everything in them).
+const WATCHED_FOLDERS: [&str; 3] = ["content", "templates", "theme"];
+
+/// Watches again a site folder that `changed` shows coming back (moved away and back, or made
+/// anew): the watcher drops a folder's watch when the folder goes, and would not see it return.
+fn watch_again(watcher: &mut impl Watcher, site_dir: &Path, changed: &[PathBuf]) {
+    for folder in WATCHED_FOLDERS {
+        let path = site_dir.join(folder);
+        if changed.contains(&path) && path.is_dir() {
+            let _ = watcher.unwatch(&path);
+            if let Err(e) = watcher.watch(&path, RecursiveMode::Recursive) {
+                eprintln!("{}", watch_error(&path, e));
+            }
+        }
+    }
 }
 
 /// A listening socket with Nagle's algorithm off (connections inherit it): without that, each

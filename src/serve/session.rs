@@ -143,6 +143,8 @@ impl Session {
                     _ => Change::Everything,
                 }
             }
+            // The content folder itself: moved away, or back.
+            Some("content") => Change::Everything,
             Some("templates" | "theme") => Change::Everything,
             Some(crate::config::CONFIG_FILE) => Change::Everything,
             _ => Change::Ignored,

@@ -1,7 +1,8 @@
 'use strict';
-// Shared by the Node tests and the query bench: builds or loads an index and
-// evaluates its files the way a browser would (each is a classic script that
-// pushes onto self.waymarkSearchData).
+// Shared by the Node tests and the query bench: joins the search client from
+// its parts as a site build does, builds or loads an index and evaluates its
+// files the way a browser would (each is a classic script that pushes onto
+// self.waymarkSearchData).
 
 const fs = require('node:fs');
 const os = require('node:os');
@@ -10,7 +11,44 @@ const vm = require('node:vm');
 const { execFileSync } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const client = require(path.join(ROOT, 'theme', 'js', 'search.js'));
+const PARTS = path.join(ROOT, 'theme', 'js', 'search');
+
+/**
+ * The search client as a site build writes it to theme/js/search.js (see
+ * src/render/assets.rs `join_search_client`): the parts in order of their
+ * names, each without its opening comment, its import statements and
+ * `export ` at the start of a line, inside one function.
+ */
+function joinClient(dir = PARTS) {
+  let out = "/* waymark search client, joined from theme/js/search/ when the site is built. */\n" +
+    "(function () {\n'use strict';\n";
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.js')).sort()) {
+    let inImport = false;
+    let part = '';
+    let text = fs.readFileSync(path.join(dir, name), 'utf8');
+    const opening = text.startsWith('/*') ? text.indexOf('*/', 2) : -1;
+    if (opening >= 0) text = text.slice(opening + 2).replace(/^[\r\n]+/, '');
+    for (const line of text.split(/(?<=\n)/)) {
+      if (inImport || line.startsWith('import ')) {
+        inImport = !line.trimEnd().endsWith(';');
+        continue;
+      }
+      part += line.startsWith('export ') ? line.slice('export '.length) : line;
+    }
+    out += part && !part.endsWith('\n') ? part + '\n' : part;
+  }
+  return out + '})();\n';
+}
+
+/** Runs the joined client as Node runs a CommonJS file, and returns its exports. */
+function loadClient(source) {
+  const module = { exports: {} };
+  vm.compileFunction(source, ['module', 'exports'], { filename: 'theme/js/search.js' })(module, module.exports);
+  return module.exports;
+}
+
+const clientSource = joinClient();
+const client = loadClient(clientSource);
 
 /**
  * Runs dir/search/index.js and every file its tables name, in a sandbox, as
@@ -55,4 +93,4 @@ function buildDemoSite() {
   return out;
 }
 
-module.exports = { ROOT, client, evaluateIndex, buildFixture, buildDemoSite };
+module.exports = { ROOT, PARTS, client, clientSource, joinClient, evaluateIndex, buildFixture, buildDemoSite };

@@ -1,6 +1,6 @@
 'use strict';
 // Relevance on the real content: the demo site (this repository) is built with the real binary,
-// and the real client (theme/js/search.js) runs each query as the header box and search.html do
+// and the real client (joined from theme/js/search/) runs each query as the header box and search.html do
 // (the last word may be unfinished). Each query names the page a practitioner wants; it must be in
 // the first three results. A page without `#` matches any of its sections; with `#`, that section.
 // For a query that names a definition, the definition is the first result and the answer card.

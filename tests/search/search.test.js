@@ -1,12 +1,12 @@
 'use strict';
-// Runs the real client (theme/js/search.js) against the index the Rust code
+// Runs the real client (joined from theme/js/search/ as a build does) against the index the Rust code
 // builds for the fixture site (tests/fixtures/search/). Run: node --test tests/search/
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, client, evaluateIndex, buildFixture } = require('./helpers.js');
+const { client, clientSource, evaluateIndex, buildFixture } = require('./helpers.js');
 
 let dir;
 let items;
@@ -283,7 +283,7 @@ test('positions are read from the shard for one section at a time', () => {
   const body = client.positions(p, k, 1);
   assert.ok(body.length > 0 && body.every(([pos, span], i) => span === 1 && (i === 0 || pos > body[i - 1][0])));
   // A concept's occurrences cover its words: "Graded Care Profile" is three.
-  const gcp = terms.find((t, i) => t.startsWith('~') && core.syn.some(([c, stems]) => `~${c}` === t && stems === 'grade care profil'));
+  const gcp = terms.find((t) => t.startsWith('~') && core.syn.some(([c, stems]) => `~${c}` === t && stems === 'grade care profil'));
   const c = postingsOf(gcp);
   const d = Array.from(c.docs).indexOf(section('definitions/graded-care-profile.html'));
   assert.deepEqual(client.positions(c, d, 2), [[0, 3]]);
@@ -310,7 +310,7 @@ test('edit distance counts adjacent swaps as one edit', () => {
 });
 
 test('the client stays on the site and keeps nothing', () => {
-  const src = fs.readFileSync(path.join(ROOT, 'theme', 'js', 'search.js'), 'utf8');
+  const src = clientSource;
   for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'fetch(',
     'XMLHttpRequest', 'localStorage', 'sessionStorage', 'indexedDB', 'http://', 'https://', 'import ', 'export ']) {
     assert.ok(!src.includes(banned), `client uses ${banned}`);

@@ -84,12 +84,67 @@
     openTarget();
   }
 
+  /* ---------- Menu button ----------
+   * In a narrow window the main navigation folds away behind the "Menu" button, as in the GOV.UK
+   * service navigation; the button says whether it is open with aria-expanded. The button is
+   * hidden in the HTML, so without this script the links are simply listed. */
+  function setUpMenu() {
+    var button = document.querySelector("[data-wm-menu]");
+    var nav = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!nav || !window.matchMedia) return;
+    var narrow = window.matchMedia("screen and (max-width: 40em)");
+    var open = false;
+
+    function update() {
+      button.hidden = !narrow.matches;
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.hidden = narrow.matches && !open;
+    }
+
+    button.addEventListener("click", function () {
+      open = !open;
+      update();
+    });
+    if (narrow.addEventListener) narrow.addEventListener("change", update);
+    else if (narrow.addListener) narrow.addListener(update);
+    update();
+  }
+
+  /* ---------- Back to contents and to the top ----------
+   * On a phone these links wait at the foot of the window (CSS makes them sticky). Until the reader
+   * has scrolled past the contents list or A to Z they lead to, they rest at the end of the page
+   * instead, out of the way. */
+  function setUpBackToTop() {
+    var links = document.querySelector("[data-wm-back-to-top]");
+    var target = links && document.getElementById(links.getAttribute("data-wm-back-to-top"));
+    if (!target) return;
+    var watched = target.closest(".wm-contents") || target;
+    var queued = false;
+
+    function update() {
+      queued = false;
+      links.classList.toggle("wm-back-to-top--resting", watched.getBoundingClientRect().bottom > 0);
+    }
+    function soon() {
+      if (queued) return;
+      queued = true;
+      window.requestAnimationFrame(update);
+    }
+
+    window.addEventListener("scroll", soon, { passive: true });
+    window.addEventListener("resize", soon);
+    update();
+  }
+
   /* ---------- Definitions in tooltips ----------
    * A linked term carries its short definition in data-wm-definition. Hovering over the link or
    * moving to it with the keyboard shows the definition in a tooltip, which the link names with
    * aria-describedby so a screen reader reads it after the link. Esc hides it; it stays while the
    * pointer is over it, so it can be read when zoomed; it is placed to fit the screen, however
-   * narrow. Without this script the term is an ordinary link to its definition. */
+   * narrow. A touch screen has no hover, so there the first tap on a term opens a card instead of
+   * leaving the page: the definition, a "Read more" link and a Close button. A second tap on the
+   * term, or the link, goes to the term's page. Without this script the term is an ordinary link
+   * to its definition. */
   function setUpTermTooltips() {
     var links = document.querySelectorAll("a.wm-term[data-wm-definition]");
     if (!links.length) return;
@@ -97,6 +152,20 @@
     var GAP = 6;
     var shown = null;
     var hideTimer = null;
+    var card = null;
+    var lastInput = "";
+
+    // What the reader used last: "touch", "mouse", "pen" or "keyboard".
+    document.addEventListener("pointerdown", function (event) { lastInput = event.pointerType; }, true);
+    document.addEventListener("keydown", function () { lastInput = "keyboard"; }, true);
+    function touching() { return lastInput === "touch"; }
+
+    // The bottom of "Exit this page" while it stays at the top of the window: nothing goes under it.
+    function clearTop() {
+      var bar = document.getElementById("wm-exit");
+      var bottom = bar ? bar.getBoundingClientRect().bottom : 0;
+      return Math.max(0, bottom);
+    }
 
     function place(link, tip) {
       var width = document.documentElement.clientWidth;
@@ -108,11 +177,57 @@
       var size = tip.getBoundingClientRect();
       var left = Math.max(MARGIN, Math.min(at.left, width - size.width - MARGIN));
       var top = at.bottom + GAP;
-      if (top + size.height > window.innerHeight && at.top - size.height - GAP > 0) {
+      if (top + size.height > window.innerHeight && at.top - size.height - GAP > clearTop()) {
         top = at.top - size.height - GAP;
       }
-      tip.style.left = left + window.pageXOffset + "px";
-      tip.style.top = top + window.pageYOffset + "px";
+      // From the window's corner to the corner of what the tip is positioned in.
+      var base = tip.offsetParent;
+      var dx = window.pageXOffset;
+      var dy = window.pageYOffset;
+      if (base && base !== document.body && getComputedStyle(base).position !== "static") {
+        var box = base.getBoundingClientRect();
+        dx = base.scrollLeft - box.left - base.clientLeft;
+        dy = base.scrollTop - box.top - base.clientTop;
+      }
+      tip.style.left = left + dx + "px";
+      tip.style.top = top + dy + "px";
+    }
+
+    function closeCard(refocus) {
+      if (!card) return;
+      var closing = card;
+      card = null;
+      closing.el.parentNode.removeChild(closing.el);
+      if (refocus) closing.link.focus();
+    }
+
+    function part(tag, className, text) {
+      var node = document.createElement(tag);
+      node.className = className;
+      if (text) node.textContent = text;
+      return node;
+    }
+
+    function hiddenText(text) { return part("span", "wm-visually-hidden", text); }
+
+    // The card goes just after the term, so a screen reader's next move reaches it.
+    function openCard(link) {
+      closeCard(false);
+      hide();
+      var el = part("span", "wm-term-card");
+      el.setAttribute("data-wm-term-card", "");
+      el.appendChild(part("span", "wm-term-card__text", link.getAttribute("data-wm-definition")));
+      var actions = el.appendChild(part("span", "wm-term-card__actions"));
+      var more = actions.appendChild(part("a", "wm-term-card__more", "Read more"));
+      more.href = link.getAttribute("href");
+      more.appendChild(hiddenText(" about " + link.textContent));
+      var close = actions.appendChild(part("button", "wm-term-card__close", "Close"));
+      close.type = "button";
+      close.appendChild(hiddenText(" definition"));
+      close.addEventListener("click", function () { closeCard(el.contains(document.activeElement)); });
+      link.parentNode.insertBefore(el, link.nextSibling);
+      card = { link: link, el: el };
+      place(link, el);
     }
 
     function hide() {
@@ -145,8 +260,13 @@
       document.body.appendChild(tip);
       var describedBy = link.getAttribute("aria-describedby");
       link.setAttribute("aria-describedby", describedBy ? describedBy + " " + tip.id : tip.id);
-      link.addEventListener("mouseenter", function () { show(link, tip); });
-      link.addEventListener("focus", function () { show(link, tip); });
+      link.addEventListener("mouseenter", function () { if (!touching()) show(link, tip); });
+      link.addEventListener("focus", function () { if (!touching()) show(link, tip); });
+      link.addEventListener("click", function (event) {
+        if (!touching() || (card && card.link === link)) return;
+        event.preventDefault();
+        openCard(link);
+      });
       link.addEventListener("mouseleave", hideSoon);
       link.addEventListener("blur", hide);
       tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
@@ -154,15 +274,24 @@
     });
 
     document.addEventListener("keydown", function (event) {
-      if (shown && (event.key === "Escape" || event.key === "Esc")) hide();
+      if (event.key !== "Escape" && event.key !== "Esc") return;
+      if (shown) hide();
+      if (card) closeCard(card.el.contains(document.activeElement));
+    });
+    // A tap anywhere but the card and its term closes the card.
+    document.addEventListener("pointerdown", function (event) {
+      if (card && !card.el.contains(event.target) && !card.link.contains(event.target)) closeCard(false);
     });
     window.addEventListener("resize", function () {
       if (shown) place(shown.link, shown.tip);
+      if (card) place(card.link, card.el);
     });
   }
 
   function start() {
     setUpQuickExit();
+    setUpMenu();
+    setUpBackToTop();
     setUpForms();
     setUpDetailsLinks();
     setUpTermTooltips();

@@ -41,7 +41,12 @@ pub(crate) fn markdown_to_blocks(
     doc_anchor: &str,
     resolve: &dyn Fn(&str) -> Option<LinkTarget>,
 ) -> Vec<Block> {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, markdown_options()).collect();
+    // Nesting past the site's limit (an error the page itself reports) is flattened, so the
+    // recursive steps below and typst's layout never go deeper than that.
+    let mut limit = crate::markdown::depth::DepthLimit::new();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, markdown_options())
+        .filter(|event| limit.keep(event, 0))
+        .collect();
     let (body, notes) = split_footnotes(events);
     let footnotes = convert_footnotes(notes, resolve);
     let mut blocks = Builder::new(body, resolve, &footnotes).blocks_until(None);
@@ -545,6 +550,18 @@ pub(crate) fn normalise_heading_levels(blocks: &mut [Block]) {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn the_pdf_model_of_deep_input_is_built_and_serialised_on_a_small_stack() {
+        use crate::markdown::depth::tests::{hostile_bodies, on_small_stack};
+        on_small_stack(|| {
+            for body in hostile_bodies() {
+                let blocks = markdown_to_blocks(&body, "doc", &|_| None);
+                assert!(serde_json::to_string(&blocks).is_ok());
+            }
+        });
+    }
+
     fn resolve(dest: &str) -> Option<LinkTarget> {
         if dest.starts_with("https://") {
             return Some(LinkTarget::External(dest.to_string()));
@@ -700,7 +717,7 @@ mod tests {
                 prompts: vec![
                     prompt("Child's name", 4),
                     prompt("What are your concerns?", 8),
-                    prompt("Huge", 30),
+                    prompt("Huge", 8),
                     prompt("Zero", 1),
                     prompt("Not a count | many", 4),
                 ]

@@ -184,7 +184,7 @@ pub(crate) struct DefinitionItem {
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 pub(crate) struct FormPrompt {
     pub text: String,
-    /// Ruled writing lines under the prompt, 1..=30.
+    /// Ruled writing lines under the prompt, 1..=8.
     pub lines: u32,
 }
 

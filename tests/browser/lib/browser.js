@@ -42,13 +42,19 @@ function isInsideFolder(url, folder) {
  * machine), a file of the site that fails to load, a JavaScript error. `requests` lists every
  * loopback address asked for. `options.allow(url, route)` may handle one off-site request itself
  * (the quick-exit test does); `options.javaScript: false` turns scripts off; `options.manualClock`
- * stops the page's timers until the test calls `tab.page.clock.runFor()`; `options.files` names a
+ * stops the page's timers until the test calls `tab.page.clock.runFor()`; `options.touch` makes the
+ * tab a phone's, with a touch screen (taps, no hover); `options.files` names a
  * folder whose files the tab may open as `file:` addresses, as a reader who opens the site from
  * disk does (a file that fails to load is a problem, as a missing file on the server is).
  */
 export async function openTab(browser, options = {}) {
   const viewport = { width: options.width ?? DESKTOP.width, height: options.height ?? DESKTOP.height };
-  const context = await browser.newContext({ viewport, javaScriptEnabled: options.javaScript ?? true });
+  const context = await browser.newContext({
+    viewport,
+    javaScriptEnabled: options.javaScript ?? true,
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
+  });
   // A page's timers run on a clock the test moves on by hand, so no check depends on how fast
   // the machine is.
   if (options.manualClock) await context.clock.install();
