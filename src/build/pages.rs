@@ -167,7 +167,7 @@ pub(crate) fn page_html(
 
 /// For each glossary entry, the other pages that mention it, by title. The pages are ranked by
 /// title once, so each list sorts by a number rather than by making its pages' titles lowercase
-/// again (500 definitions over 5,000 pages make 70,000 entries).
+/// again for every entry.
 pub(crate) fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
     let values = prepared.renderer.may_read("used_in");

@@ -12,8 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::output::Sink;
 use crate::search::{self, site_index};
 
-/// A search index bigger than this gets a warning: about 5 MB as a web server compresses it
-/// (the 5,101-page benchmark site's index is 24.6 MB, 7.8 MB gzipped).
+/// A search index bigger than this gets a warning: about 5 MB as a web server compresses it.
 const WARN_BYTES: usize = 16_000_000;
 
 /// Builds and writes the index from each page's text sections and the glossary terms it

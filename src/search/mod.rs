@@ -53,25 +53,16 @@
 //! Shards are split by size over the sorted vocabulary rather than by first
 //! letter, because letters are very uneven (on the synthetic site "s" alone
 //! holds about a tenth of all postings). Names carry a content hash, so a
-//! cached old shard is never read with a new core. Figures, for a synthetic
-//! 5,000-page site (25,125 sections, 3.23 million body words, 50,358 terms;
-//! `cargo run --release --example search_bench`): 547 files, 7.9 MiB gzipped
-//! in all (core 0.24 MiB, postings 3.83 MiB, text 3.83 MiB), i.e. 1.32 bytes
-//! gzipped per body word for the index proper (budget 1.5) plus the snippet
-//! text. A phone's first query in the header box fetches about 380–410 KB
-//! gzipped (core, two or three postings shards, the text shards of 8
-//! results); later queries fetch only shards not yet loaded. Splitting by
-//! letter would make the largest shard several hundred KB. The core is 79%
-//! vocabulary; if phones need less, each shard's vocabulary can move into
-//! the shard, with the core keeping each shard's first term.
+//! cached old shard is never read with a new core. A first query fetches the
+//! core, the postings shards of its words and the text shards of the results
+//! on screen; later queries fetch only shards not yet loaded. Sizes are in
+//! docs/performance.md (`cargo run --release --example search_bench`).
 //!
 //! Pages are tokenised in parallel, in runs of consecutive pages that each
 //! keep a vocabulary of their own, then merged in page order; shards are
 //! written in parallel, their bounds fixed first from sizes. The files do
-//! not depend on the number of threads. Building that site's index takes
-//! about 0.53 s on a 2-core machine (0.77 s on one thread): no step is worse
-//! than linear plus a sort of the vocabulary, and each distinct word is
-//! stemmed once per run.
+//! not depend on the number of threads. No step is worse than linear plus a
+//! sort of the vocabulary, and each distinct word is stemmed once per run.
 //!
 //! # Ranking (in the client, `theme/js/search/`: `40-query.js` to `50-rank.js`)
 //!
