@@ -2,14 +2,12 @@
 //! binary. The fixture site `check-rules` breaks every rule once; its `expected.json` is what
 //! check must find, so any change in findings fails here.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{TODAY, copy_dir, fixture, stderr, stdout, try_build, waymark};
+use crate::common::{self, TODAY, copy_dir, fixture, stderr, stdout, try_build, waymark};
 use serde_json::Value;
 
 fn check_json(site: &Path, extra: &[&str]) -> (Output, Vec<Value>) {

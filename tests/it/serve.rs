@@ -2,12 +2,12 @@
 //! break the front matter and see the error overlay while the last good page stays, fix it, and
 //! make sure nothing outside the site can be fetched.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::common;
 
 /// A running preview, stopped when dropped.
 struct Preview {
