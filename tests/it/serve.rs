@@ -161,8 +161,16 @@ fn edits_show_up_errors_overlay_and_traversal_is_refused() {
     )
     .1
     .contains("Fewer children will live")));
-    let fresh = next_event(&addr, Duration::from_millis(500));
-    assert!(fresh.is_none(), "no problems once fixed: {fresh:?}");
+    // The rebuilt page is on disk a moment before the preview forgets the old problems, so a
+    // page opened in that moment may still get them; soon after, none.
+    assert!(
+        within(Duration::from_secs(2), || next_event(
+            &addr,
+            Duration::from_millis(300)
+        )
+        .is_none()),
+        "no problems once fixed"
+    );
 
     // Nothing outside the site folder, however the path is written.
     for path in [
