@@ -44,7 +44,21 @@ pub struct SiteConfig {
     #[serde(default)]
     pub check: CheckConfig,
     #[serde(default)]
+    pub offline: OfflineConfig,
+    #[serde(default)]
     pub links: LinksConfig,
+    #[serde(default)]
+    pub home: HomeConfig,
+}
+
+/// What the home page shows besides its own text.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeConfig {
+    /// Pages practitioners reach for most (`toolkit/chronology-template.md`), listed first in
+    /// the home page's side column.
+    #[serde(default)]
+    pub most_used: Vec<String>,
 }
 
 /// Which links pages may hold, besides web pages, email, phone numbers and the site's own pages.
@@ -78,6 +92,56 @@ pub struct ThemeConfig {
     pub brand_colour: Option<String>,
     /// A logo in the site's `theme/` folder, such as `images/logo.svg`.
     pub logo: Option<String>,
+}
+
+/// Offline use of the served site: the web app manifest, the service worker and what it keeps
+/// on a reader's device from the first visit.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfflineConfig {
+    /// `false` writes no service worker, web app manifest, icons or offline page.
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// The app's name when installed; defaults to the site title.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The name under the icon on a phone's home screen (about 12 letters show); defaults to `name`.
+    #[serde(default)]
+    pub short_name: Option<String>,
+    /// A square SVG or PNG in the site's `theme/` folder for the app icon; by default one is
+    /// drawn from the partnership's initials on the brand colour.
+    #[serde(default)]
+    pub icon: Option<String>,
+    /// Sections (`definitions/`), pages (`strategy/vision.md`) and files under `content/` saved
+    /// at the first visit, on top of the core every site keeps (theme, home, section pages,
+    /// search). Unset: `definitions/` and `toolkit/`, where the site has them.
+    #[serde(default)]
+    pub precache: Option<Vec<String>>,
+    /// A build warns when what is saved at the first visit is bigger than this many megabytes.
+    #[serde(default = "default_precache_limit_mb")]
+    pub precache_limit_mb: f64,
+}
+
+impl Default for OfflineConfig {
+    fn default() -> Self {
+        OfflineConfig {
+            enabled: true,
+            name: None,
+            short_name: None,
+            icon: None,
+            precache: None,
+            precache_limit_mb: default_precache_limit_mb(),
+        }
+    }
+}
+
+fn default_true() -> bool {
+    true
+}
+/// The sections saved at the first visit when `offline.precache` is not set.
+pub(crate) const DEFAULT_PRECACHE: [&str; 2] = ["definitions/", "toolkit/"];
+fn default_precache_limit_mb() -> f64 {
+    5.0
 }
 
 /// A printable pack: chosen sections and pages bundled as one document.
@@ -157,6 +221,7 @@ impl SiteConfig {
             (position, format!("invalid site settings: {message}"), hint)
         })?;
         config.validate()?;
+        config.offline.validate(text)?;
         config.validate_addresses(text)?;
         Ok(config)
     }
@@ -260,6 +325,74 @@ impl SiteConfig {
             .as_deref()
             .map(|u| format!("{}/", u.trim_end_matches('/')))
     }
+}
+
+impl OfflineConfig {
+    /// Checks the values that parse but cannot work, at the line of their key in `text`.
+    fn validate(&self, text: &str) -> Result<(), (Position, String, String)> {
+        let at = |key: &str| key_position(text, &["offline", key]).unwrap_or(Position::FILE);
+        if !(self.precache_limit_mb.is_finite() && self.precache_limit_mb > 0.0) {
+            return Err((
+                at("precache_limit_mb"),
+                format!(
+                    "offline.precache_limit_mb is {}, not a size in megabytes",
+                    self.precache_limit_mb
+                ),
+                "write a number above 0, such as 5".into(),
+            ));
+        }
+        for (key, value) in [("name", &self.name), ("short_name", &self.short_name)] {
+            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                return Err((
+                    at(key),
+                    format!("offline.{key} is empty"),
+                    "give the app a name, or leave the key out to use the site title".into(),
+                ));
+            }
+        }
+        if let Some(icon) = &self.icon {
+            let lower = icon.to_ascii_lowercase();
+            if !(lower.ends_with(".svg") || lower.ends_with(".png")) {
+                return Err((
+                    at("icon"),
+                    format!("offline.icon `{icon}` is not an SVG or PNG file"),
+                    "name a square .svg or .png file in the site's theme/ folder, such as images/icon.svg".into(),
+                ));
+            }
+        }
+        let entries = self.precache.as_deref().unwrap_or_default();
+        if let Some(blank) = entries.iter().find(|e| e.trim().is_empty()) {
+            return Err((
+                entry_position(text, &["offline", "precache"], blank).unwrap_or(at("precache")),
+                "offline.precache has an empty entry".into(),
+                "name a section as `definitions/` or a page as `strategy/vision.md`".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The line and column of the array entry `value` under the key at `path` (`["offline",
+/// "precache"]`), for messages about one entry of a list.
+pub(crate) fn entry_position(text: &str, path: &[&str], value: &str) -> Option<Position> {
+    let root = toml::de::DeTable::parse(text).ok()?;
+    let mut table = root.get_ref();
+    let (last, parents) = path.split_last()?;
+    for name in parents {
+        let (_, v) = table.iter().find(|(k, _)| k.get_ref().as_ref() == *name)?;
+        match v.get_ref() {
+            toml::de::DeValue::Table(t) => table = t,
+            _ => return None,
+        }
+    }
+    let (_, list) = table.iter().find(|(k, _)| k.get_ref().as_ref() == *last)?;
+    let toml::de::DeValue::Array(items) = list.get_ref() else {
+        return None;
+    };
+    let item = items.iter().find(
+        |item| matches!(item.get_ref(), toml::de::DeValue::String(s) if s.as_ref() == value),
+    )?;
+    Some(LineIndex::new(text).position(text, item.span().start))
 }
 
 /// Turns serde's "unknown field `x`, expected one of `a`, `b`" into "did you mean `a`?".
@@ -397,6 +530,43 @@ mod tests {
             Some(Position::new(4, 1))
         );
         assert_eq!(key_position(text, &["check", "nothing"]), None);
+    }
+
+    #[test]
+    fn offline_use_is_on_by_default_and_saves_definitions_and_toolkit() {
+        let c = SiteConfig::parse("title = \"G\"").unwrap();
+        assert!(c.offline.enabled);
+        assert_eq!(
+            c.offline.precache, None,
+            "definitions and toolkit, where the site has them"
+        );
+        assert_eq!(c.offline.precache_limit_mb, 5.0);
+        let off = SiteConfig::parse("title = \"G\"\n[offline]\nenabled = false\n").unwrap();
+        assert!(!off.offline.enabled);
+    }
+
+    #[test]
+    fn offline_settings_that_cannot_work_are_refused_at_their_line() {
+        let refuse = |settings: &str| {
+            SiteConfig::parse(&format!("title = \"G\"\n\n[offline]\n{settings}")).unwrap_err()
+        };
+        let (pos, message, _) = refuse("name = \"A\"\nprecache_limit_mb = 0\n");
+        assert_eq!((pos.line, pos.column), (5, 1));
+        assert!(message.contains("precache_limit_mb"), "{message}");
+        let (pos, message, hint) = refuse("icon = \"images/icon.gif\"\n");
+        assert_eq!(pos.line, 4);
+        assert!(message.contains("not an SVG or PNG"), "{message}");
+        assert!(hint.contains("theme/"), "{hint}");
+        let (pos, message, _) = refuse("precache = [\n  \"toolkit/\",\n  \" \",\n]\n");
+        assert_eq!((pos.line, pos.column), (6, 3));
+        assert!(message.contains("empty entry"), "{message}");
+        let (pos, message, hint) = refuse("short_name = \"\"\n");
+        assert_eq!(pos.line, 4);
+        assert!(message.contains("short_name"), "{message}");
+        assert!(hint.contains("site title"), "{hint}");
+        let (pos, _, hint) = refuse("precache_limit = 3\n");
+        assert_eq!(pos.line, 4);
+        assert_eq!(hint, "did you mean `precache_limit_mb`?");
     }
 
     #[test]

@@ -42,7 +42,7 @@ enum Command {
     Build(BuildArgs),
     /// Build the site, serve it on this computer, and rebuild and reload the browser on every save.
     #[command(
-        after_help = "Examples:\n  waymark serve                 then open http://127.0.0.1:1111/\n  waymark serve --port 8080 --open\n  waymark serve --bind 0.0.0.0   (let other computers on the network see it: take care)\n\nThe preview is built in a temporary folder, not output/, and removed when you press Ctrl-C."
+        after_help = "Examples:\n  waymark serve                 then open http://127.0.0.1:1111/\n  waymark serve --port 8080 --open\n  waymark serve --bind 0.0.0.0   (let other computers on the network see it: take care)\n  waymark serve --offline-test   (with the service worker, to try the site offline)\n\nThe preview is built in a temporary folder, not output/, and removed when you press Ctrl-C."
     )]
     Serve(ServeArgs),
     /// List every document's review date, owner and status, soonest first.
@@ -60,7 +60,7 @@ enum Command {
     /// Start a new page: a Markdown file with the front matter its kind needs, today's date,
     /// the next review date and placeholders to replace, in the kind's folder.
     #[command(
-        after_help = "Examples:\n  waymark new definition \"Graded Care Profile\"   writes content/definitions/graded-care-profile.md\n  waymark new toolkit \"Day in my life: baby\"     writes content/toolkit/day-in-my-life-baby.md\n  waymark new signpost \"Family Lives\"            writes content/signposting/family-lives.md\n  waymark new strategy \"Our priorities\"          writes content/strategy/our-priorities.md\n  waymark new page \"Contact us\" --section about  writes content/about/contact-us.md\n\nAn existing file is never replaced (exit code 2)."
+        after_help = "Examples:\n  waymark new definition \"Graded Care Profile\"   writes content/definitions/graded-care-profile.md\n  waymark new toolkit \"Day in my life: baby\"     writes content/toolkit/day-in-my-life-baby.md\n  waymark new signpost \"Family Lives\"            writes content/signposting/family-lives.md\n  waymark new strategy \"Our priorities\"          writes content/strategy/our-priorities.md\n  waymark new news \"Champions network\"          writes content/news/champions-network.md\n  waymark new briefing \"Missed appointments\"    writes content/briefings/missed-appointments.md\n  waymark new event \"Neglect workshop\"          writes content/events/neglect-workshop.md\n  waymark new page \"Contact us\" --section about  writes content/about/contact-us.md\n\nAn existing file is never replaced (exit code 2)."
     )]
     New(NewArgs),
     /// Start a new site in an empty folder: settings, a home page and an example page of each
@@ -155,6 +155,12 @@ enum KindArg {
     Toolkit,
     /// A service or resource, in content/signposting/.
     Signpost,
+    /// A dated news post, in content/news/.
+    News,
+    /// A 7-minute briefing with document control and the usual headings, in content/briefings/.
+    Briefing,
+    /// A training course or event with its time, place and booking link, in content/events/.
+    Event,
     /// Any other page, in content/ or the --section folder.
     Page,
 }
@@ -166,6 +172,9 @@ impl From<KindArg> for NewKind {
             KindArg::Strategy => NewKind::Strategy,
             KindArg::Toolkit => NewKind::Toolkit,
             KindArg::Signpost => NewKind::Signpost,
+            KindArg::News => NewKind::News,
+            KindArg::Briefing => NewKind::Briefing,
+            KindArg::Event => NewKind::Event,
             KindArg::Page => NewKind::Page,
         }
     }
@@ -194,6 +203,10 @@ struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     open: bool,
+    /// Serve the site as published, with its service worker and without live reload, to try
+    /// offline use: pages are still rebuilt on save, and open pages offer to reload.
+    #[arg(long)]
+    offline_test: bool,
 }
 
 #[derive(Args)]
@@ -363,6 +376,13 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 output_dir.display(),
                 report.elapsed.as_secs_f64()
             );
+            if let Some(precache) = report.precache {
+                eprintln!(
+                    "Offline use: readers' devices save {} files ({:.1} MB) at their first visit.",
+                    precache.files,
+                    precache.bytes as f64 / 1e6
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diagnostics)) => {
@@ -396,6 +416,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
         bind: args.bind,
         port: args.port,
         open: args.open,
+        offline_test: args.offline_test,
         today,
     };
     match waymark::serve::serve(&options, |_| {}) {

@@ -7,6 +7,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use thiserror::Error;
 
@@ -155,9 +156,52 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Every file written so far, for the steps that describe the whole output (the offline
+    /// files list each file with a hash of its bytes).
+    written: Mutex<Vec<WrittenFile>>,
     /// The staging folder's marker file, locked while this build runs, so the next build can
     /// tell a live staging folder from one a crashed build left behind.
     lock: Option<std::fs::File>,
+}
+
+/// A file a build wrote: where, how big, and a hash of its bytes that changes when they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenFile {
+    /// Path inside the output, forward slashes.
+    pub path: String,
+    pub size: u64,
+    pub hash: u64,
+}
+
+impl WrittenFile {
+    pub fn of(path: &str, bytes: &[u8]) -> WrittenFile {
+        WrittenFile {
+            path: path.to_string(),
+            size: bytes.len() as u64,
+            hash: content_hash(bytes),
+        }
+    }
+}
+
+/// A fast, stable hash of a file's bytes, the same on every machine, run and version: a
+/// multiply-rotate over its little-endian 8-byte words (the last padded and marked with its
+/// length), then its length, with the high bits mixed down at the end.
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let mut hash = 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        hash = add(hash, u64::from_le_bytes(word.try_into().expect("8 bytes")));
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = add(hash, u64::from_le_bytes(word) ^ ((rest.len() as u64) << 56));
+    }
+    let h = add(hash, bytes.len() as u64);
+    (h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29)
 }
 
 /// Staging folders of builds running in this process, removed if a signal stops it.
@@ -252,6 +296,7 @@ impl Staging {
             dir,
             target,
             committed: false,
+            written: Mutex::new(Vec::new()),
             lock,
         })
     }
@@ -266,7 +311,26 @@ impl Staging {
                 "the build was stopped",
             ));
         }
-        write_file(&self.dir, relative, bytes)
+        write_file(&self.dir, relative, bytes)?;
+        let file = WrittenFile::of(relative, bytes);
+        self.written
+            .lock()
+            .expect("no panic while holding the lock")
+            .push(file);
+        Ok(())
+    }
+
+    /// Every file written so far, sorted by path (the last write of a path counts).
+    pub fn written(&self) -> Vec<WrittenFile> {
+        let mut files = self
+            .written
+            .lock()
+            .expect("no panic while holding the lock")
+            .clone();
+        files.reverse();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|later, earlier| later.path == earlier.path);
+        files
     }
 
     /// Replaces the output with the staging folder. The old output is removed only after the

@@ -4,10 +4,14 @@
 //! PDFs when asked (so pages can show their size), renders every page (in parallel; definition
 //! pages once every page's term mentions are known), checks cross-page anchors and makes the
 //! site-wide files (theme, assets, 404, sitemap, robots, glossary.json, search index, search and
-//! "All pages", "What's changed", pack pages); the staging folder is then swapped into place. Nothing reaches the output folder unless every
-//! step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
+//! "All pages", "What's changed", pack pages) and, last, the offline files (manifest, icons,
+//! service worker); the staging folder is then swapped into place. Nothing reaches the output
+//! folder unless every step succeeded. `waymark check` runs the same [`prepare`] and [`render`] into a [`Sink`] that
 //! writes nothing, so it finds exactly the problems a build would.
 
+mod calendar;
+pub mod kinds_pages;
+pub mod offline;
 pub mod owners;
 pub(crate) mod packs;
 #[cfg(test)]
@@ -57,6 +61,8 @@ pub struct BuildReport {
     pub files: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// What readers' devices save at the first visit, when offline use is on.
+    pub precache: Option<offline::PrecacheSize>,
 }
 
 /// Why a build did not finish. The previous output is untouched in every case.
@@ -83,6 +89,8 @@ impl From<Diagnostic> for BuildError {
 /// A loaded site, ready to render: what a build and a check start from.
 pub struct Prepared {
     pub site: Site,
+    /// The PDFs, Word documents and spreadsheets under `content/`, read once.
+    pub downloads: Vec<crate::downloads::Download>,
     pub glossary: Glossary,
     pub packs: Vec<Pack>,
     pub renderer: Renderer,
@@ -100,6 +108,10 @@ pub fn prepare(
         site.config.base_url = Some(base.to_string());
     }
     site.problems.extend(owners::collisions(&site));
+    site.problems
+        .extend(crate::render::home::unknown_most_used(&site));
+    let (downloads, problems) = timings::step("  downloads", || crate::downloads::scan(&site));
+    site.problems.extend(problems);
     site.problems.sort();
     // The glossary's automata and the templates take some milliseconds each: made side by side.
     let (glossary, (renderer, packs)) = rayon::join(
@@ -126,6 +138,7 @@ pub fn prepare(
     renderer.set_globals(&globals);
     Ok(Prepared {
         site,
+        downloads,
         glossary,
         packs,
         renderer,
@@ -149,6 +162,9 @@ pub struct Rendered {
     pub states: Vec<pages::PageState>,
     /// The printable packs each page is part of.
     pub pack_links: HashMap<PageId, Vec<PackLink>>,
+    /// What readers' devices save at the first visit (None when offline use is off, or for a
+    /// check, which writes nothing).
+    pub precache: Option<offline::PrecacheSize>,
 }
 
 /// Renders every page and site-wide file into `sink`.
@@ -192,6 +208,7 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
                 site_files::write_site_files(prepared, sink, &mut d)
                     + site_files::write_generated_pages(prepared, sink, &mut d)
                     + packs::write_pages(prepared, &pack_views, sink, &mut d)
+                    + kinds_pages::write(prepared, today, &pack_views, sink, &mut d)
             });
             (n, d)
         },
@@ -199,12 +216,18 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     files += search_files + other_files;
     diagnostics.extend(search_problems);
     diagnostics.extend(other_problems);
+    // Last: the offline files list every other file.
+    let (offline_files, precache) = timings::step("offline", || {
+        offline::write_offline_files(prepared, today, sink, &mut diagnostics)
+    });
+    files += offline_files;
     diagnostics.sort();
     Rendered {
         files,
         diagnostics,
         states: outcome.states,
         pack_links,
+        precache,
     }
 }
 
@@ -232,7 +255,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     timings::step("commit", || staging.commit())?;
     let pages = prepared.site.pages.len();
-    let (files, warnings) = (rendered.files, rendered.diagnostics);
+    let (files, warnings, precache) = (rendered.files, rendered.diagnostics, rendered.precache);
     // Freeing a big site's model takes a noticeable moment; a thread of its own does it, and a
     // command that is about to exit does not wait for it.
     let model = (prepared, rendered.states, rendered.pack_links);
@@ -242,5 +265,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files,
         warnings,
         elapsed: started.elapsed(),
+        precache,
     })
 }

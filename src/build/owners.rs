@@ -8,12 +8,20 @@ use std::path::PathBuf;
 
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Position};
+use crate::offline;
 
-/// Folders of the output that waymark fills whole: the search index and the theme.
-const GENERATED_FOLDERS: &[(&str, &str)] = &[
-    ("search/", "the search index"),
-    ("theme/", "the theme's files"),
-];
+/// Folders of the output that waymark fills whole for `site`: the search index, the theme and,
+/// with offline use, the app icons.
+pub fn generated_folders(site: &Site) -> Vec<(&'static str, &'static str)> {
+    let mut folders = vec![
+        ("search/", "the search index"),
+        ("theme/", "the theme's files"),
+    ];
+    if site.config.offline.enabled {
+        folders.push((offline::ICONS_FOLDER, "the app icons"));
+    }
+    folders
+}
 
 /// The files waymark makes for the whole of `site`, each with what it is.
 pub fn generated_files(site: &Site) -> Vec<(String, String)> {
@@ -32,9 +40,20 @@ pub fn generated_files(site: &Site) -> Vec<(String, String)> {
         files.push(("sitemap.xml".into(), "the sitemap".into()));
         files.push(("changes.xml".into(), "the \"What's changed\" feed".into()));
     }
+    if site.config.offline.enabled {
+        for (path, what) in [
+            (offline::SERVICE_WORKER, "the service worker"),
+            (offline::FILE_LIST, "the list of files for offline use"),
+            (offline::OFFLINE_PAGE, "the offline page"),
+            (offline::WEB_MANIFEST, "the web app manifest"),
+        ] {
+            files.push((path.into(), what.into()));
+        }
+    }
     if !site.config.packs.is_empty() {
         files.push(("packs.html".into(), "the \"Printable packs\" page".into()));
     }
+    files.extend(super::kinds_pages::generated_files(site));
     for pack in &site.config.packs {
         files.push((
             format!("packs/{}.pdf", pack.slug),
@@ -52,12 +71,13 @@ pub fn generated_files(site: &Site) -> Vec<(String, String)> {
 /// a page and a copied file.
 pub(crate) fn collisions(site: &Site) -> Vec<Diagnostic> {
     let generated: HashMap<String, String> = generated_files(site).into_iter().collect();
+    let folders = generated_folders(site);
     let claimed_by_waymark = |path: &str| -> Option<String> {
         generated
             .get(path)
             .map(|what| format!("which is {what}"))
             .or_else(|| {
-                GENERATED_FOLDERS
+                folders
                     .iter()
                     .find(|(folder, _)| path.starts_with(folder))
                     .map(|(folder, what)| format!("in {folder}, which holds {what}"))
@@ -100,6 +120,7 @@ fn clash(file: &std::path::Path, output: &str, owner: &str) -> Diagnostic {
     .with_hint(
         "rename or move the file: each file of the built site comes from one place, and \
          404.html, robots.txt, glossary.json, search.html, pages.html, changes.html, \
-         changes.xml, sitemap.xml, packs.html, packs/, search/ and theme/ are waymark's",
+         changes.xml, sitemap.xml, packs.html, packs/, search/ and theme/ are waymark's, and \
+         with offline use sw.js, offline.json, offline.html, manifest.webmanifest and icons/",
     )
 }

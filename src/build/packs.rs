@@ -48,13 +48,14 @@ pub(super) fn write_pdfs(
     };
     let mut written = 0;
     let made = crate::packs::make_pdf::make_all(site, packs, views, &fonts, today, progress);
-    for (view, result) in views.iter_mut().zip(made) {
+    for ((view, pack), result) in views.iter_mut().zip(packs).zip(made) {
         match result {
             Ok(pdf) => {
                 diagnostics.extend(pdf.warnings);
                 match sink.write(&pdf.url, &pdf.bytes) {
                     Ok(()) => {
                         written += 1;
+                        diagnostics.extend(briefing_length(site, pack, pdf.info.pages));
                         view.pdf = Some(pdf.info);
                     }
                     Err(d) => diagnostics.push(d),
@@ -64,6 +65,32 @@ pub(super) fn write_pdfs(
         }
     }
     written
+}
+
+/// Pages a 7-minute briefing may take on paper.
+pub(crate) const BRIEFING_PAGES: usize = 2;
+
+/// A briefing whose PDF runs past two pages is no longer a seven-minute read: a warning on its
+/// file.
+#[cfg(feature = "pdf")]
+fn briefing_length(
+    site: &crate::content::Site,
+    pack: &crate::packs::Pack,
+    pages: usize,
+) -> Option<Diagnostic> {
+    if !pack.is_briefing() || pages <= BRIEFING_PAGES {
+        return None;
+    }
+    let page = &site.pages[*pack.documents.first()?];
+    Some(
+        Diagnostic::warning(
+            "briefing-length",
+            &page.file,
+            crate::diagnostics::Position::FILE,
+            format!("the briefing's PDF is {pages} pages long; a 7-minute briefing fits on {BRIEFING_PAGES}"),
+        )
+        .with_hint("shorten the text, or move detail to a page the briefing links to"),
+    )
 }
 
 /// Without the `pdf` feature, packs have no PDF: say so once.
@@ -112,6 +139,9 @@ pub(super) fn write_pages(
     sink: Sink<'_>,
     diagnostics: &mut Diagnostics,
 ) -> usize {
+    // Briefings' own packs have no print page (the briefing's page prints) and are listed on
+    // the Documents page instead.
+    let views: Vec<&PackView> = views.iter().filter(|v| !v.is_briefing).collect();
     if views.is_empty() {
         return 0;
     }
@@ -126,7 +156,7 @@ pub(super) fn write_pages(
         ),
     );
     let mut context = Context::new();
-    context.insert("packs", views);
+    context.insert("packs", &views);
     match render_generated(prepared, sink, &list, context) {
         Ok(()) => written += 1,
         Err(d) => diagnostics.push(d),

@@ -202,6 +202,7 @@ fn run_page_model(prepared: &mut Prepared, id: usize, text: String) {
         version: "1".into(),
         date: None,
         documents: vec![id],
+        briefing: None,
     };
     let (view, _) = crate::packs::print::pack_view(site, &pack, today);
     #[cfg(feature = "pdf")]

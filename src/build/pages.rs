@@ -158,6 +158,7 @@ pub(crate) fn page_html(
     if page.kind == PageKind::Section && page.section_kind == PageKind::Definition {
         view.glossary = Some(GlossaryIndexView::of(site, glossary, id));
     }
+    crate::render::kinds::fill(&mut view, site, &prepared.downloads, id, today);
     let mut context = Context::new();
     context.insert("page", &view);
     context.insert("root", &page.root_prefix());

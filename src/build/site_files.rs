@@ -28,7 +28,11 @@ pub(super) fn write_site_files(
     match assets::theme_files(&site.dir) {
         Ok(files) => {
             // theme/fonts/ holds the PDF packs' fonts; the website uses the reader's own fonts.
-            for (name, bytes) in files.iter().filter(|(n, _)| !n.starts_with("fonts/")) {
+            // The service worker's source becomes sw.js at the top of the site (see offline).
+            for (name, bytes) in files
+                .iter()
+                .filter(|(n, _)| !n.starts_with("fonts/") && *n != crate::offline::WORKER_SOURCE)
+            {
                 count(sink.write(&format!("theme/{name}"), bytes), diagnostics);
             }
         }
@@ -164,13 +168,24 @@ pub(super) fn render_generated(
     prepared: &Prepared,
     sink: Sink<'_>,
     page: &GeneratedPage,
+    context: Context,
+) -> Result<(), Diagnostic> {
+    render_generated_as(prepared, sink, page, &page.url, context)
+}
+
+/// Renders a generated page with `template` and writes it.
+pub(super) fn render_generated_as(
+    prepared: &Prepared,
+    sink: Sink<'_>,
+    page: &GeneratedPage,
+    template: &str,
     mut context: Context,
 ) -> Result<(), Diagnostic> {
     context.insert("page", page);
     context.insert("root", &page.root_prefix());
     let html = prepared
         .renderer
-        .render(&page.url, &context, Path::new(&page.url))?;
+        .render(template, &context, Path::new(&page.url))?;
     sink.write(&page.url, html.as_bytes())
 }
 

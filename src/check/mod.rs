@@ -10,9 +10,11 @@
 //! and the drafts are checked as the site would be with them published.
 
 mod document_control;
+mod downloads;
 mod draft;
 mod duplicate_title;
 mod empty_page;
+mod events;
 pub(crate) mod external;
 mod extra_h1;
 pub(crate) mod facts;
@@ -145,6 +147,7 @@ fn run_rules(
         facts: &facts,
         today,
         external,
+        downloads: &prepared.downloads,
     };
     let levels = &prepared.site.config.check.rules;
     RULES

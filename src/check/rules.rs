@@ -14,9 +14,9 @@ use crate::glossary::Glossary;
 use super::external::ExternalOptions;
 use super::facts::PageFacts;
 use super::{
-    document_control, draft, duplicate_title, empty_page, external, extra_h1, heading_skip,
-    image_alt, latin_abbreviation, link_text, long_sentence, reading_age, review_dates,
-    signpost_checked, unexplained_abbreviation,
+    document_control, downloads, draft, duplicate_title, empty_page, events, external, extra_h1,
+    heading_skip, image_alt, latin_abbreviation, link_text, long_sentence, reading_age,
+    review_dates, signpost_checked, unexplained_abbreviation,
 };
 
 /// What a rule reads: the whole loaded site, its glossary, what each page's Markdown holds,
@@ -30,6 +30,8 @@ pub struct Context<'a> {
     pub today: Date,
     /// Set when `--external` asked for links to other websites to be checked.
     pub external: Option<&'a ExternalOptions>,
+    /// The PDFs, Word documents and spreadsheets under `content/`.
+    pub downloads: &'a [crate::downloads::Download],
 }
 
 impl<'a> Context<'a> {
@@ -68,6 +70,10 @@ pub const RULES: &[Rule] = &[
     review_dates::DUE_SOON,
     review_dates::MISSING,
     signpost_checked::RULE,
+    events::BOOKING,
+    events::PASSED,
+    downloads::UNTAGGED_PDF,
+    downloads::WORD_ALTERNATIVE,
     duplicate_title::RULE,
     empty_page::RULE,
     draft::RULE,

@@ -44,12 +44,14 @@ pub(super) fn run(rule: &Rule, settings: &str, pages: &[(&str, &str)]) -> Vec<Di
     .unwrap_or_else(|d| panic!("{d}"));
     let glossary = Glossary::build(&site).unwrap_or_else(|d| panic!("{d}"));
     let facts: Vec<_> = site.pages.iter().map(facts::of).collect();
+    let (downloads, _) = crate::downloads::scan(&site);
     let cx = Context {
         site: &site,
         glossary: &glossary,
         facts: &facts,
         today: today(),
         external: None,
+        downloads: &downloads,
     };
     let mut found = (rule.run)(&cx);
     for d in &found {

@@ -11,6 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::date::DocDate;
+use super::event::{EventStatus, EventTime};
 use crate::diagnostics::{Diagnostic, LineIndex, Position, suggest};
 
 /// Every key a document may set. One struct for all kinds keeps the rules simple: which keys a kind
@@ -60,6 +61,52 @@ pub struct FrontMatter {
     pub audience: Vec<String>,
     pub format: Option<String>,
     pub last_checked: Option<DocDate>,
+
+    // News.
+    /// The day a news post was published: news is listed newest first, by this date.
+    pub date: Option<DocDate>,
+
+    // 7-minute briefings.
+    /// The case review or audit whose learning a briefing shares.
+    pub source_review: Option<String>,
+
+    // Events (see `content::event`).
+    /// When it starts, UK time: `2027-02-10T09:30:00`, or a date for a whole-day event.
+    pub start: Option<EventTime>,
+    /// When it ends: a time on the start's day (`12:30:00`), a date and time, or a last day.
+    pub end: Option<EventTime>,
+    /// Where it is held; `online = true` for an online event (both for a hybrid one).
+    pub venue: Option<String>,
+    #[serde(default)]
+    pub online: bool,
+    /// Where to book a place.
+    pub booking_url: Option<String>,
+    /// Who to ask, or to book with when there is no booking page: an email address or a name
+    /// and phone number.
+    pub contact: Option<String>,
+    /// How many places, or who may come from each team.
+    pub capacity: Option<String>,
+    pub cost: Option<String>,
+    /// Booking open, fully booked, cancelled or postponed.
+    pub status: Option<EventStatus>,
+
+    // Downloads.
+    /// Titles and accessible versions of files in the page's folder (see `downloads`).
+    #[serde(default)]
+    pub documents: Vec<DocumentEntry>,
+}
+
+/// A file under `content/` described by a page: `[[documents]]` in its front matter.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct DocumentEntry {
+    /// The file, relative to the page's folder, as a link would name it.
+    pub file: String,
+    /// What the Documents page and the section call it (otherwise: from its file name).
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    /// An accessible version of a Word file or spreadsheet: a page (`chronology.md`) or a
+    /// tagged PDF, relative to the page's folder.
+    pub alternative: Option<String>,
 }
 
 /// One entry of a document's version history.
@@ -269,21 +316,20 @@ fn unknown_keys(
         let name: &str = key.get_ref();
         if !top.contains(&name) {
             problems.push(unknown_key(path, name, key.span(), top, position));
-        } else if name == "changes" {
-            let fields = field_names::<Change>();
-            if let toml::de::DeValue::Array(entries) = value.get_ref() {
-                for entry in entries {
-                    if let toml::de::DeValue::Table(t) = entry.get_ref() {
-                        for key in t.keys() {
-                            if !fields.contains(&key.get_ref().as_ref()) {
-                                problems.push(unknown_key(
-                                    path,
-                                    key.get_ref(),
-                                    key.span(),
-                                    fields,
-                                    position,
-                                ));
-                            }
+        } else if let Some(fields) = nested_fields(name)
+            && let toml::de::DeValue::Array(entries) = value.get_ref()
+        {
+            for entry in entries {
+                if let toml::de::DeValue::Table(t) = entry.get_ref() {
+                    for key in t.keys() {
+                        if !fields.contains(&key.get_ref().as_ref()) {
+                            problems.push(unknown_key(
+                                path,
+                                key.get_ref(),
+                                key.span(),
+                                fields,
+                                position,
+                            ));
                         }
                     }
                 }
@@ -291,6 +337,15 @@ fn unknown_keys(
         }
     }
     problems
+}
+
+/// The keys of the tables in an array of tables (`[[changes]]`, `[[documents]]`).
+fn nested_fields(name: &str) -> Option<&'static [&'static str]> {
+    match name {
+        "changes" => Some(field_names::<Change>()),
+        "documents" => Some(field_names::<DocumentEntry>()),
+        _ => None,
+    }
 }
 
 fn unknown_key(
@@ -467,6 +522,37 @@ mod tests {
         assert_eq!(&text[span], "\"Two\"");
         assert_eq!(value_span(text, "related", Some(2)), None);
         assert_eq!(value_span(text, "summary", None), None);
+    }
+
+    #[test]
+    fn the_kinds_keys_are_known_and_misspellings_get_a_suggestion() {
+        let f = parse_str(
+            "+++\ntitle = \"Course\"\nstart = 2027-02-10T09:30:00\nend = 12:30:00\n\
+             venue = \"Hall\"\nbooking_url = \"https://example.org/\"\nstatus = \"full\"\n\
+             [[documents]]\nfile = \"a.docx\"\nalternative = \"a.md\"\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(f.status, Some(EventStatus::Full));
+        assert_eq!(f.documents[0].alternative.as_deref(), Some("a.md"));
+        let errors = parse_str(
+            "+++\ntitle = \"A\"\nbookng_url = \"x\"\nsource_reveiw = \"y\"\n\
+             [[documents]]\nfile = \"a.pdf\"\ntitel = \"T\"\n+++\n",
+        )
+        .unwrap_err();
+        let hints: Vec<_> = errors.iter().filter_map(|d| d.hint.as_deref()).collect();
+        assert_eq!(
+            hints,
+            [
+                "did you mean `booking_url`?",
+                "did you mean `source_review`?",
+                "did you mean `title`?"
+            ],
+            "{errors:?}"
+        );
+        let errors =
+            parse_str("+++\ntitle = \"A\"\nstart = 2027-02-10T09:30:00Z\n+++\n").unwrap_err();
+        assert!(errors[0].message.contains("time zone"), "{errors:?}");
+        assert!(parse_str("+++\ntitle = \"A\"\nstatus = \"maybe\"\n+++\n").is_err());
     }
 
     #[test]

@@ -80,6 +80,7 @@ pub fn load_site(site_dir: &Path, options: LoadOptions) -> Result<Site, Diagnost
 
     let pages = arrange(pages);
     check_unique_urls(&pages, &mut diagnostics);
+    diagnostics.extend(super::kinds::problems(&pages));
     diagnostics.extend(super::addresses::unsafe_urls(
         &pages,
         &config.links.allowed_schemes,

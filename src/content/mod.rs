@@ -2,12 +2,15 @@
 //!
 //! [`load`] walks `content/` once and builds a [`Site`]; every later stage reads the model and never
 //! goes back to the files. Kinds of page come from the top folder (`strategy/`, `definitions/`,
-//! `toolkit/`, `signposting/`), so an editor never has to say what kind a page is.
+//! `toolkit/`, `signposting/`, `news/`, `briefings/`, `events/`), so an editor never has to say
+//! what kind a page is.
 
 mod addresses;
 mod control;
 pub(crate) mod date;
+pub(crate) mod event;
 pub mod front_matter;
+mod kinds;
 mod load;
 mod symlinks;
 
@@ -18,7 +21,7 @@ use serde::Serialize;
 
 pub use control::{DocControl, ReviewStatus};
 pub use date::DocDate;
-pub use front_matter::{Change, FrontMatter};
+pub use front_matter::{Change, DocumentEntry, FrontMatter};
 pub use load::{LoadOptions, load, load_site, read_page};
 
 use crate::config::SiteConfig;
@@ -34,6 +37,9 @@ pub enum PageKind {
     Definition,
     Toolkit,
     Signpost,
+    News,
+    Briefing,
+    Event,
     Page,
 }
 
@@ -45,6 +51,9 @@ impl PageKind {
             Some("definitions") => PageKind::Definition,
             Some("toolkit") => PageKind::Toolkit,
             Some("signposting") => PageKind::Signpost,
+            Some("news") => PageKind::News,
+            Some("briefings") => PageKind::Briefing,
+            Some("events") => PageKind::Event,
             _ => PageKind::Page,
         }
     }
@@ -58,13 +67,21 @@ impl PageKind {
             PageKind::Definition => "Definition",
             PageKind::Toolkit => "Toolkit",
             PageKind::Signpost => "Signposting",
+            PageKind::News => "News",
+            PageKind::Briefing => "Briefing",
+            PageKind::Event => "Event",
             PageKind::Page => "Page",
         }
     }
 
-    /// Strategy and toolkit documents must carry full document control.
+    /// Strategy, toolkit and briefing documents must carry full document control: they are
+    /// guidance a practitioner acts on, so each has an owner and a review date. News and events
+    /// are dated instead, and need no review.
     pub fn needs_document_control(self) -> bool {
-        matches!(self, PageKind::Strategy | PageKind::Toolkit)
+        matches!(
+            self,
+            PageKind::Strategy | PageKind::Toolkit | PageKind::Briefing
+        )
     }
 }
 
@@ -253,7 +270,16 @@ mod tests {
             PageKind::Toolkit
         );
         assert_eq!(PageKind::from_top_folder(Some("about")), PageKind::Page);
+        assert_eq!(PageKind::from_top_folder(Some("news")), PageKind::News);
+        assert_eq!(
+            PageKind::from_top_folder(Some("briefings")),
+            PageKind::Briefing
+        );
+        assert_eq!(PageKind::from_top_folder(Some("events")), PageKind::Event);
         assert!(PageKind::Strategy.needs_document_control());
+        assert!(PageKind::Briefing.needs_document_control());
         assert!(!PageKind::Definition.needs_document_control());
+        assert!(!PageKind::News.needs_document_control());
+        assert!(!PageKind::Event.needs_document_control());
     }
 }

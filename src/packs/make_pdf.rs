@@ -13,8 +13,8 @@ use rayon::prelude::*;
 
 use super::Pack;
 use super::pdf::{
-    self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, PdfFonts,
-    SignpostData,
+    self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, Layout, LinkTarget, PackData,
+    PdfFonts, SignpostData,
 };
 use super::print::PackView;
 use crate::content::{PageKind, Site};
@@ -95,7 +95,7 @@ pub(crate) fn make_all(
                     info: PdfInfo {
                         url: pack.pdf_url(),
                         bytes: rendered.bytes.len(),
-                        size: file_size(rendered.bytes.len()),
+                        size: crate::util::file_size::file_size(rendered.bytes.len()),
                         pages: rendered.page_count,
                     },
                     bytes: rendered.bytes,
@@ -184,6 +184,9 @@ pub(crate) fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) 
                     PageKind::Toolkit => DocKind::Toolkit,
                     PageKind::Signpost => DocKind::Signpost,
                     PageKind::Strategy => DocKind::Strategy,
+                    PageKind::News => DocKind::News,
+                    PageKind::Briefing => DocKind::Briefing,
+                    PageKind::Event => DocKind::Event,
                     _ => DocKind::Page,
                 },
                 summary: doc.summary.clone(),
@@ -211,6 +214,7 @@ pub(crate) fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) 
                     format: s.format.clone(),
                     last_checked: s.last_checked.as_ref().map(|d| d.human.clone()),
                 }),
+                source_review: doc.source_review.clone(),
                 blocks: pdf::markdown_to_blocks(page.body(), &doc.anchor, &resolve),
             }
         })
@@ -224,6 +228,11 @@ pub(crate) fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) 
         site_url: base,
         language: site.config.language.clone(),
         documents,
+        layout: if pack.is_briefing() {
+            Layout::Briefing
+        } else {
+            Layout::Pack
+        },
     }
 }
 
@@ -251,25 +260,4 @@ fn control_rows(c: &ControlView) -> Vec<ControlRow> {
         c.review_due.as_ref().map(|d| d.human.clone()),
     );
     rows
-}
-
-/// "412 KB" or "1.4 MB", as GOV.UK writes file sizes.
-fn file_size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024).max(1))
-    } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_sizes_read_like_gov_uk_attachments() {
-        assert_eq!(file_size(300), "1 KB");
-        assert_eq!(file_size(421_000), "412 KB");
-        assert_eq!(file_size(1_468_006), "1.4 MB");
-    }
 }

@@ -5,6 +5,10 @@
 //! its introduction, when it has one, and then its pages in display order; a page
 //! (`toolkit/chronology-template.md`) brings itself. The print page is assembled by [`print`]; the
 //! PDF by the `pdf` module when the `pdf` feature is on.
+//!
+//! Each 7-minute briefing is a pack of its own too, made without being configured: one document
+//! in the briefing layout (no cover or contents, on one or two A4 pages), its PDF beside its page
+//! (`briefings/neglect.pdf`) and no separate print page, since the briefing's page prints.
 
 #[cfg(feature = "pdf")]
 pub(crate) mod make_pdf;
@@ -28,17 +32,36 @@ pub struct Pack {
     /// The newest "last updated" of its documents: the pack's date, the same on every build.
     pub date: Option<DocDate>,
     pub documents: Vec<PageId>,
+    /// For a briefing's own pack: the briefing's page, from the site root.
+    pub briefing: Option<String>,
+}
+
+/// Where a briefing's PDF is written: beside its page (`briefings/neglect.html` ->
+/// `briefings/neglect.pdf`).
+pub fn briefing_pdf_url(page_url: &str) -> String {
+    format!("{}.pdf", page_url.trim_end_matches(".html"))
 }
 
 impl Pack {
-    /// The print page, from the site root.
+    /// The print page, from the site root (a briefing's own page for a briefing).
     pub fn html_url(&self) -> String {
-        format!("packs/{}/index.html", self.slug)
+        match &self.briefing {
+            Some(page) => page.clone(),
+            None => format!("packs/{}/index.html", self.slug),
+        }
     }
 
     /// The PDF, from the site root.
     pub fn pdf_url(&self) -> String {
-        format!("packs/{}.pdf", self.slug)
+        match &self.briefing {
+            Some(page) => briefing_pdf_url(page),
+            None => format!("packs/{}.pdf", self.slug),
+        }
+    }
+
+    /// A briefing's own pack, set in the briefing layout.
+    pub fn is_briefing(&self) -> bool {
+        self.briefing.is_some()
     }
 
     /// The id a document gets inside the pack page, so links between included pages become
@@ -81,11 +104,37 @@ pub fn resolve(site: &Site) -> Result<Vec<Pack>, Diagnostics> {
             Err(problems) => diagnostics.extend(problems),
         }
     }
+    packs.extend(briefing_packs(site));
     if diagnostics.has_errors() {
         Err(diagnostics)
     } else {
         Ok(packs)
     }
+}
+
+/// One pack for each 7-minute briefing: the briefing alone, for its own PDF.
+fn briefing_packs(site: &Site) -> Vec<Pack> {
+    site.pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == crate::content::PageKind::Briefing && !p.is_section)
+        .map(|(id, page)| {
+            let control = DocControl::of(page);
+            let stem = page.url.trim_end_matches(".html").replace('/', "-");
+            Pack {
+                slug: stem,
+                title: page.front.title.clone(),
+                description: page.front.summary.clone(),
+                version: control
+                    .version
+                    .clone()
+                    .unwrap_or_else(|| "Current edition".into()),
+                date: control.last_updated,
+                documents: vec![id],
+                briefing: Some(page.url.clone()),
+            }
+        })
+        .collect()
 }
 
 fn resolve_one(site: &Site, config: &PackConfig) -> Result<Pack, Vec<Diagnostic>> {
@@ -162,6 +211,7 @@ fn resolve_one(site: &Site, config: &PackConfig) -> Result<Pack, Vec<Diagnostic>
         version,
         date,
         documents,
+        briefing: None,
     })
 }
 

@@ -32,6 +32,8 @@ pub(crate) struct PackDocument {
     pub changes: Vec<ChangeView>,
     pub definition: Option<DefinitionFacts>,
     pub signpost: Option<SignpostView>,
+    /// A briefing's source review.
+    pub source_review: Option<String>,
     /// The document's own page, from the site root.
     pub url: String,
 }
@@ -48,6 +50,8 @@ pub(crate) struct PackView {
     pub html_url: String,
     pub pdf: Option<PdfInfo>,
     pub documents: Vec<PackDocument>,
+    /// A briefing's own PDF rather than a pack the site defines.
+    pub is_briefing: bool,
 }
 
 /// Renders every document of `pack` for the pack page. Problems are the documents' own (a broken
@@ -82,6 +86,9 @@ pub(crate) fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec
                 changes: ChangeView::history(&page.front.changes),
                 definition: DefinitionFacts::of(page),
                 signpost: SignpostView::of(page),
+                source_review: (page.kind == crate::content::PageKind::Briefing)
+                    .then(|| page.front.source_review.clone())
+                    .flatten(),
                 url: page.url.clone(),
             }
         })
@@ -96,6 +103,7 @@ pub(crate) fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec
         html_url: pack.html_url(),
         pdf: None,
         documents,
+        is_briefing: pack.is_briefing(),
     };
     (view, problems)
 }

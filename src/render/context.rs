@@ -36,6 +36,12 @@ pub(crate) struct SiteView {
     pub footer: Vec<Link>,
     /// True when the site defines printable packs (the footer links the packs page).
     pub has_packs: bool,
+    /// True when the site has a Documents page (downloads, packs or briefings).
+    pub has_documents: bool,
+    /// True when the site has a news section (and so, with a `base_url`, a news feed).
+    pub has_news: bool,
+    /// True when the site can be installed and used offline (pages link the web app manifest).
+    pub offline: bool,
 }
 
 impl SiteView {
@@ -71,6 +77,11 @@ impl SiteView {
             nav,
             footer,
             has_packs: !c.packs.is_empty(),
+            has_documents: super::documents::has_documents_page(site),
+            has_news: site
+                .page_by_source(&format!("{}/_index.md", super::news::FOLDER))
+                .is_some(),
+            offline: c.offline.enabled,
         }
     }
 }
@@ -242,6 +253,21 @@ pub(crate) struct PageView<'a> {
     pub signpost: Option<SignpostView>,
     /// The printable packs this page is part of.
     pub packs: Vec<PackLink>,
+    /// A news post's date.
+    pub date: Option<DateView>,
+    /// A briefing's source review, and the address of its published report.
+    pub source_review: Option<&'a str>,
+    pub source_url: Option<&'a str>,
+    /// An event's facts.
+    pub event: Option<super::events::EventView>,
+    /// The news section's list of posts.
+    pub news: Option<super::news::NewsListView>,
+    /// The events section's list of upcoming events.
+    pub events: Option<super::events::EventListView>,
+    /// The home page's side column.
+    pub home: Option<super::home::HomeView>,
+    /// The files a section page lists.
+    pub downloads: Vec<super::documents::DownloadView>,
 }
 
 /// A printable pack a page belongs to, GOV.UK attachment style.
@@ -327,6 +353,21 @@ impl<'a> PageView<'a> {
             glossary: None,
             signpost: SignpostView::of(page),
             packs: Vec::new(),
+            date: (page.kind == PageKind::News && !page.is_section)
+                .then_some(f.date)
+                .flatten()
+                .map(Into::into),
+            source_review: (page.kind == PageKind::Briefing)
+                .then_some(f.source_review.as_deref())
+                .flatten(),
+            source_url: (page.kind == PageKind::Briefing)
+                .then_some(f.url.as_deref())
+                .flatten(),
+            event: None,
+            news: None,
+            events: None,
+            home: None,
+            downloads: Vec::new(),
         }
     }
 }

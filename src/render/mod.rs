@@ -7,7 +7,12 @@
 pub(crate) mod assets;
 pub(crate) mod changes;
 pub(crate) mod context;
+pub(crate) mod documents;
+pub(crate) mod events;
 pub(crate) mod glossary;
+pub(crate) mod home;
+pub(crate) mod kinds;
+pub(crate) mod news;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

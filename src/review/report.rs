@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::content::{DocControl, Page, PageKind, ReviewStatus, Site};
+use crate::util::ics::{Calendar, date_value, uid};
 
 /// One document on the schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -224,18 +225,8 @@ pub fn json(rows: &[ReviewRow]) -> String {
 /// and file in its description. Documents without a date are left out. `DTSTAMP` is `today` so the
 /// same schedule gives the same bytes.
 pub fn ics(rows: &[ReviewRow], site_title: &str, base_url: Option<&str>, today: Date) -> String {
-    let mut lines: Vec<String> = vec![
-        "BEGIN:VCALENDAR".into(),
-        "VERSION:2.0".into(),
-        "PRODID:-//waymark//Review schedule//EN".into(),
-        "CALSCALE:GREGORIAN".into(),
-        "METHOD:PUBLISH".into(),
-        format!(
-            "X-WR-CALNAME:{}",
-            escape_text(&format!("Reviews – {site_title}"))
-        ),
-    ];
-    let stamp = format!("{}T000000Z", compact(today));
+    let mut calendar = Calendar::new("Review schedule", &format!("Reviews – {site_title}"));
+    let stamp = format!("{}T000000Z", date_value(today));
     for row in rows {
         let Some(due) = row.due_day else { continue };
         let next = due.tomorrow().unwrap_or(due);
@@ -249,74 +240,20 @@ pub fn ics(rows: &[ReviewRow], site_title: &str, base_url: Option<&str>, today: 
         if let Some(base) = base_url {
             let _ = write!(description, "\nPage: {base}{}", row.url);
         }
-        lines.push("BEGIN:VEVENT".into());
-        lines.push(format!("UID:{}@waymark", uid(&row.file)));
-        lines.push(format!("DTSTAMP:{stamp}"));
-        lines.push(format!("DTSTART;VALUE=DATE:{}", compact(due)));
-        lines.push(format!("DTEND;VALUE=DATE:{}", compact(next)));
-        lines.push(format!(
-            "SUMMARY:{}",
-            escape_text(&format!("Review due: {}", row.title))
-        ));
-        lines.push(format!("DESCRIPTION:{}", escape_text(&description)));
+        calendar.line("BEGIN:VEVENT");
+        calendar.line(&format!("UID:{}@waymark", uid(&row.file)));
+        calendar.line(&format!("DTSTAMP:{stamp}"));
+        calendar.line(&format!("DTSTART;VALUE=DATE:{}", date_value(due)));
+        calendar.line(&format!("DTEND;VALUE=DATE:{}", date_value(next)));
+        calendar.text("SUMMARY", &format!("Review due: {}", row.title));
+        calendar.text("DESCRIPTION", &description);
         if let Some(base) = base_url {
-            lines.push(format!("URL:{base}{}", row.url));
+            calendar.line(&format!("URL:{base}{}", row.url));
         }
-        lines.push("TRANSP:TRANSPARENT".into());
-        lines.push("END:VEVENT".into());
+        calendar.line("TRANSP:TRANSPARENT");
+        calendar.line("END:VEVENT");
     }
-    lines.push("END:VCALENDAR".into());
-    lines.iter().map(|l| fold(l)).collect::<String>()
-}
-
-fn compact(d: Date) -> String {
-    d.strftime("%Y%m%d").to_string()
-}
-
-/// A stable id from the file path, so re-importing updates events instead of duplicating them.
-fn uid(file: &str) -> String {
-    file.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-/// Escapes TEXT values: backslash, semicolon, comma and newline.
-fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folds a content line at 75 octets (never inside a UTF-8 character) and ends it with CRLF.
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut used = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if used + len > 75 {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += len;
-    }
-    out.push_str("\r\n");
-    out
+    calendar.finish()
 }
 
 #[cfg(test)]
@@ -366,16 +303,5 @@ mod tests {
                 .contains("100 years")
         );
         assert!(parse_period("99999999999999999999d").is_err());
-    }
-
-    #[test]
-    fn ics_lines_fold_at_75_octets_with_crlf() {
-        let long = format!("SUMMARY:{}", "é".repeat(60));
-        let folded = fold(&long);
-        for line in folded.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(line.len() <= 75, "{} octets", line.len());
-        }
-        assert_eq!(folded.replace("\r\n ", ""), format!("{long}\r\n"));
-        assert_eq!(escape_text("a;b,c\nd\\"), "a\\;b\\,c\\nd\\\\");
     }
 }

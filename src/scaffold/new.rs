@@ -17,6 +17,9 @@ pub enum NewKind {
     Strategy,
     Toolkit,
     Signpost,
+    News,
+    Briefing,
+    Event,
     Page,
 }
 
@@ -28,6 +31,9 @@ impl NewKind {
             NewKind::Strategy => Some("strategy"),
             NewKind::Toolkit => Some("toolkit"),
             NewKind::Signpost => Some("signposting"),
+            NewKind::News => Some("news"),
+            NewKind::Briefing => Some("briefings"),
+            NewKind::Event => Some("events"),
             NewKind::Page => None,
         }
     }
@@ -191,6 +197,71 @@ pub fn page_text(kind: NewKind, title: &str, today: Date, review_months: u32) ->
              \n\
              Say which families or practitioners the service helps, and how to refer to it.\n"
         ),
+        NewKind::News => format!(
+            "+++\n\
+             title = {title}\n\
+             summary = \"Replace this with one sentence that says what the news is.\"\n\
+             date = {today}                # the day it is published: news is listed newest first\n\
+             +++\n\
+             Replace this with the news, most important point first.\n\
+             \n\
+             ## What it means for you\n\
+             \n\
+             Say what practitioners or families should do, and where to find out more.\n"
+        ),
+        NewKind::Briefing => format!(
+            "+++\n\
+             title = {title}\n\
+             summary = \"Replace this with one sentence on what the review found.\"\n\
+             source_review = \"Replace with the case review or audit the learning comes from\"\n\
+             # url = \"https://www.example.org/review\"   # the published review, if there is one\n\
+             {control}\
+             +++\n\
+             ## Background\n\
+             \n\
+             Replace this with what happened, in a few sentences. Change details so no child or family can be identified.\n\
+             \n\
+             ## Why it matters\n\
+             \n\
+             Say why this learning matters for children.\n\
+             \n\
+             ## Information\n\
+             \n\
+             List what the review found.\n\
+             \n\
+             ## Research\n\
+             \n\
+             Say what research or national reviews tell us, naming the source.\n\
+             \n\
+             ## Questions for practitioners\n\
+             \n\
+             - Write three or four questions for a team to talk through.\n\
+             \n\
+             ## What to do\n\
+             \n\
+             Say what to do differently, and link to the tools and guidance that help.\n"
+        ),
+        NewKind::Event => format!(
+            "+++\n\
+             title = {title}\n\
+             summary = \"Replace this with one sentence on what the event is and who it is for.\"\n\
+             start = {today}T09:30:00       # UK time; a date alone for a whole-day event\n\
+             end = 12:30:00                    # a time on the same day, or a date and time\n\
+             venue = \"Replace with the venue and its address\"\n\
+             # online = true                   # for an online event (with venue too, for a hybrid one)\n\
+             audience = [\"Practitioners\"]\n\
+             booking_url = \"https://www.example.org/book\"   # where to book a place\n\
+             # contact = \"Training team, training@example.org\"   # who to ask, or to book with\n\
+             capacity = \"20 places\"\n\
+             cost = \"Free\"\n\
+             # status = \"full\"                # \"open\", \"full\", \"cancelled\" or \"postponed\"\n\
+             +++\n\
+             Replace this with what the event covers and what people will learn.\n\
+             \n\
+             ## Before you come\n\
+             \n\
+             Say what to bring or read first, and how to ask for any access needs.\n"
+        ),
         NewKind::Page => format!(
             "+++\n\
              title = {title}\n\
@@ -222,6 +293,9 @@ mod tests {
             NewKind::Strategy,
             NewKind::Toolkit,
             NewKind::Signpost,
+            NewKind::News,
+            NewKind::Briefing,
+            NewKind::Event,
             NewKind::Page,
         ] {
             let text = page_text(kind, "Chronology \"plus\"", today(), 12);
@@ -229,7 +303,10 @@ mod tests {
             let (front, _) = front_matter::parse(Path::new("x.md"), &text, &lines)
                 .unwrap_or_else(|e| panic!("{kind:?}: {e:?}\n{text}"));
             assert_eq!(front.title, "Chronology \"plus\"");
-            if matches!(kind, NewKind::Strategy | NewKind::Toolkit) {
+            if matches!(
+                kind,
+                NewKind::Strategy | NewKind::Toolkit | NewKind::Briefing
+            ) {
                 let control =
                     crate::content::DocControl::of(&crate::check::facts::tests::page(&text));
                 assert!(control.missing_fields().is_empty(), "{kind:?}");
@@ -238,6 +315,10 @@ mod tests {
             }
         }
         assert!(page_text(NewKind::Toolkit, "T", today(), 12).contains("```form\n"));
+        let news = page_text(NewKind::News, "T", today(), 12);
+        assert!(news.contains("date = 2026-11-23") && !news.contains("review_due"));
+        let event = page_text(NewKind::Event, "T", today(), 12);
+        assert!(event.contains("start = 2026-11-23T09:30:00") && !event.contains("review_due"));
         assert!(
             page_text(NewKind::Signpost, "T", today(), 12).contains("last_checked = 2026-11-23")
         );

@@ -15,6 +15,9 @@ fn kind_id(kind: PageKind) -> &'static str {
         PageKind::Definition => "definition",
         PageKind::Toolkit => "toolkit",
         PageKind::Signpost => "signposting",
+        PageKind::News => "news",
+        PageKind::Briefing => "briefing",
+        PageKind::Event => "event",
         PageKind::Home | PageKind::Section | PageKind::Page => "page",
     }
 }

@@ -83,6 +83,7 @@ pub(crate) fn content_type(path: &Path) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
@@ -106,8 +107,9 @@ fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
-/// Answers one request. Runs on a worker thread; `live` carries reload events.
-pub(crate) fn handle(request: Request, root: &Path, live: &Arc<Live>) {
+/// Answers one request. Runs on a worker thread; `live` carries reload events, and with
+/// `live_reload` off (`waymark serve --offline-test`) pages are sent exactly as built.
+pub(crate) fn handle(request: Request, root: &Path, live: &Arc<Live>, live_reload: bool) {
     let method = request.method().clone();
     if !matches!(method, Method::Get | Method::Head) {
         let response = Response::from_string("Only GET and HEAD are supported.\n")
@@ -118,11 +120,11 @@ pub(crate) fn handle(request: Request, root: &Path, live: &Arc<Live>) {
     }
     let url = request.url().to_string();
     let path_only = url.split('?').next().unwrap_or("");
-    if path_only == EVENTS_PATH {
+    if live_reload && path_only == EVENTS_PATH {
         live.subscribe(request);
         return;
     }
-    if path_only == LIVE_SCRIPT_PATH {
+    if live_reload && path_only == LIVE_SCRIPT_PATH {
         respond(
             request,
             &method,
@@ -136,16 +138,16 @@ pub(crate) fn handle(request: Request, root: &Path, live: &Arc<Live>) {
         Resolved::File(path) => match read(&path) {
             Ok(bytes) => {
                 let kind = content_type(&path);
-                let body = if kind.starts_with("text/html") {
+                let body = if live_reload && kind.starts_with("text/html") {
                     inject_live_script(bytes)
                 } else {
                     bytes
                 };
                 respond(request, &method, 200, kind, body);
             }
-            Err(_) => not_found(request, &method, root),
+            Err(_) => not_found(request, &method, root, live_reload),
         },
-        Resolved::NotFound => not_found(request, &method, root),
+        Resolved::NotFound => not_found(request, &method, root, live_reload),
         Resolved::AddSlash(location) => {
             let response = Response::empty(StatusCode(301))
                 .with_header(header("Location", &location))
@@ -168,9 +170,15 @@ fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn not_found(request: Request, method: &Method, root: &Path) {
+fn not_found(request: Request, method: &Method, root: &Path, live_reload: bool) {
     let body = read(&root.join("404.html"))
-        .map(inject_live_script)
+        .map(|html| {
+            if live_reload {
+                inject_live_script(html)
+            } else {
+                html
+            }
+        })
         .unwrap_or_else(|_| {
             b"<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>".to_vec()
         });
@@ -291,6 +299,10 @@ mod tests {
             "text/html; charset=utf-8"
         );
         assert_eq!(content_type(Path::new("packs/x.pdf")), "application/pdf");
+        assert_eq!(
+            content_type(Path::new("manifest.webmanifest")),
+            "application/manifest+json"
+        );
         assert_eq!(
             content_type(Path::new("search-index.js")),
             "text/javascript; charset=utf-8"

@@ -2,6 +2,20 @@
  * Added to pages only by `waymark serve`, never by `waymark build`. */
 (function () {
   "use strict";
+  // Pages change on every save, and a service worker would keep serving what it saved: the
+  // preview has none (waymark.js registers none on a page marked as a preview), and one left by
+  // `waymark serve --offline-test` on this address is removed with what it saved.
+  document.documentElement.setAttribute("data-wm-preview", "");
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.getRegistrations().then(function (registrations) {
+      registrations.forEach(function (registration) { registration.unregister(); });
+    }).catch(function () {});
+  }
+  if (window.caches) {
+    caches.keys().then(function (names) {
+      names.forEach(function (name) { if (name.indexOf("waymark:") === 0) caches.delete(name); });
+    }).catch(function () {});
+  }
   if (!window.EventSource) return;
   var overlay = null;
 

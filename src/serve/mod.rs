@@ -4,7 +4,9 @@
 //! script cannot end up in a published build; [`http`] adds it to pages as they are sent). A
 //! watcher ([`notify`]) collects changes under `content/`, `templates/`, `theme/` and
 //! `waymark.toml`; after a short quiet spell the [`session::Session`] rebuilds what they touch and
-//! [`live`] tells open pages to reload, or shows the errors over the last good page.
+//! [`live`] tells open pages to reload, or shows the errors over the last good page. The live
+//! reload script also keeps service workers away, since one would keep serving what it saved;
+//! `--offline-test` serves pages as built, with their service worker, to try offline use.
 
 pub(crate) mod http;
 pub(crate) mod live;
@@ -32,6 +34,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// Serve pages as built, with their service worker and without live reload, to try
+    /// offline use; the offline files are brought up to date after every rebuild.
+    pub offline_test: bool,
     pub today: Date,
 }
 
@@ -76,8 +81,9 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         .canonicalize()
         .unwrap_or_else(|_| options.site_dir.clone());
     let preview = PreviewFolder::new()?;
-    let mut session =
-        Session::start(&site_dir, preview.path(), options.today).map_err(ServeError::Content)?;
+    let mut session = Session::start(&site_dir, preview.path(), options.today)
+        .map_err(ServeError::Content)?
+        .keeping_offline_files(options.offline_test);
 
     let addr = SocketAddr::new(options.bind, options.port);
     let server = listen(addr)
@@ -91,11 +97,12 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
     let addr = server.server_addr().to_ip().unwrap_or(addr);
     let server = Arc::new(server);
     let live = Live::new();
+    let live_reload = !options.offline_test;
     for _ in 0..WORKERS {
         let (server, live, root) = (server.clone(), live.clone(), session.out().to_path_buf());
         std::thread::spawn(move || {
             while let Ok(request) = server.recv() {
-                http::handle(request, &root, &live);
+                http::handle(request, &root, &live, live_reload);
             }
         });
     }
@@ -135,6 +142,12 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         session.pages(),
         site_dir.display()
     );
+    if options.offline_test {
+        eprintln!(
+            "Offline test: pages register the service worker and do not reload by themselves; \
+             after a change, open pages offer to reload."
+        );
+    }
 
     while let Some(batch) = next_batch(&changes) {
         watch_again(&mut watcher, &site_dir, &batch);

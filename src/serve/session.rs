@@ -55,6 +55,8 @@ pub(crate) struct Session {
     prepared: Prepared,
     states: Vec<PageState>,
     pack_links: std::collections::HashMap<PageId, Vec<PackLink>>,
+    /// Bring the offline files (file list, service worker) up to date after a page rebuild too.
+    offline_files: bool,
 }
 
 impl Session {
@@ -68,7 +70,15 @@ impl Session {
             prepared,
             states: rendered.states,
             pack_links: rendered.pack_links,
+            offline_files: false,
         })
+    }
+
+    /// With `keep` on, a page rebuild's follow-up also rewrites the offline files, so a
+    /// service worker sees the change (a whole-site rebuild always writes them).
+    pub(crate) fn keeping_offline_files(mut self, keep: bool) -> Session {
+        self.offline_files = keep;
+        self
     }
 
     /// The folder being served.
@@ -132,6 +142,10 @@ impl Session {
         match parts.first().map(String::as_str) {
             Some("content") if parts.len() > 1 => {
                 let source = parts[1..].join("/");
+                // A download's size and pages are on its section page and the Documents page.
+                if crate::downloads::file_type(&source).is_some() {
+                    return Change::Everything;
+                }
                 if !source.ends_with(".md") {
                     return Change::Asset(source);
                 }
@@ -281,13 +295,16 @@ impl Session {
         for pack in prepared
             .packs
             .iter()
-            .filter(|p| p.documents.iter().any(|d| work.pages.contains(d)))
+            .filter(|p| !p.is_briefing() && p.documents.iter().any(|d| work.pages.contains(d)))
         {
             let (mut view, _) = print::pack_view(&prepared.site, pack, self.today);
             view.pdf = None;
             if let Err(d) = build::packs::write_pack_page(prepared, &view, sink) {
                 diagnostics.push(d);
             }
+        }
+        if self.offline_files {
+            build::offline::write_offline_files(prepared, self.today, sink, &mut diagnostics);
         }
         if diagnostics.has_errors() {
             Err(diagnostics)

@@ -14,6 +14,8 @@ export default [
     languageOptions: { ecmaVersion: 2020, sourceType: 'script', globals: globals.browser },
   },
   { files: ['theme/js/search/**/*.js'], languageOptions: { sourceType: 'module' } },
+  // The service worker runs in a worker, with its globals (self, caches, clients), not a page's.
+  { files: ['theme/js/sw.js'], languageOptions: { globals: globals.serviceworker } },
   { files: ['tests/search/**/*.js'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
   {
     // The browser checks run in Node and hand functions to the page, which run there.

@@ -96,7 +96,7 @@ fn text_findings_name_file_line_column_severity_and_rule() {
         "{out}"
     );
     assert!(
-        stderr(&output).contains("6 error(s) and 12 warning(s) in 21 pages."),
+        stderr(&output).contains("6 error(s) and 16 warning(s) in 23 pages."),
         "{}",
         stderr(&output)
     );

@@ -541,6 +541,9 @@ fn every_output_path_has_one_owner() {
             ("content/theme/css/waymark.css", "body{}"),
             ("content/search/index.js", "alert(1)"),
             ("content/packs/all/_index.md", &page("All", "Mine.\n")),
+            ("content/offline.md", &page("Offline", "Mine.\n")),
+            ("content/sw.js", "self.skipWaiting()"),
+            ("content/icons/icon-192.png", "png"),
         ],
     );
     build_and_check_agree(
@@ -551,12 +554,15 @@ fn every_output_path_has_one_owner() {
             "content/about/x.html:0: this file would be written to about/x.html, which is the page made from content/about/x.md",
             "content/changes.md:0: this file would be written to changes.html, which is the \"What's changed\" page",
             "content/glossary.json:0: this file would be written to glossary.json, which is the glossary for other systems",
+            "content/icons/icon-192.png:0: this file would be written to icons/icon-192.png, in icons/, which holds the app icons",
+            "content/offline.md:0: this file would be written to offline.html, which is the offline page",
             "content/packs/all/_index.md:0: this file would be written to packs/all/index.html, which is the print page of pack `all`",
             "content/packs.md:0: this file would be written to packs.html, which is the \"Printable packs\" page",
             "content/pages.md:0: this file would be written to pages.html, which is the list of all pages",
             "content/search/index.js:0: this file would be written to search/index.js, in search/, which holds the search index",
             "content/search.md:0: this file would be written to search.html, which is the search page",
             "content/sitemap.xml:0: this file would be written to sitemap.xml, which is the sitemap",
+            "content/sw.js:0: this file would be written to sw.js, which is the service worker",
             "content/theme/css/waymark.css:0: this file would be written to theme/css/waymark.css, in theme/, which holds the theme's files",
         ],
     );
@@ -573,10 +579,10 @@ fn the_list_of_generated_files_is_every_file_a_build_makes() {
         .into_iter()
         .map(|(path, _)| path)
         .collect();
+    let folders = waymark::build::owners::generated_folders(&prepared.site);
     for file in output_files(out.path()) {
         let owned = file == ".waymark-output"
-            || file.starts_with("search/")
-            || file.starts_with("theme/")
+            || folders.iter().any(|(folder, _)| file.starts_with(folder))
             || generated.contains(&file)
             || prepared.site.page_by_url(&file).is_some()
             || prepared.site.asset_by_source(&file).is_some();

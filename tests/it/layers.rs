@@ -12,8 +12,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         "commands",
         &["build", "check", "import", "review", "scaffold", "serve"],
     ),
-    ("stages", &["packs", "render", "search"]),
-    ("model", &["content", "glossary", "markdown"]),
+    ("stages", &["offline", "packs", "render", "search"]),
+    ("model", &["content", "downloads", "glossary", "markdown"]),
     (
         "foundation",
         &["config", "diagnostics", "link_safety", "output", "util"],

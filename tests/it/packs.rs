@@ -90,6 +90,13 @@ fn pages_in_a_pack_link_to_it_and_the_packs_page_lists_it() {
     );
     let home = page(out.path(), "index.html");
     assert!(select(&home, "footer a[href='packs.html']").len() == 1);
+    // The Documents page lists the pack with the site's other documents.
+    let documents = page(out.path(), "documents.html");
+    let listed: Vec<String> = select(&documents, "#documents-packs ~ ul .wm-download__link")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(listed, ["Strategy pack"]);
 }
 
 #[test]
@@ -145,7 +152,12 @@ fn every_demo_pack_is_a_tagged_pdf_with_its_documents_and_page_numbers() {
     use waymark::content::{LoadOptions, load};
     let out = build(&demo_site());
     let site = load(&demo_site(), LoadOptions::default()).unwrap();
-    let packs = waymark::packs::resolve(&site).unwrap();
+    // The packs the site defines; each briefing's own PDF is checked by tests/kinds.rs.
+    let packs: Vec<_> = waymark::packs::resolve(&site)
+        .unwrap()
+        .into_iter()
+        .filter(|p| !p.is_briefing())
+        .collect();
     assert!(packs.len() >= 3, "the demo defines at least three packs");
     let packs_page = page(out.path(), "packs.html");
     for pack in &packs {

@@ -23,8 +23,13 @@ impl Drop for Preview {
 }
 
 fn start(site: &std::path::Path) -> Preview {
+    start_with(site, &[])
+}
+
+fn start_with(site: &std::path::Path, options: &[&str]) -> Preview {
     let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
         .args(["serve", "--port", "0", "--site", site.to_str().unwrap()])
+        .args(options)
         .env("WAYMARK_TODAY", common::TODAY)
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -209,6 +214,58 @@ fn serving_never_writes_into_the_output_folder() {
     assert!(
         !site.join("output").exists(),
         "the preview lives in its own temporary folder"
+    );
+}
+
+/// The `VERSION` in a served service worker.
+fn worker_version(addr: &str) -> String {
+    let (status, worker) = get(addr, "/sw.js");
+    assert_eq!(status, 200);
+    let start = worker.find("const VERSION = \"").expect("a version") + 17;
+    worker[start..start + 16].to_string()
+}
+
+#[test]
+fn offline_test_serves_pages_as_built_and_keeps_the_worker_up_to_date() {
+    let root = tempfile::tempdir().unwrap();
+    let site = root.path().join("site");
+    common::copy_dir(&common::fixture("valid"), &site);
+
+    // The ordinary preview adds the reload script, which keeps service workers away.
+    let preview = start(&site);
+    let (_, page) = get(&preview.addr, "/index.html");
+    assert!(page.contains("/__waymark/live.js"));
+    let (_, live) = get(&preview.addr, "/__waymark/live.js");
+    assert!(live.contains("data-wm-preview") && live.contains("unregister()"));
+    drop(preview);
+
+    let preview = start_with(&site, &["--offline-test"]);
+    let addr = preview.addr.clone();
+    let (status, page) = get(&addr, "/strategy/vision.html");
+    assert_eq!(status, 200);
+    assert!(!page.contains("/__waymark/"), "no live reload: {page}");
+    assert_eq!(get(&addr, "/__waymark/live.js").0, 404);
+    let (status, manifest) = get(&addr, "/manifest.webmanifest");
+    assert_eq!(status, 200);
+    assert!(manifest.contains("Content-Type: application/manifest+json"));
+
+    // A page's body changes: only that page is rebuilt, and the worker gets a new version.
+    let before = worker_version(&addr);
+    let chapter = site.join("content/strategy/vision.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(
+        &chapter,
+        text.replace("Fewer children", "Far fewer children"),
+    )
+    .unwrap();
+    assert!(
+        within(Duration::from_secs(10), || worker_version(&addr) != before),
+        "the service worker's version changes after an edit"
+    );
+    assert!(
+        get(&addr, "/strategy/vision.html")
+            .1
+            .contains("Far fewer children")
     );
 }
 

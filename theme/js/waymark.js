@@ -288,7 +288,72 @@
     });
   }
 
+  /* ---------- Offline use ----------
+   * On a site served over http(s), the service worker at the top of the site (sw.js) saves the
+   * site's core on this device at the first visit and every page as it is read. Opened from disk
+   * (file://), or in `waymark serve`'s preview (which marks its pages), nothing is registered.
+   * The worker tells an open page when the guidance it shows has changed: the page then says so
+   * in a polite live region, with a button to reload. Pages the worker saved at the first visit
+   * say "Available offline" once it looks after them. */
+  function setUpOffline() {
+    var protocol = window.location.protocol;
+    var html = document.documentElement;
+    var container = navigator.serviceWorker;
+    if (!document.querySelector('link[rel="manifest"]') || !container) return;
+    if ((protocol !== "http:" && protocol !== "https:") || html.hasAttribute("data-wm-preview")) return;
+
+    var main = document.getElementById("main-content");
+    var region = null;
+    if (main) {
+      region = document.createElement("div");
+      region.className = "wm-update";
+      region.setAttribute("role", "status");
+      main.insertBefore(region, main.firstChild);
+    }
+
+    function showUpdate() {
+      if (!region || region.firstChild) return;
+      var text = document.createElement("p");
+      text.className = "wm-update__text";
+      text.textContent = "This guidance has been updated.";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "wm-button";
+      button.textContent = "Reload to see the new version";
+      button.addEventListener("click", function () { window.location.reload(); });
+      region.appendChild(text);
+      region.appendChild(button);
+    }
+
+    function showOfflineStatus() {
+      var status = document.querySelector("[data-wm-offline-status]");
+      if (!status || !container.controller || !window.caches) return;
+      var page = window.location.origin + window.location.pathname;
+      if (/\/$/.test(page)) page += "index.html";
+      container.getRegistration().then(function (registration) {
+        if (!registration) return null;
+        var precache = "waymark:" + registration.scope + ":precache:";
+        return caches.keys().then(function (names) {
+          return Promise.all(names.filter(function (name) { return name.indexOf(precache) === 0; })
+            .map(function (name) { return caches.open(name).then(function (cache) { return cache.match(page); }); }));
+        }).then(function (found) {
+          if (found.some(Boolean)) status.hidden = false;
+        });
+      }).catch(function () {});
+    }
+
+    container.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "waymark:updated") showUpdate();
+    });
+    container.addEventListener("controllerchange", showOfflineStatus);
+    if (container.startMessages) container.startMessages();
+    // A browser that refuses (private browsing, storage turned off) keeps the site as it is.
+    container.register((html.getAttribute("data-root") || "") + "sw.js").catch(function () {});
+    showOfflineStatus();
+  }
+
   function start() {
+    setUpOffline();
     setUpQuickExit();
     setUpMenu();
     setUpBackToTop();

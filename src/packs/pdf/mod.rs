@@ -48,7 +48,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub(crate) use blocks::markdown_to_blocks;
 pub(crate) use model::{
-    ChangeRow, ControlRow, DefinitionData, DocData, DocKind, LinkTarget, PackData, SignpostData,
+    ChangeRow, ControlRow, DefinitionData, DocData, DocKind, Layout, LinkTarget, PackData,
+    SignpostData,
 };
 pub(crate) use world::{PdfFonts, is_font_file};
 

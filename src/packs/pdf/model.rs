@@ -42,6 +42,21 @@ pub(crate) struct PackData {
     pub language: String,
     /// The documents in reading order.
     pub documents: Vec<DocData>,
+    /// How the pack is set on paper.
+    #[serde(default)]
+    pub layout: Layout,
+}
+
+/// How a pack is set on paper.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Layout {
+    /// A cover, a contents page, each document from a new page.
+    #[default]
+    Pack,
+    /// A 7-minute briefing: one document on one or two pages, no cover or contents, its
+    /// sections numbered.
+    Briefing,
 }
 
 /// One document (page of the site) inside a pack.
@@ -66,6 +81,9 @@ pub(crate) struct DocData {
     pub definition: Option<DefinitionData>,
     /// Extra facts for [`DocKind::Signpost`] documents.
     pub signpost: Option<SignpostData>,
+    /// The case review or audit a [`DocKind::Briefing`] shares learning from.
+    #[serde(default)]
+    pub source_review: Option<String>,
     /// The body, usually from [`markdown_to_blocks`](super::blocks::markdown_to_blocks).
     pub blocks: Vec<Block>,
 }
@@ -80,6 +98,9 @@ pub(crate) enum DocKind {
     Toolkit,
     Signpost,
     Strategy,
+    News,
+    Briefing,
+    Event,
 }
 
 /// A label/value row of the document-control table.
@@ -332,6 +353,7 @@ impl DocData {
                 .flatten()
                 .for_each(|t| f(t));
         }
+        self.source_review.iter().for_each(|s| f(s));
         self.blocks.iter().for_each(|b| b.visit_text(f));
     }
 

@@ -64,6 +64,7 @@ fn doc(anchor: &str, title: &str, kind: DocKind, summary: &str, markdown: &str) 
         changes: Vec::new(),
         definition: None,
         signpost: None,
+        source_review: None,
         blocks: markdown_to_blocks(markdown, anchor, &resolve),
     }
 }
@@ -206,6 +207,7 @@ fn sample_pack() -> PackData {
     );
     neglect.definition.as_mut().unwrap().aliases = vec!["Child neglect".into()];
     PackData {
+        layout: Default::default(),
         title: "Northshire safeguarding essentials".into(),
         description: Some("The strategy, referral toolkit and key terms for practitioners working with children and families in Northshire.".into()),
         partnership: "Northshire Safeguarding Children Partnership".into(),

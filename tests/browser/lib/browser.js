@@ -46,6 +46,8 @@ function isInsideFolder(url, folder) {
  * tab a phone's, with a touch screen (taps, no hover); `options.files` names a
  * folder whose files the tab may open as `file:` addresses, as a reader who opens the site from
  * disk does (a file that fails to load is a problem, as a missing file on the server is).
+ * Service workers are blocked, so that every check sees the pages as the server sends them,
+ * unless `options.serviceWorkers` is 'allow' (the offline checks).
  */
 export async function openTab(browser, options = {}) {
   const viewport = { width: options.width ?? DESKTOP.width, height: options.height ?? DESKTOP.height };
@@ -54,6 +56,7 @@ export async function openTab(browser, options = {}) {
     javaScriptEnabled: options.javaScript ?? true,
     hasTouch: options.touch ?? false,
     isMobile: options.touch ?? false,
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   // A page's timers run on a clock the test moves on by hand, so no check depends on how fast
   // the machine is.

@@ -12,6 +12,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -58,9 +59,19 @@ function isInside(root, candidate) {
   return candidate.startsWith(root + path.sep);
 }
 
-/** Starts serving `root` on 127.0.0.1 at a free port; resolves to { origin, close }. */
+/**
+ * Starts serving `root` on 127.0.0.1 at a free port; resolves to { origin, close, setDown }.
+ * `setDown(true)` makes the server drop every connection unanswered, as a phone without signal
+ * finds the network, for service workers too (the browser's own offline switch does not reach
+ * them); `setDown(false)` brings it back.
+ */
 export async function serve(root) {
+  let down = false;
   const server = http.createServer(async (request, response) => {
+    if (down) {
+      request.socket.destroy();
+      return;
+    }
     const file = request.method === 'GET' || request.method === 'HEAD'
       ? await resolveInside(root, rawPath(request.url))
       : null;
@@ -81,6 +92,10 @@ export async function serve(root) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
+    setDown: (value) => {
+      down = value;
+      if (down) server.closeAllConnections();
+    },
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(resolve);

@@ -54,6 +54,12 @@ export function representativePages() {
     'definitions section': pages.find((p) => p === 'definitions/index.html')
       ?? pages.find((p) => p.endsWith('/index.html')),
     search: pages.find((p) => p === 'search.html'),
+    'news list': pages.find((p) => p === 'news/index.html'),
+    'news post': inFolder('news').find((p) => !/\/(page-\d+|\d{4})\.html$/.test(p)),
+    event: inFolder('events').find((p) => p !== 'events/past.html'),
+    'events section': pages.find((p) => p === 'events/index.html'),
+    briefing: inFolder('briefings')[0],
+    documents: pages.find((p) => p === 'documents.html'),
   };
   return Object.fromEntries(Object.entries(chosen).filter(([, page]) => page));
 }

@@ -57,7 +57,7 @@ async function eventually(check) {
   return check();
 }
 
-for (const kind of ['home', 'definition', 'toolkit form']) {
+for (const kind of ['home', 'definition', 'toolkit form', 'news post', 'event', 'briefing']) {
   const relative = pages[kind];
   test(`phone: the ${kind} page's heading is on the first screen (${relative ?? 'none'})`, { skip: !relative && `no ${kind} page` }, async () => {
     const tab = await visit(site.browser, site.url(relative), PHONE);

@@ -15,7 +15,8 @@ import { highlighter } from './55-highlight.js';
 
 const KINDS = {
   strategy: 'Strategy', definition: 'Definition', toolkit: 'Toolkit',
-  signposting: 'Signposting', page: 'Page',
+  signposting: 'Signposting', news: 'News', briefing: 'Briefing', event: 'Event',
+  page: 'Page',
 };
 const MAX_UNITS = 30; // one bit each in a section's matched units
 
