@@ -1,7 +1,5 @@
 //! Speed of finding glossary terms: scans every page body of a site with the site's term
-//! matcher, several times, and prints the median time, the throughput and the matches found,
-//! for a text at a time (`find_iter`) and for a page's paragraphs together (`find_all`, as a
-//! build links terms).
+//! matcher, several times, and prints the median time, the throughput and the matches found.
 //!
 //! ```text
 //! python3 scripts/bench/gen_site.py /tmp/g --pages 5000 --terms 500
@@ -62,8 +60,5 @@ fn main() {
     let matcher = glossary.matcher();
     count("find_iter", &|texts| {
         texts.iter().map(|t| matcher.find_iter(t).count()).sum()
-    });
-    count("find_all", &|texts| {
-        matcher.find_all(texts).iter().map(Vec::len).sum()
     });
 }

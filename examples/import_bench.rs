@@ -7,7 +7,7 @@
 //! about 43,000 words of text, 100 printed pages at 400 words a page). With `--keep DIR` it
 //! also writes the .docx there.
 
-#[path = "../tests/docx/mod.rs"]
+#[path = "../tests/it/docx/mod.rs"]
 mod docx;
 
 use std::time::Instant;

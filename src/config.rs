@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{Diagnostic, LineIndex, Position, suggest};
 
 /// The file name of the settings file at the top of a site folder.
-pub const CONFIG_FILE: &str = "waymark.toml";
+pub(crate) const CONFIG_FILE: &str = "waymark.toml";
 
 /// Site settings. Unknown keys are errors, as in front matter.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -149,7 +149,7 @@ fn default_true() -> bool {
     true
 }
 /// The sections saved at the first visit when `offline.precache` is not set.
-pub const DEFAULT_PRECACHE: [&str; 2] = ["definitions/", "toolkit/"];
+pub(crate) const DEFAULT_PRECACHE: [&str; 2] = ["definitions/", "toolkit/"];
 fn default_precache_limit_mb() -> f64 {
     5.0
 }
@@ -408,7 +408,7 @@ impl OfflineConfig {
 
 /// The line and column of the array entry `value` under the key at `path` (`["offline",
 /// "precache"]`), for messages about one entry of a list.
-pub fn entry_position(text: &str, path: &[&str], value: &str) -> Option<Position> {
+pub(crate) fn entry_position(text: &str, path: &[&str], value: &str) -> Option<Position> {
     let root = toml::de::DeTable::parse(text).ok()?;
     let mut table = root.get_ref();
     let (last, parents) = path.split_last()?;
@@ -442,7 +442,7 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 
 /// The line and column of a key in settings text, by its path of tables (`["check", "rules",
 /// "x"]`), for messages about a value that parsed but is not allowed.
-pub fn key_position(text: &str, path: &[&str]) -> Option<Position> {
+pub(crate) fn key_position(text: &str, path: &[&str]) -> Option<Position> {
     let root = toml::de::DeTable::parse(text).ok()?;
     let mut table = root.get_ref();
     let mut span = None;
@@ -461,7 +461,7 @@ pub fn key_position(text: &str, path: &[&str]) -> Option<Position> {
 }
 
 /// `#rrggbb` to its three channels.
-pub fn parse_hex_colour(text: &str) -> Option<(u8, u8, u8)> {
+pub(crate) fn parse_hex_colour(text: &str) -> Option<(u8, u8, u8)> {
     let hex = text.strip_prefix('#')?;
     if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
@@ -471,7 +471,7 @@ pub fn parse_hex_colour(text: &str) -> Option<(u8, u8, u8)> {
 }
 
 /// The WCAG 2 contrast ratio of two sRGB colours.
-pub fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+pub(crate) fn contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
         let lin = |c: u8| {
             let c = c as f64 / 255.0;

@@ -237,15 +237,6 @@ impl Diagnostics {
         });
         self.0.dedup();
     }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.0
-    }
-
-    /// Keep only errors (a build reports warnings separately).
-    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
-        self.0.retain(keep);
-    }
 }
 
 impl From<Vec<Diagnostic>> for Diagnostics {

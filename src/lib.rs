@@ -10,24 +10,25 @@
 //! turns a Word document into pages.
 //! [`diagnostics`] is the one error type every step reports in.
 
-pub mod atom;
+#![warn(unreachable_pub)]
+
 pub mod build;
 pub mod check;
-pub mod config;
+pub(crate) mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod downloads;
 pub mod glossary;
-pub mod ics;
 pub mod import;
 pub mod link_safety;
 pub mod markdown;
-pub mod offline;
-pub mod output;
+pub(crate) mod markdown_parse;
+pub(crate) mod offline;
+pub(crate) mod output;
 pub mod packs;
-pub mod render;
+pub(crate) mod render;
 pub mod review;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
-mod timings;
+pub(crate) mod util;

@@ -239,13 +239,13 @@ enum StatusArg {
     NoDate,
 }
 
-impl From<StatusArg> for review::ReviewStatus {
+impl From<StatusArg> for content::ReviewStatus {
     fn from(s: StatusArg) -> Self {
         match s {
-            StatusArg::Overdue => review::ReviewStatus::Overdue,
-            StatusArg::DueSoon => review::ReviewStatus::DueSoon,
-            StatusArg::Current => review::ReviewStatus::Current,
-            StatusArg::NoDate => review::ReviewStatus::NoDate,
+            StatusArg::Overdue => content::ReviewStatus::Overdue,
+            StatusArg::DueSoon => content::ReviewStatus::DueSoon,
+            StatusArg::Current => content::ReviewStatus::Current,
+            StatusArg::NoDate => content::ReviewStatus::NoDate,
         }
     }
 }
@@ -369,7 +369,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
         pdf: !args.no_pdf,
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
     };
-    waymark::output::remove_staging_on_signal();
+    waymark::build::remove_staging_on_signal();
     match build(&options) {
         Ok(report) => {
             print_diagnostics(&report.warnings);

@@ -14,7 +14,7 @@ use thiserror::Error;
 use crate::diagnostics::Diagnostic;
 
 /// The file that marks a folder as waymark's output, safe to replace.
-pub const MARKER: &str = ".waymark-output";
+pub(crate) const MARKER: &str = ".waymark-output";
 
 /// Why an output folder cannot be used or replaced.
 #[derive(Debug, Error)]
@@ -66,7 +66,7 @@ fn io_error<'a>(
 }
 
 /// Refuses output folders that could hold someone's work.
-pub fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), OutputError> {
+pub(crate) fn check_output_dir(output: &Path, site_dir: &Path) -> Result<(), OutputError> {
     let unsafe_dir = |reason| OutputError::Unsafe {
         path: output.to_path_buf(),
         reason,
@@ -183,13 +183,25 @@ impl WrittenFile {
     }
 }
 
-/// A fast, stable hash of a file's bytes (the same on every machine and every run).
-pub fn content_hash(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = crate::search::hash::FastHasher::default();
-    hasher.write(bytes);
-    hasher.write_u64(bytes.len() as u64);
-    hasher.finish()
+/// A fast, stable hash of a file's bytes, the same on every machine, run and version: a
+/// multiply-rotate over its little-endian 8-byte words (the last padded and marked with its
+/// length), then its length, with the high bits mixed down at the end.
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let mut hash = 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        hash = add(hash, u64::from_le_bytes(word.try_into().expect("8 bytes")));
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        hash = add(hash, u64::from_le_bytes(word) ^ ((rest.len() as u64) << 56));
+    }
+    let h = add(hash, bytes.len() as u64);
+    (h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29)
 }
 
 /// Staging folders of builds running in this process, removed if a signal stops it.
@@ -287,11 +299,6 @@ impl Staging {
             written: Mutex::new(Vec::new()),
             lock,
         })
-    }
-
-    /// Where files are being written.
-    pub fn path(&self) -> &Path {
-        &self.dir
     }
 
     /// Writes `bytes` at `relative` (forward slashes) inside the staging folder.
@@ -416,7 +423,7 @@ const MARKER_TEXT: &str =
 
 /// Writes `root/relative` through a temporary file and a rename, so a reader (a browser asking
 /// the preview server) never sees half a file.
-pub fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(crate) fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = root.join(relative);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = path.with_file_name(format!(".{name}.waymark-tmp"));
@@ -432,7 +439,7 @@ pub fn replace_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Dia
 }
 
 /// Writes `bytes` to `root/relative`, making folders as needed; the error names the file.
-pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+pub(crate) fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     let path = root.join(relative);
     // Most files go into a folder already made, so the folder is made only when writing fails.
     match std::fs::write(&path, bytes) {
@@ -513,7 +520,7 @@ mod tests {
         assert!(other.exists(), "a name that is not staging-PID is left");
 
         // A second build beside a running one leaves the running one's folder alone.
-        let running = live.path().to_path_buf();
+        let running = live.dir.clone();
         let beside = Staging::create(&root.path().join("output2"), site.path()).unwrap();
         remove_stale_staging(root.path(), "output");
         assert!(running.exists(), "a live build's folder is locked and kept");

@@ -10,10 +10,10 @@ use jiff::civil::Date;
 
 use crate::content::event::{EventStatus, EventWhen};
 use crate::content::{PageId, Site};
-use crate::ics::{Calendar, date_value, uid, utc_value};
+use crate::util::ics::{Calendar, date_value, uid, utc_value};
 
 /// A calendar of the events on `pages`, named `name`.
-pub fn events_calendar(site: &Site, pages: &[PageId], name: &str, today: Date) -> String {
+pub(super) fn events_calendar(site: &Site, pages: &[PageId], name: &str, today: Date) -> String {
     let mut calendar = Calendar::new("Events", name);
     for &id in pages {
         add_event(&mut calendar, site, id, today);

@@ -2,7 +2,10 @@
 //! further pages, its year archives and feed; the past events page and the calendar files; and
 //! the Documents page. Their section pages are ordinary pages (see `render::kinds`).
 
+use std::path::Path;
+
 use jiff::civil::Date;
+use serde::Serialize;
 use tera::Context;
 
 use super::Prepared;
@@ -13,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
 use crate::packs::print::PackView;
 use crate::render::context::{GeneratedPage, Link};
-use crate::render::documents::{self, DocumentsView, has_documents_page};
+use crate::render::documents::{self, DocumentsView, MadePdfView, has_documents_page};
 use crate::render::events::{self, EventListView, ics_url, split};
 use crate::render::news::{self, list_page, page_count, posts, year_page, years};
 
@@ -103,47 +106,65 @@ fn news_files(prepared: &Prepared, sink: Sink<'_>) -> Vec<Result<(), Diagnostic>
         ));
     }
     if let Some(base) = site.config.base_url() {
-        results.push(sink.write(news::FEED, news_feed(site, &base, &posts, &name).as_bytes()));
+        results.push(
+            news_feed(prepared, &base, &posts, &name)
+                .and_then(|xml| sink.write(news::FEED, xml.as_bytes())),
+        );
     }
     results
 }
 
+/// One entry of the news feed (`news.xml`, rendered from the template of that name).
+#[derive(Debug, Serialize)]
+struct NewsFeedEntry<'a> {
+    title: &'a str,
+    /// The post's address from the site's `base_url`, also its id.
+    url: String,
+    id: String,
+    /// The post's date, `YYYY-MM-DD`.
+    day: String,
+    summary: Option<&'a str>,
+    kind_label: &'static str,
+}
+
 /// The Atom feed of the newest 50 posts.
-fn news_feed(site: &Site, base: &str, posts: &[PageId], name: &str) -> String {
-    let config = &site.config;
-    let entries: Vec<crate::atom::Entry> = posts
+fn news_feed(
+    prepared: &Prepared,
+    base: &str,
+    posts: &[PageId],
+    name: &str,
+) -> Result<String, Diagnostic> {
+    let site = &prepared.site;
+    let entries: Vec<NewsFeedEntry<'_>> = posts
         .iter()
         .take(50)
         .map(|&id| {
             let page = &site.pages[id];
             let url = format!("{base}{}", page.url);
-            crate::atom::Entry {
-                title: page.front.title.clone(),
+            NewsFeedEntry {
+                title: &page.front.title,
                 id: url.clone(),
                 url,
-                updated: page
+                day: page
                     .front
                     .date
                     .map(|d| d.first_day().to_string())
                     .unwrap_or_default(),
-                summary: page.front.summary.clone(),
-                category: page.kind.label(),
+                summary: page.front.summary.as_deref(),
+                kind_label: page.kind.label(),
             }
         })
         .collect();
-    let feed = crate::atom::Feed {
-        title: format!("{name} – {}", config.title),
-        subtitle: config.description.as_deref(),
-        language: &config.language,
-        self_url: format!("{base}{}", news::FEED),
-        page_url: format!("{base}{}", news::page_url(1)),
-        updated: entries
-            .first()
-            .map(|e| e.updated.clone())
-            .unwrap_or_else(|| "1970-01-01".into()),
-        author: config.partnership_name(),
-    };
-    crate::atom::write(&feed, &entries)
+    let mut context = Context::new();
+    context.insert("feed_title", name);
+    context.insert("self_url", &format!("{base}{}", news::FEED));
+    context.insert("page_url", &format!("{base}{}", news::page_url(1)));
+    let updated = entries.first().map_or("1970-01-01", |e| e.day.as_str());
+    context.insert("updated", updated);
+    context.insert("entries", &entries);
+    prepared
+        .renderer
+        .render("news.xml", &context, Path::new(news::FEED))
 }
 
 fn event_files(prepared: &Prepared, today: Date, sink: Sink<'_>) -> Vec<Result<(), Diagnostic>> {
@@ -192,7 +213,20 @@ fn documents_page(
     if !has_documents_page(site) {
         return None;
     }
-    let view = DocumentsView::of(site, &prepared.downloads, packs);
+    // The packs (with their PDFs when made), then the briefings whose PDFs were made.
+    let made = |briefing: bool| {
+        packs
+            .iter()
+            .filter(|p| p.is_briefing == briefing && (!briefing || p.pdf.is_some()))
+            .map(|p| MadePdfView {
+                title: p.title.clone(),
+                summary: p.description.clone(),
+                page_url: p.html_url.clone(),
+                pdf: p.pdf.clone(),
+            })
+            .collect()
+    };
+    let view = DocumentsView::of(site, &prepared.downloads, made(false), made(true));
     let page = GeneratedPage::new(
         site,
         documents::URL,

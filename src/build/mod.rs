@@ -13,9 +13,11 @@ mod calendar;
 pub mod kinds_pages;
 pub mod offline;
 pub mod owners;
-pub mod packs;
-pub mod pages;
-pub mod search;
+pub(crate) mod packs;
+#[cfg(test)]
+mod page_model_fuzz;
+pub(crate) mod pages;
+pub(crate) mod search;
 mod site_files;
 
 use std::collections::HashMap;
@@ -33,7 +35,9 @@ use crate::output::{OutputError, Sink, Staging};
 use crate::packs::Pack;
 use crate::render::Renderer;
 use crate::render::context::{PackLink, SiteView};
-use crate::timings;
+use crate::util::timings;
+
+pub use crate::output::remove_staging_on_signal;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -192,33 +196,28 @@ pub fn render(prepared: &Prepared, today: Date, sink: Sink<'_>, pdfs: Pdfs) -> R
     });
     diagnostics.extend(outcome.diagnostics);
     files += prepared.site.pages.len();
-    // The other site-wide files are made while the search index's postings are merged, a
-    // stretch on one thread. The index can only warn about its size, so a check (which writes
-    // nothing) skips making it.
-    let other_site_files = || {
-        let mut d = Diagnostics::new();
-        let n = timings::step("site files", || {
-            site_files::write_site_files(prepared, sink, &mut d)
-                + site_files::write_generated_pages(prepared, sink, &mut d)
-                + packs::write_pages(prepared, &pack_views, sink, &mut d)
-                + kinds_pages::write(prepared, today, &pack_views, sink, &mut d)
-        });
-        (n, d)
-    };
-    let (search_files, (other_files, other_problems)) = if matches!(sink, Sink::Discard) {
-        (0, other_site_files())
-    } else {
-        timings::step("search index", || {
-            search::write_index(
-                prepared,
-                &outcome.states,
-                sink,
-                &mut diagnostics,
-                other_site_files,
-            )
-        })
-    };
+    // The search index and the other site-wide files are made side by side. The index can only
+    // warn about its size, so a check (which writes nothing) skips making it.
+    let ((search_files, search_problems), (other_files, other_problems)) = rayon::join(
+        || match sink {
+            Sink::Discard => (0, Diagnostics::new()),
+            _ => timings::step("search index", || {
+                search::write_index(prepared, &outcome.states, sink)
+            }),
+        },
+        || {
+            let mut d = Diagnostics::new();
+            let n = timings::step("site files", || {
+                site_files::write_site_files(prepared, sink, &mut d)
+                    + site_files::write_generated_pages(prepared, sink, &mut d)
+                    + packs::write_pages(prepared, &pack_views, sink, &mut d)
+                    + kinds_pages::write(prepared, today, &pack_views, sink, &mut d)
+            });
+            (n, d)
+        },
+    );
     files += search_files + other_files;
+    diagnostics.extend(search_problems);
     diagnostics.extend(other_problems);
     // Last: the offline files list every other file.
     let (offline_files, precache) = timings::step("offline", || {

@@ -69,7 +69,7 @@ pub fn generated_files(site: &Site) -> Vec<(String, String)> {
 
 /// Every output path claimed twice: by a page or a copied file and a file waymark makes, or by
 /// a page and a copied file.
-pub fn collisions(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn collisions(site: &Site) -> Vec<Diagnostic> {
     let generated: HashMap<String, String> = generated_files(site).into_iter().collect();
     let folders = generated_folders(site);
     let claimed_by_waymark = |path: &str| -> Option<String> {

@@ -50,14 +50,17 @@ pub(super) fn write_pdfs(
     let made = crate::packs::make_pdf::make_all(site, packs, views, &fonts, today, progress);
     for ((view, pack), result) in views.iter_mut().zip(packs).zip(made) {
         match result {
-            Ok(pdf) => match sink.write(&pdf.url, &pdf.bytes) {
-                Ok(()) => {
-                    written += 1;
-                    diagnostics.extend(briefing_length(site, pack, pdf.info.pages));
-                    view.pdf = Some(pdf.info);
+            Ok(pdf) => {
+                diagnostics.extend(pdf.warnings);
+                match sink.write(&pdf.url, &pdf.bytes) {
+                    Ok(()) => {
+                        written += 1;
+                        diagnostics.extend(briefing_length(site, pack, pdf.info.pages));
+                        view.pdf = Some(pdf.info);
+                    }
+                    Err(d) => diagnostics.push(d),
                 }
-                Err(d) => diagnostics.push(d),
-            },
+            }
             Err(problems) => diagnostics.extend(problems),
         }
     }
@@ -65,7 +68,7 @@ pub(super) fn write_pdfs(
 }
 
 /// Pages a 7-minute briefing may take on paper.
-pub const BRIEFING_PAGES: usize = 2;
+pub(crate) const BRIEFING_PAGES: usize = 2;
 
 /// A briefing whose PDF runs past two pages is no longer a seven-minute read: a warning on its
 /// file.
@@ -168,7 +171,7 @@ pub(super) fn write_pages(
 }
 
 /// One pack's print page, under the "Printable packs" page in the breadcrumbs.
-pub fn write_pack_page(
+pub(crate) fn write_pack_page(
     prepared: &Prepared,
     view: &PackView,
     sink: Sink<'_>,

@@ -59,7 +59,7 @@ impl PageState {
 }
 
 /// What rendering the pages leaves for the site-wide steps.
-pub struct PagesOutcome {
+pub(crate) struct PagesOutcome {
     pub diagnostics: Diagnostics,
     /// Each page's state, indexed by page id.
     pub states: Vec<PageState>,
@@ -118,8 +118,8 @@ pub(super) fn render_pages(
     }
 
     // Second pass: definitions, now that "Used in" is known.
-    let late: Vec<Diagnostic> = crate::timings::step("  definitions", || {
-        let used_in = crate::timings::step("    used in", || used_in(prepared, &states));
+    let late: Vec<Diagnostic> = crate::util::timings::step("  definitions", || {
+        let used_in = crate::util::timings::step("    used in", || used_in(prepared, &states));
         waiting
             .into_par_iter()
             .filter_map(|(id, rendered)| {
@@ -140,7 +140,7 @@ pub(super) fn render_pages(
 
 /// A page in its template. `used_in` fills a definition page's "Used in"; the definitions
 /// section gets its A to Z.
-pub fn page_html(
+pub(crate) fn page_html(
     prepared: &Prepared,
     id: PageId,
     rendered: &RenderedMarkdown,
@@ -168,8 +168,8 @@ pub fn page_html(
 
 /// For each glossary entry, the other pages that mention it, by title. The pages are ranked by
 /// title once, so each list sorts by a number rather than by making its pages' titles lowercase
-/// again (500 definitions over 5,000 pages make 70,000 entries).
-pub fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
+/// again for every entry.
+pub(crate) fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
     let (site, glossary) = (&prepared.site, &prepared.glossary);
     let values = prepared.renderer.may_read("used_in");
     let mut used_in = vec![Vec::new(); glossary.len()];
@@ -199,7 +199,7 @@ pub fn used_in(prepared: &Prepared, states: &[PageState]) -> UsedIn {
 }
 
 /// Links to `page.md#anchor` whose heading is missing, from the pages `from` selects.
-pub fn anchor_problems(
+pub(crate) fn anchor_problems(
     prepared: &Prepared,
     states: &[PageState],
     from: impl Fn(PageId) -> bool,

@@ -12,22 +12,20 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::output::Sink;
 use crate::search::{self, site_index};
 
-/// A search index bigger than this (gzipped) gets a warning.
-const WARN_BYTES: usize = 5_000_000;
+/// A search index bigger than this gets a warning: about 5 MB as a web server compresses it.
+const WARN_BYTES: usize = 16_000_000;
 
 /// Builds and writes the index from each page's text sections and the glossary terms it
-/// mentions (`states`, indexed by page id). `alongside` runs on another thread while the
-/// index's postings are merged on one. Returns the number of files written and what
-/// `alongside` returned.
-pub fn write_index<R: Send>(
+/// mentions (`states`, indexed by page id). Returns the number of files written and the
+/// problems found.
+pub(crate) fn write_index(
     prepared: &Prepared,
     states: &[PageState],
     sink: Sink<'_>,
-    diagnostics: &mut Diagnostics,
-    alongside: impl FnOnce() -> R + Send,
-) -> (usize, R) {
+) -> (usize, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
     let (site, glossary) = (&prepared.site, &prepared.glossary);
-    let documents: Vec<search::SearchDocument> = crate::timings::step("  documents", || {
+    let documents: Vec<search::SearchDocument> = crate::util::timings::step("  documents", || {
         states
             .par_iter()
             .enumerate()
@@ -50,16 +48,16 @@ pub fn write_index<R: Send>(
     });
     let glossary = site_index::glossary_entries(site);
     // Each file is written as soon as it is made, then dropped; its size is counted on the way.
-    let estimate = search::GzipEstimate::default();
+    let bytes = AtomicUsize::new(0);
     let failed = Mutex::new(Vec::new());
     let written = AtomicUsize::new(0);
-    let (_, beside) = crate::timings::step("  index", || {
+    crate::util::timings::step("  index", || {
         search::write_index_files(
             &documents,
             &glossary,
             &search::IndexOptions::default(),
-            &|file, k| {
-                estimate.add(&file, k);
+            &|file, _| {
+                bytes.fetch_add(file.contents.len(), Ordering::Relaxed);
                 match sink.write(&file.name, file.contents.as_bytes()) {
                     Ok(()) => drop(written.fetch_add(1, Ordering::Relaxed)),
                     Err(problem) => failed
@@ -68,7 +66,6 @@ pub fn write_index<R: Send>(
                         .push(problem),
                 }
             },
-            alongside,
         )
     });
     diagnostics.extend(
@@ -76,16 +73,16 @@ pub fn write_index<R: Send>(
             .into_inner()
             .expect("no panic while holding the lock"),
     );
-    let gzipped = estimate.bytes();
-    if gzipped > WARN_BYTES {
+    let bytes = bytes.into_inner();
+    if bytes > WARN_BYTES {
         diagnostics.push(
                 Diagnostic::warning(
                     "search-index-size",
                     "content",
                     Position::FILE,
                     format!(
-                        "the search index is about {:.1} MB gzipped, over {} MB",
-                        gzipped as f64 / 1e6,
+                        "the search index is {:.1} MB, over {} MB",
+                        bytes as f64 / 1e6,
                         WARN_BYTES / 1_000_000
                     ),
                 )
@@ -94,5 +91,5 @@ pub fn write_index<R: Send>(
                 ),
             );
     }
-    (written.into_inner(), beside)
+    (written.into_inner(), diagnostics)
 }

@@ -9,9 +9,8 @@ use super::Prepared;
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
-use crate::render::assets;
 use crate::render::context::{GeneratedPage, ListItem};
-use crate::review;
+use crate::render::{assets, changes};
 
 /// Theme files, content assets, 404 page, sitemap, robots.txt and glossary.json. Returns the
 /// number written.
@@ -90,7 +89,7 @@ pub(super) fn write_generated_pages(
         Ok(()) => written += 1,
         Err(d) => diagnostics.push(d),
     };
-    let changes = review::changes::site_changes(site);
+    let entries = changes::site_changes(site);
     let page = GeneratedPage::new(
         site,
         "changes.html",
@@ -98,7 +97,7 @@ pub(super) fn write_generated_pages(
         Some("New and updated guidance, newest first."),
     );
     let mut context = Context::new();
-    context.insert("changes", &changes);
+    context.insert("changes", &entries);
     count(
         render_generated(prepared, sink, &page, context),
         diagnostics,
@@ -126,8 +125,14 @@ pub(super) fn write_generated_pages(
     count(render_generated(prepared, sink, &all, context), diagnostics);
 
     if let Some(base) = site.config.base_url() {
-        let feed = review::changes::atom_feed(site, &base, &changes);
-        count(sink.write("changes.xml", feed.as_bytes()), diagnostics);
+        let mut context = Context::new();
+        context.insert("updated", &changes::feed_updated(&entries));
+        context.insert("entries", &changes::feed_entries(&base, &entries));
+        let feed = (prepared.renderer).render("changes.xml", &context, Path::new("changes.xml"));
+        count(
+            feed.and_then(|xml| sink.write("changes.xml", xml.as_bytes())),
+            diagnostics,
+        );
     }
     written
 }
@@ -191,7 +196,7 @@ fn sitemap(site: &Site, base: &str) -> String {
     );
     for page in &site.pages {
         xml.push_str("  <url><loc>");
-        xml.push_str(&crate::markdown::links::escape_attr(&format!(
+        xml.push_str(&crate::util::html::escape_attr(&format!(
             "{base}{}",
             page.url
         )));

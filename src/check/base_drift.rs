@@ -7,10 +7,9 @@ use crate::config::RuleLevel;
 use crate::content::drift::{self, DriftReason};
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "base-drift",
     default_level: RuleLevel::Warn,
-    about: "local pages whose regional page changed after they were last checked against it",
     run,
 };
 

@@ -7,10 +7,9 @@ use crate::config::RuleLevel;
 use crate::content::DocControl;
 use crate::diagnostics::{Diagnostic, Position};
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "document-control",
     default_level: RuleLevel::Error,
-    about: "strategy and toolkit documents missing owner, version, approved, published or review_due",
     run,
 };
 

@@ -11,17 +11,15 @@ use crate::config::RuleLevel;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::downloads::{Download, FileType, PdfFacts};
 
-pub const UNTAGGED_PDF: Rule = Rule {
+pub(super) const UNTAGGED_PDF: Rule = Rule {
     id: "untagged-pdf",
     default_level: RuleLevel::Warn,
-    about: "PDFs under content/ that are not tagged, or cannot be read",
     run: untagged_pdf,
 };
 
-pub const WORD_ALTERNATIVE: Rule = Rule {
+pub(super) const WORD_ALTERNATIVE: Rule = Rule {
     id: "word-alternative",
     default_level: RuleLevel::Warn,
-    about: "Word and OpenDocument text files with no accessible version",
     run: word_alternative,
 };
 

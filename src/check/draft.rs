@@ -6,10 +6,9 @@ use super::rules::{Context, Rule};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "draft",
     default_level: RuleLevel::Warn,
-    about: "pages marked draft = true, which a build leaves out",
     run,
 };
 

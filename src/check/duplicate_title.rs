@@ -7,10 +7,9 @@ use super::rules::{Context, Rule, title_position};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "duplicate-title",
     default_level: RuleLevel::Warn,
-    about: "pages with the same title as another page",
     run,
 };
 

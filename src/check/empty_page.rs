@@ -5,10 +5,9 @@ use super::rules::{Context, Rule, title_position};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "empty-page",
     default_level: RuleLevel::Warn,
-    about: "pages with no text (sections that list pages are not empty)",
     run,
 };
 

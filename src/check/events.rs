@@ -10,17 +10,15 @@ use crate::content::PageKind;
 use crate::content::event::{EventStatus, EventWhen};
 use crate::diagnostics::Diagnostic;
 
-pub const BOOKING: Rule = Rule {
+pub(super) const BOOKING: Rule = Rule {
     id: "event-booking",
     default_level: RuleLevel::Warn,
-    about: "upcoming events with neither a booking_url nor a contact",
     run: booking,
 };
 
-pub const PASSED: Rule = Rule {
+pub(super) const PASSED: Rule = Rule {
     id: "event-passed",
     default_level: RuleLevel::Warn,
-    about: "events that have finished but are still marked status = \"open\" or \"full\"",
     run: passed,
 };
 
@@ -70,7 +68,7 @@ fn passed(cx: &Context<'_>) -> Vec<Diagnostic> {
                 page.value_position("status", None),
                 format!(
                     "the event finished on {} but is still marked status = \"{status}\"",
-                    crate::content::date::human_date(when.last_day())
+                    crate::content::DocDate::Day(when.last_day()).human()
                 ),
             )
             .with_hint(

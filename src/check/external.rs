@@ -17,10 +17,9 @@ use crate::config::RuleLevel;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Position};
 
-pub const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     id: "external-link",
     default_level: RuleLevel::Warn,
-    about: "links to other websites that fail (only with --external)",
     run,
 };
 
@@ -44,7 +43,7 @@ impl Default for ExternalOptions {
 
 /// What asking for an address gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// A success or redirect status, after following redirects.
     Ok(u16),
     /// A status of 400 or above.
@@ -57,7 +56,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn is_ok(&self) -> bool {
+    pub(crate) fn is_ok(&self) -> bool {
         matches!(self, Outcome::Ok(_))
     }
 
@@ -83,7 +82,7 @@ fn refuses_head(status: u16) -> bool {
 }
 
 /// Asks for one address: HEAD, then GET if the server refuses HEAD.
-pub fn check_url(agent: &ureq::Agent, url: &str) -> Outcome {
+pub(crate) fn check_url(agent: &ureq::Agent, url: &str) -> Outcome {
     match agent.head(url).call() {
         Ok(response) if refuses_head(response.status().as_u16()) => {}
         Ok(response) => return status_outcome(response.status().as_u16()),
@@ -116,7 +115,7 @@ fn error_outcome(error: ureq::Error) -> Outcome {
 
 /// The agent every request goes through: one timeout for the whole request, statuses as
 /// answers rather than errors, proxies from the environment as usual.
-pub fn agent(options: &ExternalOptions) -> ureq::Agent {
+pub(crate) fn agent(options: &ExternalOptions) -> ureq::Agent {
     ureq::Agent::config_builder()
         .timeout_global(Some(options.timeout))
         .http_status_as_error(false)
@@ -131,7 +130,7 @@ pub fn agent(options: &ExternalOptions) -> ureq::Agent {
 
 /// Checks every address in `urls`, `options.concurrency` at a time. Outcomes are in the order
 /// of `urls`.
-pub fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<Outcome> {
+pub(crate) fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<Outcome> {
     let agent = agent(options);
     let next = AtomicUsize::new(0);
     let outcomes: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; urls.len()]);
@@ -157,7 +156,7 @@ pub fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<Outcome> {
 }
 
 /// The address to request for a link destination, if it is on another website.
-pub fn request_url(dest: &str) -> Option<String> {
+pub(crate) fn request_url(dest: &str) -> Option<String> {
     let dest = dest.trim();
     let without_fragment = dest.split('#').next().unwrap_or(dest);
     let lower = without_fragment.to_ascii_lowercase();

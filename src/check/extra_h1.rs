@@ -5,10 +5,9 @@ use super::rules::{Context, Rule};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "extra-h1",
     default_level: RuleLevel::Error,
-    about: "level-1 headings in the text, which make a second h1 after the title",
     run,
 };
 

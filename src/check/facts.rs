@@ -12,7 +12,8 @@ use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use super::reading_age::Counts;
 use crate::content::Page;
 use crate::diagnostics::Position;
-use crate::markdown::{events, forms};
+use crate::markdown::forms;
+use crate::markdown_parse::events;
 
 /// Everything the content rules need to know about one page.
 #[derive(Debug, Default)]
@@ -121,7 +122,7 @@ impl Block {
 }
 
 /// Gathers the facts of `page` from its title, summary and body.
-pub fn of(page: &Page) -> PageFacts {
+pub(crate) fn of(page: &Page) -> PageFacts {
     let mut facts = PageFacts::default();
     if page.synthetic {
         return facts;

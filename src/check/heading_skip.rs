@@ -6,10 +6,9 @@ use super::rules::{Context, Rule};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "heading-skip",
     default_level: RuleLevel::Warn,
-    about: "headings that skip a level, such as an h4 straight after an h2",
     run,
 };
 

@@ -5,10 +5,9 @@ use super::rules::{Context, Rule};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "image-alt",
     default_level: RuleLevel::Error,
-    about: "images without a description (alt text)",
     run,
 };
 

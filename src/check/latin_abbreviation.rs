@@ -6,16 +6,15 @@ use super::rules::{Context, Rule};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "latin-abbreviation",
     default_level: RuleLevel::Warn,
-    about: "\"eg\", \"e.g.\", \"ie\", \"i.e.\" and \"etc\"",
     run,
 };
 
 /// What a Latin abbreviation stands for, and what to write instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Latin {
+pub(super) enum Latin {
     ForExample,
     ThatIs,
     AndSoOn,
@@ -49,7 +48,7 @@ const FORMS: &[(&str, Latin)] = &[
 ];
 
 /// Every Latin abbreviation in `text`: its byte offset, the form written, and its meaning.
-pub fn find(text: &str) -> Vec<(usize, &str, Latin)> {
+pub(super) fn find(text: &str) -> Vec<(usize, &str, Latin)> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;

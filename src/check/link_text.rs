@@ -6,10 +6,9 @@ use super::rules::{Context, Rule};
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "link-text",
     default_level: RuleLevel::Warn,
-    about: "links whose words do not say where they go, or that are a bare web address",
     run,
 };
 

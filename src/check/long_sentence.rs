@@ -9,15 +9,14 @@ use super::sentences::opening;
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "long-sentence",
     default_level: RuleLevel::Warn,
-    about: "sentences longer than [check] max_sentence_words (default 25)",
     run,
 };
 
 /// Sentences longer than this many words are reported, unless the site says otherwise.
-pub const DEFAULT_MAX_WORDS: usize = 25;
+pub(super) const DEFAULT_MAX_WORDS: usize = 25;
 
 fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
     let max = cx

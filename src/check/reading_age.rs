@@ -15,17 +15,16 @@ use super::syllables::syllables;
 use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "reading-age",
     default_level: RuleLevel::Warn,
-    about: "pages above [check] max_reading_grade (default 12) on the Flesch-Kincaid scale",
     run,
 };
 
 /// Pages above this grade are reported, unless the site says otherwise.
-pub const DEFAULT_MAX_GRADE: f64 = 12.0;
+pub(super) const DEFAULT_MAX_GRADE: f64 = 12.0;
 /// Pages with less running text than this are not graded.
-pub const MIN_WORDS: usize = 100;
+pub(super) const MIN_WORDS: usize = 100;
 
 /// Counts of a text that the Flesch-Kincaid grade is worked out from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -7,28 +7,24 @@
 use super::rules::{Context, Rule, title_position};
 use crate::config::RuleLevel;
 use crate::content::layers::ControlPart;
-use crate::content::{DocControl, DocDate};
+use crate::content::{DocControl, DocDate, ReviewStatus};
 use crate::diagnostics::Diagnostic;
-use crate::review::ReviewStatus;
 
-pub const OVERDUE: Rule = Rule {
+pub(super) const OVERDUE: Rule = Rule {
     id: "review-overdue",
     default_level: RuleLevel::Error,
-    about: "documents past their review_due date",
     run: overdue,
 };
 
-pub const DUE_SOON: Rule = Rule {
+pub(super) const DUE_SOON: Rule = Rule {
     id: "review-due-soon",
     default_level: RuleLevel::Warn,
-    about: "documents due for review within review_warning_days",
     run: due_soon,
 };
 
-pub const MISSING: Rule = Rule {
+pub(super) const MISSING: Rule = Rule {
     id: "review-date-missing",
     default_level: RuleLevel::Warn,
-    about: "documents with document control but no review_due date",
     run: missing,
 };
 

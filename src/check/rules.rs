@@ -51,8 +51,6 @@ pub struct Rule {
     pub id: &'static str,
     /// The level the rule runs at when `[check.rules]` does not name it.
     pub default_level: RuleLevel,
-    /// What the rule looks for, in a sentence.
-    pub about: &'static str,
     /// Finds problems. Findings carry the rule's id; their severity is set from the level.
     pub run: fn(&Context<'_>) -> Vec<Diagnostic>,
 }
@@ -114,12 +112,12 @@ pub const BUILD_RULES: &[&str] = &[
 ];
 
 /// The rule with this id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
+pub(crate) fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
 
 /// Where a finding about a whole page points: its title in the front matter.
-pub fn title_position(page: &Page) -> Position {
+pub(crate) fn title_position(page: &Page) -> Position {
     match page.value_position("title", None) {
         Position::FILE => Position::new(1, 1),
         position => position,

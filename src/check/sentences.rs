@@ -19,7 +19,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// The sentences of `text`, as byte ranges without surrounding spaces.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -89,14 +89,14 @@ fn push_trimmed(found: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) 
 /// The words of `text`, as a reader counts them: what stands between spaces, if it has a letter
 /// or digit ("child's", "day-to-day" and "and/or" are one word each), without the punctuation
 /// around it.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
 }
 
 /// The first `n` words of `sentence` as written, with "…" when there are more.
-pub fn opening(sentence: &str, n: usize) -> String {
+pub(crate) fn opening(sentence: &str, n: usize) -> String {
     let mut parts = sentence.split_whitespace();
     let mut out: Vec<&str> = parts.by_ref().take(n).collect();
     if parts.next().is_some() {

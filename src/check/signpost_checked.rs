@@ -9,10 +9,9 @@ use crate::config::RuleLevel;
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "signpost-checked",
     default_level: RuleLevel::Warn,
-    about: "signposting entries whose last_checked date is missing or over a year old",
     run,
 };
 

@@ -7,7 +7,7 @@
 //! everyday words, which is all a reading-age estimate needs.
 
 /// Syllables in `word`; a word without letters (a number) counts as one.
-pub fn syllables(word: &str) -> usize {
+pub(crate) fn syllables(word: &str) -> usize {
     word.split(['-', '/'])
         .filter(|part| !part.is_empty())
         .map(part_syllables)

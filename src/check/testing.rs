@@ -10,13 +10,13 @@ use crate::diagnostics::Diagnostic;
 use crate::glossary::Glossary;
 
 /// The day rule tests are run as of.
-pub fn today() -> Date {
+pub(super) fn today() -> Date {
     Date::new(2026, 11, 23).unwrap()
 }
 
 /// Runs `rule` over a site of `pages` (path under `content/`, whole file), with `settings`
 /// added to `waymark.toml`. Drafts are loaded, as `waymark check` loads them.
-pub fn run(rule: &Rule, settings: &str, pages: &[(&str, &str)]) -> Vec<Diagnostic> {
+pub(super) fn run(rule: &Rule, settings: &str, pages: &[(&str, &str)]) -> Vec<Diagnostic> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("waymark.toml"),
@@ -63,11 +63,11 @@ pub fn run(rule: &Rule, settings: &str, pages: &[(&str, &str)]) -> Vec<Diagnosti
 }
 
 /// Where `rule` finds problems in a site of `pages`, as `path:line:column`.
-pub fn findings(rule: &Rule, pages: &[(&str, &str)]) -> Vec<String> {
+pub(super) fn findings(rule: &Rule, pages: &[(&str, &str)]) -> Vec<String> {
     locations(&run(rule, "", pages))
 }
 
 /// `path:line:column` of each finding.
-pub fn locations(found: &[Diagnostic]) -> Vec<String> {
+pub(super) fn locations(found: &[Diagnostic]) -> Vec<String> {
     found.iter().map(Diagnostic::location).collect()
 }

@@ -8,10 +8,9 @@ use crate::config::RuleLevel;
 use crate::diagnostics::Diagnostic;
 use crate::glossary::abbreviations::{AllowList, unexplained};
 
-pub const RULE: Rule = Rule {
+pub(super) const RULE: Rule = Rule {
     id: "unexplained-abbreviation",
     default_level: RuleLevel::Warn,
-    about: "capitalised abbreviations that no definition explains",
     run,
 };
 

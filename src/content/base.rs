@@ -398,10 +398,10 @@ mod tests {
     fn a_site_without_a_base_needs_a_title_and_cannot_hide() {
         let root = tempfile::tempdir().unwrap();
         let dir = site(root.path(), "a", "partnership = \"P\"\n");
-        let d = settings(&dir).unwrap_err().into_vec().remove(0);
+        let d = settings(&dir).unwrap_err().into_iter().next().unwrap();
         assert_eq!(d.message, "the site has no title");
         let dir = site(root.path(), "b", "title = \"T\"\nhide = [\"x.md\"]\n");
-        let d = settings(&dir).unwrap_err().into_vec().remove(0);
+        let d = settings(&dir).unwrap_err().into_iter().next().unwrap();
         assert!(d.message.contains("no base"), "{d}");
         assert_eq!(d.line, 2);
     }

@@ -13,21 +13,6 @@ pub enum DocDate {
     Month { year: i16, month: i8 },
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl DocDate {
     /// Parses `YYYY-MM-DD` or `YYYY-MM`, with a message that says what was expected.
     pub fn parse(text: &str) -> Result<DocDate, String> {
@@ -95,20 +80,10 @@ impl DocDate {
     /// GOV.UK style for people: "1 April 2026" or "December 2027".
     pub fn human(self) -> String {
         match self {
-            DocDate::Day(d) => human_date(d),
-            DocDate::Month { year, month } => format!("{} {year}", MONTHS[month as usize - 1]),
+            DocDate::Day(d) => d.strftime("%-d %B %Y").to_string(),
+            DocDate::Month { .. } => self.first_day().strftime("%B %Y").to_string(),
         }
     }
-}
-
-/// "1 April 2026": the date format GOV.UK recommends.
-pub fn human_date(d: Date) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTHS[d.month() as usize - 1],
-        d.year()
-    )
 }
 
 impl fmt::Display for DocDate {

@@ -15,7 +15,7 @@ use crate::diagnostics::Position;
 
 /// How a local page has drifted from the regional page under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Drift {
+pub(crate) struct Drift {
     /// The local file, as messages name it.
     pub file: PathBuf,
     /// Where to point in it: the `base_version` or `reviewed` line, or the top of the file.
@@ -34,7 +34,7 @@ pub struct Drift {
 /// Why a local page counts as drifted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
-pub enum DriftReason {
+pub(crate) enum DriftReason {
     /// The regional page's version is not the one the local page was checked against.
     Version { noted: String, now: String },
     /// The regional page changed after the day the local page was checked against it.
@@ -45,7 +45,7 @@ pub enum DriftReason {
 
 impl Drift {
     /// The finding in words, for `check` and `review`.
-    pub fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         let why = match &self.why {
             DriftReason::Version { noted, now } => format!(
                 "regional page updated since your local version: it is now version {now}, and \
@@ -66,7 +66,7 @@ impl Drift {
     }
 
     /// "headings added: A, B; removed: C", or None when the headings are the same.
-    pub fn headings_summary(&self) -> Option<String> {
+    pub(crate) fn headings_summary(&self) -> Option<String> {
         let list = |items: &[String]| {
             items
                 .iter()
@@ -91,7 +91,7 @@ impl Drift {
     }
 
     /// A short note for a table or spreadsheet cell.
-    pub fn short(&self) -> String {
+    pub(crate) fn short(&self) -> String {
         match &self.why {
             DriftReason::Version { noted, now } => {
                 format!("regional page now version {now} (checked against {noted})")
@@ -104,7 +104,7 @@ impl Drift {
 
 /// The drift of `page`, if a local file replaces or adds to a base page and the base page has
 /// moved on since the local file was checked against it.
-pub fn of(page: &Page) -> Option<Drift> {
+pub(crate) fn of(page: &Page) -> Option<Drift> {
     let overlay = page.overlay.as_ref()?;
     let base = &overlay.base;
     // The local part: the file that adds to the base page, or the one that replaces it.

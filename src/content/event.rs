@@ -14,10 +14,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::FrontMatter;
 
 /// The zone every event time is read in.
-pub const TIME_ZONE: &str = "Europe/London";
+pub(crate) const TIME_ZONE: &str = "Europe/London";
 
 /// The UK's time zone, from the time zone database built into waymark.
-pub fn uk_time_zone() -> TimeZone {
+pub(crate) fn uk_time_zone() -> TimeZone {
     TimeZone::get(TIME_ZONE).expect("the built-in time zone database has Europe/London")
 }
 
@@ -123,7 +123,7 @@ impl EventStatus {
 
 /// When an event runs, resolved: start and end in UK time, or whole days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventWhen {
+pub(crate) enum EventWhen {
     /// From the first day to the last, inclusive.
     Days { first: Date, last: Date },
     /// From one moment to a later one, as UK clock times.
@@ -132,7 +132,7 @@ pub enum EventWhen {
 
 /// Which front matter key a problem with an event's times is about, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WhenProblem {
+pub(crate) struct WhenProblem {
     pub key: &'static str,
     pub message: String,
     pub hint: &'static str,
@@ -141,7 +141,7 @@ pub struct WhenProblem {
 impl EventWhen {
     /// The times of an event page; `Ok(None)` when it has no `start` (an error for an event,
     /// reported by the kinds' checks).
-    pub fn of(front: &FrontMatter) -> Result<Option<EventWhen>, WhenProblem> {
+    pub(crate) fn of(front: &FrontMatter) -> Result<Option<EventWhen>, WhenProblem> {
         let Some(start) = front.start else {
             return Ok(None);
         };
@@ -199,16 +199,8 @@ impl EventWhen {
         Ok(Some(when))
     }
 
-    /// The first day of the event.
-    pub fn first_day(self) -> Date {
-        match self {
-            EventWhen::Days { first, .. } => first,
-            EventWhen::Times { start, .. } => start.date(),
-        }
-    }
-
     /// The last day of the event.
-    pub fn last_day(self) -> Date {
+    pub(crate) fn last_day(self) -> Date {
         match self {
             EventWhen::Days { last, .. } => last,
             EventWhen::Times { end, .. } => end.date(),
@@ -217,12 +209,12 @@ impl EventWhen {
 
     /// True once the event's last day is before `today`: it moves to the past events. An
     /// event on `today` is still listed as upcoming.
-    pub fn has_ended(self, today: Date) -> bool {
+    pub(crate) fn has_ended(self, today: Date) -> bool {
         self.last_day() < today
     }
 
     /// Sort key: when it starts, as a UK clock time (whole days start at midnight).
-    pub fn sort_key(self) -> DateTime {
+    pub(crate) fn sort_key(self) -> DateTime {
         match self {
             EventWhen::Days { first, .. } => first.to_datetime(Time::midnight()),
             EventWhen::Times { start, .. } => start,
@@ -231,7 +223,7 @@ impl EventWhen {
 
     /// The start and end as moments, for calendars; None for whole-day events. A clock time in
     /// the hour the clocks change is read as calendars read it (jiff's "compatible" rule).
-    pub fn instants(self) -> Option<(Timestamp, Timestamp)> {
+    pub(crate) fn instants(self) -> Option<(Timestamp, Timestamp)> {
         let EventWhen::Times { start, end } = self else {
             return None;
         };

@@ -26,8 +26,8 @@ use super::Page;
 use super::front_matter::FrontMatter;
 use super::layers::{BasePart, Layer, Overlay};
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
-use crate::markdown::events::{self, inner_text};
-use crate::markdown::headings::{assign_ids, heading_id};
+use crate::markdown_parse::events::{self, inner_text};
+use crate::markdown_parse::heading_ids::{assign_ids, heading_id};
 
 /// The local part of a page that a local file adds to.
 #[derive(Debug, Clone)]
@@ -177,7 +177,7 @@ fn line_after(text: &str, end: usize) -> usize {
 }
 
 /// The headings of a page's body as (id, words), for comparing a base page with a local one.
-pub fn headings(body: &str) -> Vec<(String, String)> {
+pub(crate) fn headings(body: &str) -> Vec<(String, String)> {
     let mut parsed = events::parse(body);
     let (_, ids) = assign_ids(&mut parsed);
     let mut words = Vec::new();
@@ -321,7 +321,7 @@ impl Joiner {
 /// The page that `local` (with `extends = true`) makes of the `base` page: the base page with
 /// the local sections inserted. Errors name the local file: a section that leaves a code block,
 /// list or quote open, which would take in the base text after it.
-pub fn extend(base: Page, local: Page) -> (Page, Vec<Diagnostic>) {
+pub(crate) fn extend(base: Page, local: Page) -> (Page, Vec<Diagnostic>) {
     let base_body = base.body();
     let (mut pieces, unmatched) = pieces(base_body, &local);
     // Pieces for the same place keep their order in the local file.
@@ -446,7 +446,7 @@ fn what(tag: &Tag<'_>) -> &'static str {
 }
 
 /// The local replacement of a base page: the local page, remembering the base page it replaces.
-pub fn replace(base: &Page, mut local: Page) -> Page {
+pub(crate) fn replace(base: &Page, mut local: Page) -> Page {
     local.overlay = Some(Box::new(Overlay {
         base: BasePart {
             file: base.file.clone(),

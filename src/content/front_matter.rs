@@ -173,7 +173,7 @@ pub struct Split<'a> {
 
 /// Why a file could not be split.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SplitError {
+pub(crate) enum SplitError {
     Missing,
     Unclosed,
 }
@@ -181,7 +181,7 @@ pub enum SplitError {
 const FENCE: &str = "+++";
 
 /// Cuts `text` at its `+++` fences. The fences must be alone on their lines.
-pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+pub(crate) fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
@@ -290,7 +290,7 @@ fn adds_without_title(table: &toml::de::DeTable<'_>) -> bool {
 /// Where the value of `key` is written in a file, as a byte range of `text`: the whole value, or
 /// item `index` of an array value. Messages about a value (an unknown related term, a duplicate
 /// alias) point at it rather than at the top of the file. None when the key is absent.
-pub fn value_span(text: &str, key: &str, index: Option<usize>) -> Option<Range<usize>> {
+pub(crate) fn value_span(text: &str, key: &str, index: Option<usize>) -> Option<Range<usize>> {
     let split = split(text).ok()?;
     let table = toml::de::DeTable::parse(split.front).ok()?;
     let (_, value) = table
@@ -401,7 +401,7 @@ fn unknown_key(
 
 /// The field names serde knows for `T`, read from its derived `Deserialize` so the list of
 /// known keys can never drift from the struct.
-pub fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn field_names<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     struct Probe(Option<&'static [&'static str]>);
     #[derive(Debug)]
     struct Stop;

@@ -12,8 +12,9 @@ use walkdir::WalkDir;
 use super::base::Folder;
 use super::front_matter::{self, FrontMatter};
 use super::layers::{Layer, Plan};
-use super::{Asset, Page, PageKind, Site, slugify};
+use super::{Asset, Page, PageKind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, Position};
+use crate::util::slug::file_slug;
 
 /// Choices that change which files become pages.
 #[derive(Debug, Clone, Copy, Default)]
@@ -286,7 +287,7 @@ fn new_page(
         join(dir, "index.html")
     } else {
         let stem = name.trim_end_matches(".md");
-        join(dir, &format!("{}.html", slugify(stem)))
+        join(dir, &format!("{}.html", file_slug(stem)))
     };
     let kind = match (is_section, dir.is_empty()) {
         (true, true) => PageKind::Home,

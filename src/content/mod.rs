@@ -8,10 +8,10 @@
 mod addresses;
 pub mod base;
 mod control;
-pub mod date;
-pub mod drift;
-pub mod event;
-pub mod extends;
+pub(crate) mod date;
+pub(crate) mod drift;
+pub(crate) mod event;
+pub(crate) mod extends;
 pub mod front_matter;
 mod kinds;
 pub mod layers;
@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use base::{BaseSite, Folder};
-pub use control::DocControl;
+pub use control::{DocControl, ReviewStatus};
 pub use date::DocDate;
 pub use front_matter::{Change, DocumentEntry, FrontMatter};
 pub use layers::{Layer, Overlay};
@@ -317,11 +317,6 @@ impl Site {
         chain
     }
 
-    /// The folder holding the site's content.
-    pub fn content_dir(&self) -> PathBuf {
-        self.dir.join("content")
-    }
-
     /// Path for messages: relative to the site folder (a file of the base as the base is
     /// named in the settings, `../regional/content/x.pdf`).
     pub fn display_path(&self, path: &Path) -> PathBuf {
@@ -338,34 +333,9 @@ impl Site {
     }
 }
 
-/// Lowercase words joined by hyphens: the output file name for a source file name.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if pending_dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_dash = false;
-            slug.extend(c.to_lowercase());
-        } else if c.is_whitespace() || c == '-' || c == '_' || c == '.' {
-            pending_dash = true;
-        }
-    }
-    slug
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugify_makes_safe_file_names() {
-        assert_eq!(slugify("Day in my life: Baby"), "day-in-my-life-baby");
-        assert_eq!(slugify("  GCP2 -- profile_2 "), "gcp2-profile-2");
-        assert_eq!(slugify("Café"), "café");
-    }
 
     #[test]
     fn kinds_come_from_the_top_folder() {

@@ -92,7 +92,7 @@ impl Download {
         let mut text = format!(
             "{}, {}",
             self.type_label,
-            crate::packs::print::file_size(self.bytes as usize)
+            crate::util::file_size::file_size(self.bytes as usize)
         );
         if let Some(pages) = self.pdf.as_ref().and_then(PdfFacts::pages) {
             text.push_str(&format!(

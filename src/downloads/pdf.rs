@@ -77,7 +77,7 @@ pub(crate) mod tests {
     /// A one-object-per-line PDF with `pages` blank pages and, when `tagged`, a mark and an
     /// empty structure tree; offsets in the cross-reference table are worked out, so lopdf
     /// reads it as written.
-    pub fn minimal_pdf(pages: usize, tagged: bool) -> Vec<u8> {
+    pub(crate) fn minimal_pdf(pages: usize, tagged: bool) -> Vec<u8> {
         let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + i)).collect();
         let mut objects = vec![
             if tagged {

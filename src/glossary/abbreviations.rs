@@ -12,17 +12,17 @@ use crate::content::Page;
 use crate::diagnostics::Position;
 
 /// Abbreviations every reader knows. Roman numerals are allowed too.
-pub const BUILT_IN: &[&str] = &["UK", "OK", "TV", "AM", "PM"];
+pub(crate) const BUILT_IN: &[&str] = &["UK", "OK", "TV", "AM", "PM"];
 
 /// Abbreviations that need no definition: the built-in few, Roman numerals, and a site's own.
 #[derive(Debug, Clone, Default)]
-pub struct AllowList {
+pub(crate) struct AllowList {
     words: HashSet<String>,
 }
 
 impl AllowList {
     /// The built-in list plus a site's `[check] allowed_abbreviations`.
-    pub fn new(extra: &[String]) -> AllowList {
+    pub(crate) fn new(extra: &[String]) -> AllowList {
         AllowList {
             words: BUILT_IN
                 .iter()
@@ -32,14 +32,14 @@ impl AllowList {
         }
     }
 
-    pub fn allows(&self, word: &str) -> bool {
+    pub(crate) fn allows(&self, word: &str) -> bool {
         self.words.contains(word) || is_roman_numeral(word)
     }
 }
 
 /// I to XXXIX: the numerals of parts, schedules and appendices. Letters such as C, D and M are
 /// left out because "CD", "MD" and "CV" are more often abbreviations than numbers.
-pub fn is_roman_numeral(word: &str) -> bool {
+pub(crate) fn is_roman_numeral(word: &str) -> bool {
     let units = word.trim_start_matches('X');
     word.len() - units.len() <= 3
         && !word.is_empty()
@@ -48,7 +48,7 @@ pub fn is_roman_numeral(word: &str) -> bool {
 
 /// An abbreviation a page uses that nothing explains: where it is first used, and how often.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unexplained {
+pub(crate) struct Unexplained {
     /// As written, with any plural "s".
     pub word: String,
     pub position: Position,
@@ -58,7 +58,7 @@ pub struct Unexplained {
 /// Every unexplained abbreviation on `page`, at its first use, in the order of first use.
 /// `text` holds the byte ranges of the file that a reader sees as text, in file order (see
 /// [`crate::check::facts::PageFacts::text`]).
-pub fn unexplained(
+pub(crate) fn unexplained(
     page: &Page,
     text: &[Range<usize>],
     glossary: &Glossary,
@@ -94,7 +94,7 @@ pub fn unexplained(
 
 /// Words of two to six capital letters, with an optional plural "s", as (byte offset, word).
 /// Words inside web and email addresses are skipped.
-pub fn candidates(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn candidates(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_whitespace()
         .filter(|chunk| !(chunk.contains("://") || chunk.contains("www.") || chunk.contains('@')))
         .flat_map(move |chunk| {

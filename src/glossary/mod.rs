@@ -5,8 +5,7 @@
 //! the terms it mentions. Two definitions claiming the same name, or a `related` entry that names
 //! no definition, stop the build with the file and line.
 
-pub mod abbreviations;
-mod folded;
+pub(crate) mod abbreviations;
 mod matcher;
 
 use std::collections::HashMap;
@@ -16,7 +15,8 @@ use serde::Serialize;
 
 use crate::content::{Page, PageId, PageKind, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, suggest};
-use crate::markdown::links::{escape_attr, relative_url};
+use crate::util::html::escape_attr;
+use crate::util::url::relative_url;
 
 pub use matcher::{Form, Matches, TermMatch, TermMatcher, collapse_spaces, plural};
 

@@ -8,7 +8,7 @@ use super::model::{Block, Content, Lost, LostKind, ParagraphKind};
 
 /// The document cut into pages.
 #[derive(Debug, Default)]
-pub struct Chapters {
+pub(crate) struct Chapters {
     /// The Title paragraph, if the document has one.
     pub title: Option<String>,
     /// The Subtitle paragraph: the section's summary.
@@ -21,7 +21,7 @@ pub struct Chapters {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Chapter {
+pub(crate) struct Chapter {
     pub title: String,
     /// The [`Block::at`] of the heading.
     pub heading_at: usize,
@@ -34,7 +34,7 @@ pub struct Chapter {
 const CONTENTS_HEADINGS: &[&str] = &["contents", "table of contents"];
 
 /// Splits `blocks` at headings of `level` or above (1 is the top), and drops empty chapters.
-pub fn split(blocks: Vec<Block>, level: u8, lost: &mut Vec<Lost>) -> Chapters {
+pub(crate) fn split(blocks: Vec<Block>, level: u8, lost: &mut Vec<Lost>) -> Chapters {
     let mut out = Chapters::default();
     let mut current: Option<Chapter> = None;
     for mut block in blocks {

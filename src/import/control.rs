@@ -35,7 +35,7 @@ enum Fact {
 
 /// Words before a table that mark it as document control; also headings that are dropped
 /// when nothing is left under them.
-pub const CONTROL_HEADINGS: &[&str] = &[
+pub(crate) const CONTROL_HEADINGS: &[&str] = &[
     "document control",
     "version control",
     "document information",
@@ -45,7 +45,7 @@ pub const CONTROL_HEADINGS: &[&str] = &[
 
 /// Finds the document-control table among the first `within` blocks, takes it out of
 /// `blocks` and returns what it said.
-pub fn extract(blocks: &mut Vec<Block>, within: usize) -> Option<DocumentControl> {
+pub(crate) fn extract(blocks: &mut Vec<Block>, within: usize) -> Option<DocumentControl> {
     let index = blocks
         .iter()
         .take(within)
@@ -165,7 +165,7 @@ fn clean_label(label: &str) -> String {
 }
 
 /// A label in lower case, single-spaced, without its colon or full stop.
-pub fn normalise(label: &str) -> String {
+pub(crate) fn normalise(label: &str) -> String {
     label
         .to_lowercase()
         .replace(['.', ':', '’', '\''], " ")

@@ -21,7 +21,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The first date in `text`: a day where the text gives one, else a month.
-pub fn find_date(text: &str) -> Option<DocDate> {
+pub(crate) fn find_date(text: &str) -> Option<DocDate> {
     let tokens = tokens(text);
     for (i, token) in tokens.iter().enumerate() {
         if let Some(date) = numeric(token) {

@@ -10,13 +10,13 @@ use crate::diagnostics::LineIndex;
 /// Every name (term, title, alias, abbreviation) and file name already in
 /// `content/definitions/`.
 #[derive(Debug, Default)]
-pub struct ExistingTerms {
+pub(super) struct ExistingTerms {
     /// Lower-case name to the file (relative to the site) that defines it.
     names: HashMap<String, PathBuf>,
 }
 
 impl ExistingTerms {
-    pub fn read(site_dir: &Path) -> ExistingTerms {
+    pub(super) fn read(site_dir: &Path) -> ExistingTerms {
         let mut names = HashMap::new();
         let dir = site_dir.join("content").join("definitions");
         for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
@@ -44,7 +44,7 @@ impl ExistingTerms {
     }
 
     /// The file that already defines one of `names`, if any.
-    pub fn defining(&self, names: &[&str]) -> Option<&Path> {
+    pub(super) fn defining(&self, names: &[&str]) -> Option<&Path> {
         names
             .iter()
             .find_map(|n| self.names.get(&n.to_lowercase()))
@@ -53,7 +53,7 @@ impl ExistingTerms {
 
     /// Remembers a term the import is about to write, so a second one with the same name
     /// in the document is skipped too.
-    pub fn add(&mut self, names: &[&str], file: &Path) {
+    pub(super) fn add(&mut self, names: &[&str], file: &Path) {
         for name in names {
             self.names
                 .entry(name.to_lowercase())

@@ -8,7 +8,7 @@ use crate::content::{Change, DocDate};
 
 /// The front matter of one imported page.
 #[derive(Debug, Default)]
-pub struct Front<'a> {
+pub(crate) struct Front<'a> {
     pub title: &'a str,
     pub summary: Option<&'a str>,
     pub weight: Option<i64>,
@@ -22,7 +22,7 @@ pub struct Front<'a> {
 
 impl Front<'_> {
     /// The front matter with its `+++` lines.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = String::from("+++\n");
         line(&mut out, "title", &quote(self.title));
         if let Some(summary) = self.summary {

@@ -7,7 +7,7 @@ use super::model::{Block, Content, Inline, LinkTarget, Paragraph, ParagraphKind,
 
 /// A term found in the glossary.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Term {
+pub(crate) struct Term {
     /// The term, without an abbreviation in brackets.
     pub title: String,
     pub abbreviation: Option<String>,
@@ -59,7 +59,7 @@ const MEANING_HEADERS: &[&str] = &[
 ];
 
 /// True for a heading that names a glossary: "Glossary", "Appendix 4: Definitions".
-pub fn is_glossary_heading(text: &str) -> bool {
+pub(crate) fn is_glossary_heading(text: &str) -> bool {
     let name = normalise(text);
     if name.contains("glossary") {
         return true;
@@ -79,7 +79,7 @@ fn strip_numbering(name: &str) -> &str {
 
 /// Takes every term out of `blocks` and puts a pointer to the A to Z in the place of the
 /// first.
-pub fn extract(blocks: &mut Vec<Block>) -> Vec<Term> {
+pub(crate) fn extract(blocks: &mut Vec<Block>) -> Vec<Term> {
     let mut terms = Vec::new();
     let mut kept = Vec::with_capacity(blocks.len());
     let mut glossary_level: Option<u8> = None;
@@ -118,7 +118,7 @@ pub fn extract(blocks: &mut Vec<Block>) -> Vec<Term> {
 }
 
 /// "The terms in this document are in the glossary."
-pub fn pointer(at: usize) -> Block {
+pub(crate) fn pointer(at: usize) -> Block {
     Block {
         at,
         content: Content::Paragraph(Paragraph::new(
@@ -136,7 +136,7 @@ pub fn pointer(at: usize) -> Block {
 }
 
 /// True when `block` is the pointer [`extract`] leaves.
-pub fn is_pointer(block: &Block) -> bool {
+pub(crate) fn is_pointer(block: &Block) -> bool {
     block.paragraph().is_some_and(|p| {
         p.inlines.iter().any(|i| {
             matches!(

@@ -17,7 +17,7 @@ pub struct History {
 }
 
 /// Headings and lines that name a version-history table.
-pub const HISTORY_HEADINGS: &[&str] = &[
+pub(crate) const HISTORY_HEADINGS: &[&str] = &[
     "version history",
     "amendments",
     "amendment history",
@@ -32,7 +32,7 @@ pub const HISTORY_HEADINGS: &[&str] = &[
 
 /// Finds the first version-history table, takes it (and a line naming it just before) out
 /// of `blocks`, and returns its rows.
-pub fn extract(blocks: &mut Vec<Block>) -> Option<History> {
+pub(crate) fn extract(blocks: &mut Vec<Block>) -> Option<History> {
     let index = (0..blocks.len()).find(|&i| {
         let named = i > 0 && names_history(&blocks[i - 1]);
         blocks[i]

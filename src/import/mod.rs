@@ -7,25 +7,25 @@
 //! [`plan`] puts it together as files, [`write`] writes them (never over an existing file)
 //! and [`report`] says what happened. After writing, `waymark check` runs on the new pages.
 
-pub mod chapters;
-pub mod control;
-pub mod dates;
-pub mod error;
+pub(crate) mod chapters;
+pub(crate) mod control;
+pub(crate) mod dates;
+pub(crate) mod error;
 mod existing;
-pub mod front_matter;
-pub mod glossary;
-pub mod history;
-pub mod markdown;
-pub mod model;
-pub mod package;
-pub mod parse;
-pub mod plan;
-pub mod report;
+pub(crate) mod front_matter;
+pub(crate) mod glossary;
+pub(crate) mod history;
+pub(crate) mod markdown;
+pub(crate) mod model;
+pub(crate) mod package;
+pub(crate) mod parse;
+pub(crate) mod plan;
+pub(crate) mod report;
 mod section;
-pub mod targets;
+pub(crate) mod targets;
 #[cfg(test)]
 mod testing;
-pub mod write;
+pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 

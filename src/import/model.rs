@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 /// A whole Word document, read.
 #[derive(Debug, Default)]
-pub struct Document {
+pub(crate) struct Document {
     /// The body, in order.
     pub blocks: Vec<Block>,
     /// Footnotes and endnotes by their id in the file.
@@ -21,7 +21,7 @@ pub struct Document {
 
 /// A paragraph or a table of the body, with the place it had in the document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Block {
+pub(crate) struct Block {
     /// The block's number in the document's body, counting from 0. Stays the same when passes
     /// remove blocks around it, so bookmarks and findings keep pointing at it.
     pub at: usize,
@@ -29,20 +29,20 @@ pub struct Block {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Content {
+pub(crate) enum Content {
     Paragraph(Paragraph),
     Table(Table),
 }
 
 impl Block {
-    pub fn paragraph(&self) -> Option<&Paragraph> {
+    pub(crate) fn paragraph(&self) -> Option<&Paragraph> {
         match &self.content {
             Content::Paragraph(p) => Some(p),
             Content::Table(_) => None,
         }
     }
 
-    pub fn table(&self) -> Option<&Table> {
+    pub(crate) fn table(&self) -> Option<&Table> {
         match &self.content {
             Content::Table(t) => Some(t),
             Content::Paragraph(_) => None,
@@ -50,7 +50,7 @@ impl Block {
     }
 
     /// The heading level (1 to 9) if this is a heading.
-    pub fn heading_level(&self) -> Option<u8> {
+    pub(crate) fn heading_level(&self) -> Option<u8> {
         match self.paragraph()?.kind {
             ParagraphKind::Heading(level) => Some(level),
             _ => None,
@@ -58,7 +58,7 @@ impl Block {
     }
 
     /// All the words in the block, for matching and excerpts.
-    pub fn plain_text(&self) -> String {
+    pub(crate) fn plain_text(&self) -> String {
         match &self.content {
             Content::Paragraph(p) => p.plain_text(),
             Content::Table(t) => t
@@ -75,7 +75,7 @@ impl Block {
 
 /// What a paragraph is, from its style and numbering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParagraphKind {
+pub(crate) enum ParagraphKind {
     Normal,
     /// Heading 1 to 9.
     Heading(u8),
@@ -91,7 +91,7 @@ pub enum ParagraphKind {
 
 /// Where a list item sits in Word's numbering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListItem {
+pub(crate) struct ListItem {
     /// Word's numbering instance: items sharing it belong to one list.
     pub num_id: u32,
     /// Nesting, from 0.
@@ -101,25 +101,25 @@ pub struct ListItem {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     pub kind: ParagraphKind,
     pub inlines: Vec<Inline>,
 }
 
 impl Paragraph {
-    pub fn new(kind: ParagraphKind, inlines: Vec<Inline>) -> Self {
+    pub(crate) fn new(kind: ParagraphKind, inlines: Vec<Inline>) -> Self {
         Paragraph { kind, inlines }
     }
 
     /// The paragraph's words, without formatting, links or notes.
-    pub fn plain_text(&self) -> String {
+    pub(crate) fn plain_text(&self) -> String {
         let mut out = String::new();
         plain_text_into(&self.inlines, &mut out);
         out.trim().to_string()
     }
 
     /// True when the paragraph shows nothing: no words and no picture.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !has_content(&self.inlines)
     }
 }
@@ -134,7 +134,7 @@ fn has_content(inlines: &[Inline]) -> bool {
 }
 
 /// Appends the words of `inlines` to `out`.
-pub fn plain_text_into(inlines: &[Inline], out: &mut String) {
+pub(crate) fn plain_text_into(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text { text, .. } => out.push_str(text),
@@ -147,7 +147,7 @@ pub fn plain_text_into(inlines: &[Inline], out: &mut String) {
 
 /// A run of text or something that sits in a line of text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Inline {
+pub(crate) enum Inline {
     Text {
         text: String,
         style: TextStyle,
@@ -167,7 +167,7 @@ pub enum Inline {
 }
 
 impl Inline {
-    pub fn text(text: impl Into<String>) -> Inline {
+    pub(crate) fn text(text: impl Into<String>) -> Inline {
         Inline::Text {
             text: text.into(),
             style: TextStyle::default(),
@@ -177,14 +177,14 @@ impl Inline {
 
 /// The character formatting Markdown can keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct TextStyle {
+pub(crate) struct TextStyle {
     pub bold: bool,
     pub italic: bool,
     pub strike: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkTarget {
+pub(crate) enum LinkTarget {
     /// Another website, an email address or a phone number.
     External(String),
     /// A bookmark (or heading) inside the document.
@@ -194,14 +194,14 @@ pub enum LinkTarget {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NoteKind {
+pub(crate) enum NoteKind {
     Footnote,
     Endnote,
 }
 
 /// A picture, with the part of the package that holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Image {
+pub(crate) struct Image {
     /// The path of the picture inside the .docx, such as `word/media/image1.png`.
     pub part: String,
     /// The picture's description (alt text), if it has one.
@@ -213,19 +213,19 @@ pub struct Image {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub(crate) struct Table {
     pub rows: Vec<Row>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub(crate) struct Row {
     pub cells: Vec<Cell>,
     /// Word's "Repeat as header row" setting.
     pub header: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
+pub(crate) struct Cell {
     pub blocks: Vec<Block>,
     /// Columns this cell covers (merged across).
     pub span: usize,
@@ -234,7 +234,7 @@ pub struct Cell {
 }
 
 impl Cell {
-    pub fn plain_text(&self) -> String {
+    pub(crate) fn plain_text(&self) -> String {
         self.blocks
             .iter()
             .map(Block::plain_text)
@@ -246,7 +246,7 @@ impl Cell {
 
 /// Something in the document that the import could not carry over as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lost {
+pub(crate) struct Lost {
     pub what: LostKind,
     /// The [`Block::at`] of the body block it was in (a note's findings go to the block that
     /// refers to the note, when known).
@@ -256,7 +256,7 @@ pub struct Lost {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LostKind {
+pub(crate) enum LostKind {
     TextBox,
     Comment {
         author: String,
@@ -284,7 +284,7 @@ pub enum LostKind {
 
 impl LostKind {
     /// What happened, for the report.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             LostKind::TextBox => "a text box was left out".into(),
             LostKind::Comment { author, text } if author.is_empty() => {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::error::ImportError;
 
 /// The parts of a .docx, read into memory (a strategy is a few megabytes at most).
-pub struct Package {
+pub(crate) struct Package {
     path: PathBuf,
     parts: HashMap<String, Vec<u8>>,
 }
@@ -18,7 +18,7 @@ const OLE_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 impl Package {
     /// Reads the file at `path`.
-    pub fn open(path: &Path) -> Result<Package, ImportError> {
+    pub(crate) fn open(path: &Path) -> Result<Package, ImportError> {
         let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
             path: path.to_path_buf(),
             source,
@@ -27,7 +27,7 @@ impl Package {
     }
 
     /// Reads a package already in memory; `path` names it in messages.
-    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Package, ImportError> {
+    pub(crate) fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Package, ImportError> {
         let path = path.to_path_buf();
         if let Some(error) = not_a_zip(&path, &bytes) {
             return Err(error);
@@ -60,13 +60,13 @@ impl Package {
     }
 
     /// The document's path, for messages.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// A part's bytes, by its name in the package (`word/document.xml`). Names match in any
     /// case, as Word itself reads them.
-    pub fn part(&self, name: &str) -> Option<&[u8]> {
+    pub(crate) fn part(&self, name: &str) -> Option<&[u8]> {
         let name = name.trim_start_matches('/');
         self.parts.get(name).map(Vec::as_slice).or_else(|| {
             self.parts
@@ -77,7 +77,7 @@ impl Package {
     }
 
     /// A part as text. XML parts are UTF-8 (or UTF-16, which Word never writes).
-    pub fn text(&self, name: &str) -> Result<Option<&str>, ImportError> {
+    pub(crate) fn text(&self, name: &str) -> Result<Option<&str>, ImportError> {
         match self.part(name) {
             None => Ok(None),
             Some(bytes) => {

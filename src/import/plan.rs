@@ -18,7 +18,7 @@ use super::package::Package;
 use super::targets::{PageBlocks, Targets};
 use super::write::{FileKind, PlannedFile};
 use super::{ImportKind, ImportOptions};
-use crate::content::slugify;
+use crate::util::slug::file_slug;
 
 /// Everything the import will write and report.
 #[derive(Debug)]
@@ -61,7 +61,7 @@ struct PageDraft {
 }
 
 /// Plans the import of `document` into the site at `options.site_dir`.
-pub fn make(
+pub(crate) fn make(
     document: Document,
     package: &Package,
     options: &ImportOptions,
@@ -261,7 +261,7 @@ fn unique_slug(heading: &str, used: &mut HashSet<String>) -> String {
     let without_number = heading
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')')
         .trim_start();
-    let mut slug = slugify(if slugify(without_number).is_empty() {
+    let mut slug = file_slug(if file_slug(without_number).is_empty() {
         heading
     } else {
         without_number
@@ -307,7 +307,7 @@ fn choose_terms(
 }
 
 fn term_source(term: &Term) -> String {
-    let slug = slugify(&term.title);
+    let slug = file_slug(&term.title);
     let slug = if slug.is_empty() {
         "term".to_string()
     } else {

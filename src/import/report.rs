@@ -9,7 +9,7 @@ use super::write::FileKind;
 use crate::content::DocDate;
 
 /// The report as text. `written` says whether the files were written or only planned.
-pub fn render(plan: &Plan, source: &str, written: bool) -> String {
+pub(crate) fn render(plan: &Plan, source: &str, written: bool) -> String {
     let mut out = String::new();
     let verb = if written { "Wrote" } else { "Would write" };
     let _ = writeln!(

@@ -3,17 +3,20 @@
 
 use super::error::ImportError;
 use super::{ImportKind, ImportOptions};
-use crate::content::slugify;
+use crate::util::slug::file_slug;
 
 /// The section folder inside `content/` and the kind of document it makes.
-pub fn resolve(options: &ImportOptions, title: &str) -> Result<(String, ImportKind), ImportError> {
+pub(super) fn resolve(
+    options: &ImportOptions,
+    title: &str,
+) -> Result<(String, ImportKind), ImportError> {
     let Some(section) = &options.section else {
         let kind = options.kind.unwrap_or(ImportKind::Strategy);
         let folder = match kind {
             ImportKind::Strategy => "strategy".to_string(),
             ImportKind::Toolkit => "toolkit".to_string(),
             ImportKind::Page => {
-                let slug = slugify(title);
+                let slug = file_slug(title);
                 if slug.is_empty() {
                     "imported".into()
                 } else {

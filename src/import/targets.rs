@@ -6,10 +6,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::model::{Block, LinkTarget};
-use crate::markdown::headings::{RESERVED_IDS, heading_id};
+use crate::markdown_parse::heading_ids::{RESERVED_IDS, heading_id};
 
 /// One imported page's place in the link map.
-pub struct PageBlocks<'a> {
+pub(crate) struct PageBlocks<'a> {
     /// The page's path inside `content/`.
     pub source: String,
     /// The heading that became the page's title.
@@ -25,7 +25,7 @@ struct Place {
 }
 
 #[derive(Debug, Default)]
-pub struct Targets {
+pub(crate) struct Targets {
     bookmarks: HashMap<String, usize>,
     /// Every imported block, by [`Block::at`].
     places: BTreeMap<usize, Place>,
@@ -38,7 +38,7 @@ pub struct Targets {
 
 impl Targets {
     /// Builds the map. `linked` are the bookmarks that links in the document name.
-    pub fn build(
+    pub(crate) fn build(
         pages: &[PageBlocks<'_>],
         bookmarks: HashMap<String, usize>,
         linked: &HashSet<String>,
@@ -127,12 +127,12 @@ impl Targets {
     }
 
     /// The explicit id of the heading at `at`, if links go to it.
-    pub fn heading_id(&self, at: usize) -> Option<&str> {
+    pub(crate) fn heading_id(&self, at: usize) -> Option<&str> {
         self.heading_ids.get(&at).map(String::as_str)
     }
 
     /// The address of `target` from the page `from` (a path inside `content/`).
-    pub fn resolve(&self, target: &LinkTarget, from: &str) -> Option<String> {
+    pub(crate) fn resolve(&self, target: &LinkTarget, from: &str) -> Option<String> {
         match target {
             LinkTarget::External(url) => Some(url.clone()),
             LinkTarget::Glossary => self.glossary.as_deref().map(|g| relative(from, g)),
@@ -154,7 +154,7 @@ impl Targets {
 }
 
 /// The path of `to` relative to the folder of `from` (both paths inside `content/`).
-pub fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>();
     let from_dir = &from_dir[..from_dir.len().saturating_sub(1)];
     let to_parts: Vec<&str> = to.split('/').collect();

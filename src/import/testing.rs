@@ -4,22 +4,22 @@ use super::model::{
     Block, Cell, Content, Inline, ListItem, Paragraph, ParagraphKind, Row, Table, TextStyle,
 };
 
-pub fn block(at: usize, kind: ParagraphKind, inlines: Vec<Inline>) -> Block {
+pub(crate) fn block(at: usize, kind: ParagraphKind, inlines: Vec<Inline>) -> Block {
     Block {
         at,
         content: Content::Paragraph(Paragraph::new(kind, inlines)),
     }
 }
 
-pub fn para(at: usize, text: &str) -> Block {
+pub(crate) fn para(at: usize, text: &str) -> Block {
     block(at, ParagraphKind::Normal, vec![Inline::text(text)])
 }
 
-pub fn heading(at: usize, level: u8, text: &str) -> Block {
+pub(crate) fn heading(at: usize, level: u8, text: &str) -> Block {
     block(at, ParagraphKind::Heading(level), vec![Inline::text(text)])
 }
 
-pub fn item(at: usize, num_id: u32, level: u8, number: Option<u32>, text: &str) -> Block {
+pub(crate) fn item(at: usize, num_id: u32, level: u8, number: Option<u32>, text: &str) -> Block {
     block(
         at,
         ParagraphKind::ListItem(ListItem {
@@ -31,7 +31,7 @@ pub fn item(at: usize, num_id: u32, level: u8, number: Option<u32>, text: &str) 
     )
 }
 
-pub fn styled(text: &str, bold: bool, italic: bool) -> Inline {
+pub(crate) fn styled(text: &str, bold: bool, italic: bool) -> Inline {
     Inline::Text {
         text: text.into(),
         style: TextStyle {
@@ -42,7 +42,7 @@ pub fn styled(text: &str, bold: bool, italic: bool) -> Inline {
     }
 }
 
-pub fn table(at: usize, rows: &[&[&str]]) -> Block {
+pub(crate) fn table(at: usize, rows: &[&[&str]]) -> Block {
     Block {
         at,
         content: Content::Table(Table {

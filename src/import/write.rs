@@ -25,7 +25,7 @@ pub enum FileKind {
 }
 
 /// The planned files that already exist.
-pub fn existing(site_dir: &Path, files: &[PlannedFile]) -> Vec<PathBuf> {
+pub(crate) fn existing(site_dir: &Path, files: &[PlannedFile]) -> Vec<PathBuf> {
     files
         .iter()
         .filter(|f| site_dir.join(&f.path).exists())
@@ -35,7 +35,7 @@ pub fn existing(site_dir: &Path, files: &[PlannedFile]) -> Vec<PathBuf> {
 
 /// Writes every file. If one cannot be written, the files and folders made so far are
 /// removed again.
-pub fn write_all(site_dir: &Path, files: &[PlannedFile]) -> Result<(), ImportError> {
+pub(crate) fn write_all(site_dir: &Path, files: &[PlannedFile]) -> Result<(), ImportError> {
     let mut made_files: Vec<PathBuf> = Vec::new();
     let mut made_dirs: Vec<PathBuf> = Vec::new();
     let result = files.iter().try_for_each(|file| {

@@ -4,11 +4,11 @@
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use super::events::Spanned;
 use super::links::Placement;
+use crate::markdown_parse::events::Spanned;
 
 /// Renames every footnote label to an id that is unique where the HTML will be read.
-pub fn place(events: &mut [Spanned<'_>], placement: Placement<'_>) {
+pub(crate) fn place(events: &mut [Spanned<'_>], placement: Placement<'_>) {
     for (event, _) in events.iter_mut() {
         match event {
             Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -21,14 +21,14 @@ pub fn place(events: &mut [Spanned<'_>], placement: Placement<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::events::parse;
     use super::*;
+    use crate::markdown_parse::events::parse;
 
     #[test]
     fn footnote_ids_are_prefixed_and_still_match() {
         let mut events = parse("Text.[^1]\n\n[^1]: A note.\n");
         place(&mut events, Placement::Page);
-        let html = super::super::to_html(events);
+        let html = crate::markdown_parse::events::to_html(events);
         assert!(html.contains("href=\"#fn-1\""), "{html}");
         assert!(html.contains("id=\"fn-1\""), "{html}");
     }

@@ -11,29 +11,30 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 
-use super::events::Spanned;
-use super::links::{Placement, escape_attr};
+use super::links::Placement;
+use crate::markdown_parse::events::Spanned;
+use crate::util::html::escape_attr;
 
 /// Lines of writing space when a prompt does not say.
-pub const DEFAULT_LINES: u32 = 4;
+pub(crate) const DEFAULT_LINES: u32 = 4;
 /// More than this is a typing slip, not a request for a page of lines; `check` and `build`
 /// report a size outside 1 to this.
-pub const MAX_LINES: u32 = 8;
+pub(crate) const MAX_LINES: u32 = 8;
 
 /// One question of a form and the writing space it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
+pub(crate) struct Prompt {
     pub text: String,
     pub lines: u32,
 }
 
 /// True for the info string of a form block.
-pub fn is_form(kind: &CodeBlockKind<'_>) -> bool {
+pub(crate) fn is_form(kind: &CodeBlockKind<'_>) -> bool {
     matches!(kind, CodeBlockKind::Fenced(info) if info.split_whitespace().next() == Some("form"))
 }
 
 /// Reads the prompts of a form block: one per non-blank line, with an optional `| N`.
-pub fn parse_prompts(text: &str) -> Vec<Prompt> {
+pub(crate) fn parse_prompts(text: &str) -> Vec<Prompt> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -57,7 +58,7 @@ pub fn parse_prompts(text: &str) -> Vec<Prompt> {
 
 /// Something wrong in a form block, found by [`problems`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormProblem {
+pub(crate) struct FormProblem {
     /// Byte offset in the body of the block's first line of questions (or of its fence).
     pub offset: usize,
     /// Lines below that one.
@@ -69,7 +70,7 @@ pub struct FormProblem {
 /// Every mistake in the page's form blocks: a line with no question before its `| N`, a size
 /// outside 1 to [`MAX_LINES`], a block without questions, and a block never closed (which would
 /// swallow the rest of the page).
-pub fn problems(events: &[Spanned<'_>], body: &str) -> Vec<FormProblem> {
+pub(crate) fn problems(events: &[Spanned<'_>], body: &str) -> Vec<FormProblem> {
     let mut found = Vec::new();
     for (i, (event, range)) in events.iter().enumerate() {
         let Event::Start(Tag::CodeBlock(kind)) = event else {
@@ -146,7 +147,7 @@ fn is_closed(block: &str) -> bool {
 }
 
 /// Replaces every form block with its HTML. Returns how many prompts the page has.
-pub fn render_forms(events: &mut Vec<Spanned<'_>>, placement: Placement<'_>) -> usize {
+pub(crate) fn render_forms(events: &mut Vec<Spanned<'_>>, placement: Placement<'_>) -> usize {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(k)) if is_form(k)))
@@ -203,8 +204,8 @@ fn form_html(prompts: &[Prompt], counter: &mut usize, placement: Placement<'_>) 
 
 #[cfg(test)]
 mod tests {
-    use super::super::events::parse;
     use super::*;
+    use crate::markdown_parse::events::parse;
 
     #[test]
     fn prompts_take_optional_line_counts() {
@@ -281,7 +282,7 @@ mod tests {
         let mut events =
             parse("```form\nWho wakes you? | 2\nBreakfast?\n```\n\n```form\nLunch?\n```\n");
         assert_eq!(render_forms(&mut events, Placement::Page), 3);
-        let html = super::super::to_html(events);
+        let html = crate::markdown_parse::events::to_html(events);
         assert!(
             html.contains(r#"<label class="wm-form__prompt" for="wm-q-1">Who wakes you?</label>"#)
         );
@@ -294,6 +295,6 @@ mod tests {
     fn other_code_blocks_are_left_alone() {
         let mut events = parse("```rust\nfn main() {}\n```\n");
         assert_eq!(render_forms(&mut events, Placement::Page), 0);
-        assert!(super::super::to_html(events).contains("fn main()"));
+        assert!(crate::markdown_parse::events::to_html(events).contains("fn main()"));
     }
 }

@@ -11,8 +11,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use super::events::Spanned;
-use super::links::escape_attr;
+use crate::markdown_parse::events::Spanned;
+use crate::util::html::escape_attr;
 
 static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 
@@ -22,7 +22,7 @@ fn syntaxes() -> &'static SyntaxSet {
 
 /// Replaces each code block with a focusable `<pre>` (it may scroll sideways on a phone),
 /// highlighted when it names a language syntect knows. Returns the number of code blocks.
-pub fn render_code_blocks(events: &mut Vec<Spanned<'_>>) -> usize {
+pub(crate) fn render_code_blocks(events: &mut Vec<Spanned<'_>>) -> usize {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::Start(Tag::CodeBlock(_))))
@@ -92,15 +92,15 @@ fn highlight(language: &str, code: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::events::parse;
     use super::*;
+    use crate::markdown_parse::events::parse;
 
     #[test]
     fn known_languages_get_classes_and_others_plain_text() {
         let mut events =
             parse("```rust\nfn main() {}\n```\n\n```nosuchlang\n<x>\n```\n\n    indented\n");
         assert_eq!(render_code_blocks(&mut events), 3);
-        let html = super::super::to_html(events);
+        let html = crate::markdown_parse::events::to_html(events);
         assert!(html.contains("hl-storage"), "{html}");
         assert!(html.contains("&lt;x&gt;"));
         assert_eq!(

@@ -9,9 +9,11 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::events::{Spanned, inner_text};
 use crate::content::{Page, PageId, Site};
 use crate::diagnostics::{Diagnostic, Position, suggest};
+use crate::markdown_parse::events::{Spanned, inner_text};
+use crate::util::html::escape_attr;
+use crate::util::url::relative_url;
 
 /// A link to `#anchor` on another page, checked after every page has its heading ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +125,7 @@ impl Placement<'_> {
 
 /// Where a link destination leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     External(String),
     /// `mailto:`, `tel:` and other schemes: left as written.
     Other(String),
@@ -146,7 +148,7 @@ pub enum Target {
 }
 
 /// Resolves a link destination written on `page` (a source path, an anchor or a URL).
-pub fn target(site: &Site, page: &Page, dest: &str) -> Target {
+pub(crate) fn target(site: &Site, page: &Page, dest: &str) -> Target {
     if let Some(scheme) =
         crate::link_safety::refused_scheme(dest, &site.config.links.allowed_schemes)
     {
@@ -224,7 +226,7 @@ pub fn target(site: &Site, page: &Page, dest: &str) -> Target {
 
 /// Rewrites link and image destinations in `events` to output URLs, marks external links, and
 /// reports broken ones. `ids` are this page's anchors, for `#anchor` links.
-pub fn resolve(
+pub(crate) fn resolve(
     events: &mut Vec<Spanned<'_>>,
     site: &Site,
     page: &Page,
@@ -350,7 +352,7 @@ pub fn resolve(
 
 /// True for an event that opens a link: a Markdown link, or the HTML [`resolve`] writes for an
 /// external one. Later passes use it to leave link text alone.
-pub fn opens_link(event: &Event<'_>) -> bool {
+pub(crate) fn opens_link(event: &Event<'_>) -> bool {
     match event {
         Event::Start(Tag::Link { .. }) => true,
         Event::InlineHtml(html) => html.starts_with("<a "),
@@ -359,7 +361,7 @@ pub fn opens_link(event: &Event<'_>) -> bool {
 }
 
 /// True for an event that closes a link (see [`opens_link`]).
-pub fn closes_link(event: &Event<'_>) -> bool {
+pub(crate) fn closes_link(event: &Event<'_>) -> bool {
     match event {
         Event::End(TagEnd::Link) => true,
         Event::InlineHtml(html) => html.ends_with("</a>"),
@@ -466,7 +468,7 @@ fn apply(
 }
 
 /// The error for `#anchor` that is not on the target page, with the nearest id as a hint.
-pub fn missing_anchor(
+pub(crate) fn missing_anchor(
     page: &Page,
     dest: &str,
     anchor: &str,
@@ -497,38 +499,6 @@ fn set_dest(event: &mut Event<'_>, url: String) {
     if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
         *dest_url = CowStr::from(url);
     }
-}
-
-/// The shortest relative URL from the page written at `from` to the file at `to`
-/// (both paths from the site root, such as `strategy/vision.html`).
-pub fn relative_url(from: &str, to: &str) -> String {
-    let from_dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let mut from_dirs = from_dir.split('/').filter(|d| !d.is_empty()).peekable();
-    let mut rest = to;
-    while let (Some(dir), Some((first, after))) = (from_dirs.peek(), rest.split_once('/')) {
-        if *dir != first {
-            break;
-        }
-        from_dirs.next();
-        rest = after;
-    }
-    let mut url = "../".repeat(from_dirs.count());
-    url.push_str(rest);
-    if is_url_safe(&url) {
-        url
-    } else {
-        encode_path(&url)
-    }
-}
-
-/// True when `url` needs no percent-encoding.
-fn is_url_safe(url: &str) -> bool {
-    url.bytes().all(is_url_safe_byte)
-}
-
-/// Bytes that [`encode_path`] leaves as they are.
-fn is_url_safe_byte(b: u8) -> bool {
-    b.is_ascii_graphic() && !b"\"<>`#?{}%".contains(&b)
 }
 
 /// A source path written relative to `dir`, for hints.
@@ -571,60 +541,9 @@ fn percent_decode(text: &str) -> String {
         .into_owned()
 }
 
-/// Percent-encodes characters that may not appear raw in a URL path (spaces in file names).
-fn encode_path(path: &str) -> String {
-    const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-        .add(b' ')
-        .add(b'"')
-        .add(b'<')
-        .add(b'>')
-        .add(b'`')
-        .add(b'#')
-        .add(b'?')
-        .add(b'{')
-        .add(b'}')
-        .add(b'%');
-    percent_encoding::utf8_percent_encode(path, PATH).to_string()
-}
-
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn relative_urls_are_shortest() {
-        assert_eq!(
-            relative_url("index.html", "strategy/a.html"),
-            "strategy/a.html"
-        );
-        assert_eq!(relative_url("strategy/a.html", "strategy/b.html"), "b.html");
-        assert_eq!(
-            relative_url("strategy/a.html", "definitions/n.html"),
-            "../definitions/n.html"
-        );
-        assert_eq!(relative_url("a/b/c.html", "index.html"), "../../index.html");
-        assert_eq!(relative_url("a/x.html", "a/b/c.pdf"), "b/c.pdf");
-        assert_eq!(
-            relative_url("index.html", "files/My form.pdf"),
-            "files/My%20form.pdf"
-        );
-    }
 
     #[test]
     fn normalise_resolves_dots_and_refuses_escape() {
@@ -639,10 +558,5 @@ mod tests {
         assert_eq!(normalise("a/b", "/c.md").as_deref(), Some("c.md"));
         assert_eq!(normalise("a", "../../x.md"), None);
         assert_eq!(normalise("", "toolkit/").as_deref(), Some("toolkit/"));
-    }
-
-    #[test]
-    fn attributes_are_escaped() {
-        assert_eq!(escape_attr(r#"a"b<c>&'"#), "a&quot;b&lt;c&gt;&amp;&#39;");
     }
 }

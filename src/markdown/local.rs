@@ -11,10 +11,11 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event};
 
-use super::events::Spanned;
-use super::links::{Placement, escape_attr};
+use super::links::Placement;
 use crate::content::extends::{BoxHeading, LocalBox};
 use crate::content::{Page, Site};
+use crate::markdown_parse::events::Spanned;
+use crate::util::html::escape_attr;
 
 /// Who added the local sections of a page: the local file's `owner`, or the site's partnership.
 fn owner<'a>(site: &'a Site, addition: &'a crate::content::extends::Addition) -> &'a str {
@@ -28,7 +29,7 @@ fn owner<'a>(site: &'a Site, addition: &'a crate::content::extends::Addition) ->
 /// The page's body with each local section labelled in words, for the PDF, which has no
 /// boxes: a "Local information" heading (one level below the regional heading it follows) and
 /// "Added by ...", or that line alone above a local section with a heading of its own.
-pub fn labelled_body<'a>(site: &Site, page: &'a Page) -> Cow<'a, str> {
+pub(crate) fn labelled_body<'a>(site: &Site, page: &'a Page) -> Cow<'a, str> {
     let body = page.body();
     let Some(addition) = page.overlay.as_ref().and_then(|o| o.addition.as_deref()) else {
         return Cow::Borrowed(body);
@@ -72,7 +73,7 @@ fn escape_markdown(text: &str) -> String {
 }
 
 /// Wraps the events of each local section of `page` in its box.
-pub fn wrap_boxes(
+pub(crate) fn wrap_boxes(
     events: &mut Vec<Spanned<'_>>,
     site: &Site,
     page: &Page,

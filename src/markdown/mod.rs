@@ -4,7 +4,7 @@
 //! reads that list and does one job, in this order:
 //!
 //! 1. [`events::parse`]: parse, merge neighbouring text, show raw HTML as text;
-//! 2. [`headings::assign_ids`]: unique heading ids and the contents list; inside a pack,
+//! 2. [`heading_ids::assign_ids`]: unique heading ids and the contents list; inside a pack,
 //!    [`headings::place`] moves headings a level down and prefixes their ids;
 //!    [`footnotes::place`] gives footnotes ids that cannot clash with headings;
 //!    [`local::wrap_boxes`] puts the sections a local site adds to a base page in labelled boxes;
@@ -22,24 +22,24 @@
 //!
 //! then pulldown-cmark writes the HTML.
 
-pub mod depth;
-pub mod events;
-pub mod footnotes;
-pub mod forms;
-pub mod headings;
-pub mod highlight;
-pub mod links;
-pub mod local;
-pub mod tables;
-pub mod tasks;
-pub mod terms;
-pub mod text;
+pub(crate) mod footnotes;
+pub(crate) mod forms;
+pub(crate) mod headings;
+pub(crate) mod highlight;
+pub(crate) mod links;
+pub(crate) mod local;
+pub(crate) mod tables;
+pub(crate) mod tasks;
+pub(crate) mod terms;
+pub(crate) mod text;
 
 use crate::content::{PageId, Site};
 use crate::diagnostics::Position;
 use crate::glossary::{EntryId, Glossary};
+use crate::markdown_parse::events::{self, to_html};
+use crate::markdown_parse::heading_ids;
 
-pub use headings::TocEntry;
+pub use crate::markdown_parse::heading_ids::TocEntry;
 pub use links::{AnchorCheck, LinkInfo, LinkKind, LinkReport, PackPlacement, Placement};
 pub use text::TextSection;
 
@@ -77,7 +77,7 @@ pub fn render(
     let position =
         |offset: usize| -> Position { page.lines.position(&page.text, page.body_offset + offset) };
     let (mut events, too_deep) = events::parse_limited(body);
-    let (toc, ids) = headings::assign_ids(&mut events);
+    let (toc, ids) = heading_ids::assign_ids(&mut events);
     local::wrap_boxes(&mut events, site, page, placement);
     let mut links = links::resolve(&mut events, site, page, &ids, &position, placement);
     if let Some(too_deep) = too_deep {
@@ -116,11 +116,4 @@ pub fn render(
         form_prompts,
         terms,
     }
-}
-
-/// Writes events as HTML.
-pub fn to_html(events: Vec<events::Spanned<'_>>) -> String {
-    let mut html = String::with_capacity(events.len() * 16);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    html
 }

@@ -3,11 +3,11 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
-use super::events::{Spanned, inner_text};
-use super::links::escape_attr;
+use crate::markdown_parse::events::{Spanned, inner_text};
+use crate::util::html::escape_attr;
 
 /// Wraps every table; the region is named after the heading above the table.
-pub fn wrap_tables(events: &mut Vec<Spanned<'_>>) {
+pub(crate) fn wrap_tables(events: &mut Vec<Spanned<'_>>) {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
@@ -50,14 +50,14 @@ pub fn wrap_tables(events: &mut Vec<Spanned<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::events::parse;
     use super::*;
+    use crate::markdown_parse::events::parse;
 
     #[test]
     fn tables_are_wrapped_in_a_named_scroll_region() {
         let mut events = parse("## Ages\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         wrap_tables(&mut events);
-        let html = super::super::to_html(events);
+        let html = crate::markdown_parse::events::to_html(events);
         assert!(
             html.contains(
                 r#"<div class="wm-table" role="region" aria-label="Table: Ages" tabindex="0">"#

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use super::events::Spanned;
+use crate::markdown_parse::events::Spanned;
 
 const UNTICKED: &str =
     "<label class=\"wm-task\"><input class=\"wm-task__box\" disabled=\"\" type=\"checkbox\"/> ";
@@ -12,7 +12,7 @@ const TICKED: &str = "<label class=\"wm-task\"><input class=\"wm-task__box\" dis
 
 /// Replaces each task list marker with an opening label and its box, and closes the label where
 /// the item's first paragraph of text ends (before a nested list, say).
-pub fn label_task_items(events: &mut Vec<Spanned<'_>>) {
+pub(crate) fn label_task_items(events: &mut Vec<Spanned<'_>>) {
     if !events
         .iter()
         .any(|(e, _)| matches!(e, Event::TaskListMarker(_)))
@@ -69,13 +69,13 @@ fn is_inline(tag: &Tag<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::events::parse;
     use super::*;
+    use crate::markdown_parse::events::parse;
 
     fn render(markdown: &str) -> String {
         let mut events = parse(markdown);
         label_task_items(&mut events);
-        super::super::to_html(events)
+        crate::markdown_parse::events::to_html(events)
     }
 
     #[test]

@@ -16,10 +16,12 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::events::Spanned;
-use super::links::{closes_link, escape_attr, opens_link, relative_url};
+use super::links::{closes_link, opens_link};
 use crate::content::{PageId, Site};
 use crate::glossary::{EntryId, Form, Glossary, TermMatch};
+use crate::markdown_parse::events::Spanned;
+use crate::util::html::escape_attr;
+use crate::util::url::relative_url;
 
 /// Per-page facts about one term.
 const MENTIONED: u8 = 1;
@@ -28,7 +30,7 @@ const SPELLED_OUT: u8 = 4;
 const EXPANDED: u8 = 8;
 
 /// Links the terms on page `id` and returns the terms it mentions, in A to Z order.
-pub fn link_terms<'a>(
+pub(crate) fn link_terms<'a>(
     events: &mut Vec<Spanned<'a>>,
     site: &'a Site,
     glossary: &'a Glossary,
@@ -48,10 +50,18 @@ pub fn link_terms<'a>(
         plan: Vec::new(),
         folder: None,
     };
-    // The runs of text (a text event, or text events and the soft line breaks between them,
-    // which a term may cross), with whether each is running text.
+    // The title and summary sit above the body, and are searched with it: a term spelled out
+    // there is spelled out.
+    let above = std::iter::once(page.front.title.as_str()).chain(page.front.summary.as_deref());
+    for m in above.flat_map(|text| glossary.matcher().find_iter(text)) {
+        linker.note(&m);
+    }
+
+    // Each run of text (a text event, or text events and the soft line breaks between them,
+    // which a term may cross) is matched as one text. A run that changes becomes one piece of
+    // HTML: its text escaped as pulldown-cmark would write it, with the links and expansions in
+    // place. The events after its first are emptied rather than removed, so no other event moves.
     let mut place = Place::default();
-    let mut runs = Vec::new();
     let mut i = 0;
     while i < events.len() {
         if !matches!(events[i].0, Event::Text(_)) || place.code > 0 {
@@ -65,57 +75,25 @@ pub fn link_terms<'a>(
                 end += 1;
             }
         }
-        runs.push((i, end, place.is_running_text()));
-        i = end;
-    }
-    // A run of several events is matched, and rewritten, as one text.
-    let joined: Vec<String> = runs
-        .iter()
-        .filter(|(i, end, _)| end - i > 1)
-        .map(|&(i, end, _)| run_text(&events[i..end]))
-        .collect();
-    // The title and summary sit above the body, and are searched with it: a term spelled out
-    // there is spelled out.
-    let above: Vec<&str> = std::iter::once(page.front.title.as_str())
-        .chain(page.front.summary.as_deref())
-        .collect();
-    let mut found = {
-        let mut joined = joined.iter();
-        let texts: Vec<&str> = above
-            .iter()
-            .copied()
-            .chain(runs.iter().map(|&(i, end, _)| match &events[i].0 {
-                Event::Text(text) if end - i == 1 => text.as_ref(),
-                _ => joined.next().expect("one joined text per longer run"),
-            }))
-            .collect();
-        glossary.matcher().find_all(&texts).into_iter()
-    };
-    for m in found.by_ref().take(above.len()).flatten() {
-        linker.note(&m);
-    }
-
-    // A run that changes becomes one piece of HTML: its text escaped as pulldown-cmark would
-    // write it, with the links and expansions in place. The events after its first are
-    // emptied rather than removed, so no other event moves.
-    let mut joined = joined.into_iter();
-    for ((i, end, running), found) in runs.into_iter().zip(found) {
-        let joined = (end - i > 1).then(|| joined.next().expect("one joined text per longer run"));
+        let joined = (end - i > 1).then(|| run_text(&events[i..end]));
         let html = {
             let text = match (&joined, &events[i].0) {
                 (Some(text), _) => text.as_str(),
                 (None, Event::Text(text)) => text.as_ref(),
                 (None, _) => unreachable!("a run starts with a text event"),
             };
-            if !linker.plan(text, running, found) {
-                continue;
-            }
-            linker.html(text)
+            let found = glossary.matcher().find_iter(text).collect();
+            linker
+                .plan(text, place.is_running_text(), found)
+                .then(|| linker.html(text))
         };
-        events[i].0 = Event::InlineHtml(CowStr::from(html));
-        for (event, _) in &mut events[i + 1..end] {
-            *event = Event::Text(CowStr::Borrowed(""));
+        if let Some(html) = html {
+            events[i].0 = Event::InlineHtml(CowStr::from(html));
+            for (event, _) in &mut events[i + 1..end] {
+                *event = Event::Text(CowStr::Borrowed(""));
+            }
         }
+        i = end;
     }
     let mut mentioned = linker.mentioned;
     mentioned.sort_unstable();

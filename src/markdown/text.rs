@@ -3,8 +3,8 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-use super::events::Spanned;
 use super::forms::{is_form, parse_prompts};
+use crate::markdown_parse::events::Spanned;
 
 /// The text of one part of a page: the intro (no heading) or an h2/h3 and what follows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct TextSection {
 /// Splits the page's text into sections. Blocks are separated by newlines so sentences and
 /// list items stay apart. A toolkit form contributes its questions, one a line, without the
 /// `| N` that asks for writing space.
-pub fn sections(events: &[Spanned<'_>]) -> Vec<TextSection> {
+pub(crate) fn sections(events: &[Spanned<'_>]) -> Vec<TextSection> {
     let mut sections = vec![TextSection::default()];
     let mut in_heading: Option<(HeadingLevel, String)> = None;
     let mut form: Option<String> = None;
@@ -92,9 +92,9 @@ pub fn sections(events: &[Spanned<'_>]) -> Vec<TextSection> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::events::parse;
-    use super::super::headings::assign_ids;
     use super::*;
+    use crate::markdown_parse::events::parse;
+    use crate::markdown_parse::heading_ids::assign_ids;
 
     #[test]
     fn sections_split_at_h2_and_h3_with_anchors() {

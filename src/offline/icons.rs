@@ -11,7 +11,7 @@ use resvg::usvg;
 
 /// One icon file: its name inside the icons folder, its width (and height), and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IconFile {
+pub(crate) struct IconFile {
     pub name: &'static str,
     pub size: u32,
     /// True when the picture keeps clear of the edges, so a phone may crop it to a circle.
@@ -21,7 +21,7 @@ pub struct IconFile {
 
 /// What an icon is drawn from.
 #[derive(Debug, Clone)]
-pub enum IconSource {
+pub(crate) enum IconSource {
     /// Letters in white on a background colour (`#rrggbb`).
     Initials { letters: String, background: String },
     /// The text of a square SVG file.
@@ -44,7 +44,7 @@ const LETTERS_WIDTH: f32 = 0.58;
 const LETTERS_HEIGHT: f32 = 0.34;
 
 /// Draws every size; an error says what is wrong with the source, for a message.
-pub fn draw(source: &IconSource) -> Result<Vec<IconFile>, String> {
+pub(crate) fn draw(source: &IconSource) -> Result<Vec<IconFile>, String> {
     let picture = Picture::of(source)?;
     SIZES
         .iter()
@@ -66,7 +66,7 @@ pub fn draw(source: &IconSource) -> Result<Vec<IconFile>, String> {
 
 /// Up to four initials of a name: the first letter of each word that starts with a capital
 /// ("Northdale Safeguarding Children Partnership" is "NSCP"), or of its first word.
-pub fn initials(name: &str) -> String {
+pub(crate) fn initials(name: &str) -> String {
     let capitals: String = name
         .split_whitespace()
         .filter_map(|w| w.chars().next())

@@ -15,21 +15,21 @@
 //! Pages register the service worker only when served over http(s): a site opened from disk
 //! (`file://`) works as it always has.
 
-pub mod icons;
-pub mod precache;
-pub mod reviews;
-pub mod web_manifest;
-pub mod worker;
+pub(crate) mod icons;
+pub(crate) mod precache;
+pub(crate) mod reviews;
+pub(crate) mod web_manifest;
+pub(crate) mod worker;
 
 /// The page the service worker shows for a page that is not saved on the device.
-pub const OFFLINE_PAGE: &str = "offline.html";
+pub(crate) const OFFLINE_PAGE: &str = "offline.html";
 /// The web app manifest.
-pub const WEB_MANIFEST: &str = "manifest.webmanifest";
+pub(crate) const WEB_MANIFEST: &str = "manifest.webmanifest";
 /// Where the app icons go in the output.
-pub const ICONS_FOLDER: &str = "icons/";
+pub(crate) const ICONS_FOLDER: &str = "icons/";
 /// Every file of the build with its hash, and the precache: read by the service worker.
-pub const FILE_LIST: &str = "offline.json";
+pub(crate) const FILE_LIST: &str = "offline.json";
 /// The service worker, at the top of the site so that it looks after every page.
-pub const SERVICE_WORKER: &str = "sw.js";
+pub(crate) const SERVICE_WORKER: &str = "sw.js";
 /// The service worker's source, inside `theme/` (a site may replace it).
-pub const WORKER_SOURCE: &str = "js/sw.js";
+pub(crate) const WORKER_SOURCE: &str = "js/sw.js";

@@ -18,7 +18,7 @@ const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"]
 
 /// What the precache holds, by output path (sorted), and its size.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Precache {
+pub(crate) struct Precache {
     pub paths: Vec<String>,
     pub bytes: u64,
 }
@@ -27,7 +27,7 @@ pub struct Precache {
 /// folder, each page, each file under `content/`. An entry that names nothing is an error at
 /// its line in `waymark.toml`; unset, the setting is `definitions/` and `toolkit/`, each only
 /// where the site has it.
-pub fn configured(site: &Site) -> Result<BTreeSet<String>, Vec<Diagnostic>> {
+pub(crate) fn configured(site: &Site) -> Result<BTreeSet<String>, Vec<Diagnostic>> {
     let mut chosen = BTreeSet::new();
     let mut problems = Vec::new();
     let Some(entries) = &site.config.offline.precache else {
@@ -51,7 +51,11 @@ pub fn configured(site: &Site) -> Result<BTreeSet<String>, Vec<Diagnostic>> {
 
 /// The precache: the core, then the `configured` paths, each only if the build wrote it.
 /// `written` is every file of the output, sorted by path.
-pub fn select(site: &Site, configured: &BTreeSet<String>, written: &[WrittenFile]) -> Precache {
+pub(crate) fn select(
+    site: &Site,
+    configured: &BTreeSet<String>,
+    written: &[WrittenFile],
+) -> Precache {
     let mut wanted: BTreeSet<&str> = configured.iter().map(String::as_str).collect();
     wanted.insert(&site.pages[site.home()].url);
     wanted.extend(

@@ -10,12 +10,12 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::content::ReviewStatus;
 use crate::content::{DocControl, Site};
-use crate::review::ReviewStatus;
 
 /// When a saved page becomes overdue, as the service worker reads it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ReviewDate {
+pub(crate) struct ReviewDate {
     /// The last day the page is current (`YYYY-MM-DD`): the worker compares it with today.
     pub last_day: String,
     /// The review date as the page shows it ("March 2028"), for the warning.
@@ -24,7 +24,7 @@ pub struct ReviewDate {
 
 /// The review dates of the pages the build wrote (`is_written` says which), leaving out pages
 /// with no review date and pages already overdue on `today`, which carry the warning already.
-pub fn review_dates(
+pub(crate) fn review_dates(
     site: &Site,
     today: Date,
     is_written: impl Fn(&str) -> bool,

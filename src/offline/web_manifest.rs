@@ -6,7 +6,7 @@ use super::icons::IconFile;
 use crate::content::Site;
 
 /// The brand colour when the site sets none (the stylesheet's default).
-pub const DEFAULT_BRAND_COLOUR: &str = "#1d70b8";
+pub(crate) const DEFAULT_BRAND_COLOUR: &str = "#1d70b8";
 
 #[derive(Serialize)]
 struct WebManifest<'a> {
@@ -36,7 +36,7 @@ struct ManifestIcon {
 }
 
 /// The manifest's JSON text for `site`, listing `icons` (in the icons folder).
-pub fn text(site: &Site, icons: &[IconFile]) -> String {
+pub(crate) fn text(site: &Site, icons: &[IconFile]) -> String {
     let offline = &site.config.offline;
     let name = offline.name.as_deref().unwrap_or(&site.config.title);
     let mut listed = Vec::new();

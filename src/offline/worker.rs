@@ -14,14 +14,14 @@ use super::reviews::ReviewDate;
 use crate::output::{WrittenFile, content_hash};
 
 /// Where the build's version goes in the service worker's source.
-pub const VERSION_PLACEHOLDER: &str = "__WAYMARK_VERSION__";
+pub(crate) const VERSION_PLACEHOLDER: &str = "__WAYMARK_VERSION__";
 
 /// Hex digits of each file's hash in the list: plenty to tell versions of a file apart.
 const HASH_DIGITS: usize = 12;
 
 /// `offline.json` and the version it gives the service worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileList {
+pub(crate) struct FileList {
     pub version: String,
     pub json: String,
 }
@@ -37,7 +37,7 @@ struct ListJson<'a> {
 /// The list of `written` (every file of the output but the service worker and the list) with
 /// the precache and the pages' review dates. The version is a hash of what the list says, so the same build always has the
 /// same version and any changed byte gives a new one.
-pub fn file_list(
+pub(crate) fn file_list(
     written: &[WrittenFile],
     precache: &Precache,
     reviews: &BTreeMap<String, ReviewDate>,
@@ -72,7 +72,7 @@ pub fn file_list(
 }
 
 /// The service worker: its source with the build's version in place of the placeholder.
-pub fn service_worker(source: &str, version: &str) -> String {
+pub(crate) fn service_worker(source: &str, version: &str) -> String {
     source.replace(VERSION_PLACEHOLDER, version)
 }
 

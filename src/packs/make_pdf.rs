@@ -16,24 +16,26 @@ use super::pdf::{
     self, ChangeRow, ControlRow, DefinitionData, DocData, DocKind, Layout, LinkTarget, PackData,
     PdfFonts, SignpostData,
 };
-use super::print::{PackDocument, PackView, PdfInfo, file_size};
+use super::print::{PackDocument, PackView};
 use crate::content::{PageKind, Site};
 use crate::diagnostics::{Diagnostic, Position};
 use crate::markdown;
-use crate::markdown::headings::heading_id;
 use crate::markdown::links::{Target, target};
-use crate::render::context::ControlView;
+use crate::render::context::{ControlView, PdfInfo};
 
 /// A finished PDF, ready to write.
-pub struct MadePdf {
+pub(crate) struct MadePdf {
     pub url: String,
     pub bytes: Vec<u8>,
     pub info: PdfInfo,
+    /// What typst warned about while making it (a font family the template names but no font
+    /// has, for example): the PDF is made, but may not look as meant.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The fonts for every pack: the bundled ones and any in the `theme/fonts/` of the site (and
 /// of its base).
-pub fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
+pub(crate) fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
     let mut extra = Vec::new();
     for dir in site.folders().iter().map(|f| f.dir.join("theme/fonts")) {
         if !dir.is_dir() {
@@ -70,7 +72,7 @@ pub fn fonts(site: &Site) -> Result<PdfFonts, Diagnostic> {
 }
 
 /// Makes the PDF of every pack in parallel; `progress` shows a bar on the terminal.
-pub fn make_all(
+pub(crate) fn make_all(
     site: &Site,
     packs: &[Pack],
     views: &[PackView],
@@ -97,12 +99,37 @@ pub fn make_all(
                     info: PdfInfo {
                         url: pack.pdf_url(),
                         bytes: rendered.bytes.len(),
-                        size: file_size(rendered.bytes.len()),
+                        size: crate::util::file_size::file_size(rendered.bytes.len()),
                         pages: rendered.page_count,
                     },
                     bytes: rendered.bytes,
+                    warnings: rendered
+                        .warnings
+                        .into_iter()
+                        .map(|warning| {
+                            Diagnostic::warning(
+                                "pdf",
+                                crate::config::CONFIG_FILE,
+                                Position::FILE,
+                                format!("in the PDF of pack `{}`: {warning}", pack.slug),
+                            )
+                            .with_hint(
+                                "the PDF was made, but may not look as it should: check the \
+                                 fonts in theme/fonts/",
+                            )
+                        })
+                        .collect(),
                 })
-                .map_err(|e| pdf_error(site, pack, &e));
+                .map_err(|problems| {
+                    problems
+                        .into_iter()
+                        .map(|mut d| {
+                            d.message =
+                                format!("in the PDF of pack `{}`: {}", pack.slug, d.message);
+                            d
+                        })
+                        .collect()
+                });
             if let Some(bar) = &bar {
                 bar.set_message(pack.title.clone());
                 bar.inc(1);
@@ -116,51 +143,9 @@ pub fn make_all(
     results
 }
 
-/// Turns the engine's error into diagnostics naming the document's file where it can.
-fn pdf_error(site: &Site, pack: &Pack, error: &pdf::PdfError) -> Vec<Diagnostic> {
-    let anchors = pack.anchors(site);
-    let file_of = |document: &Option<String>| {
-        document.as_ref().and_then(|d| {
-            anchors
-                .iter()
-                .find(|(_, anchor)| d.ends_with(&format!("({anchor})")))
-                .map(|(&id, _)| site.pages[id].file.clone())
-        })
-    };
-    let problems = match error {
-        pdf::PdfError::InvalidPack { problems, .. }
-        | pdf::PdfError::Accessibility { problems, .. } => problems,
-        other => {
-            return vec![
-                Diagnostic::error(
-                    "pdf",
-                    crate::config::CONFIG_FILE,
-                    Position::FILE,
-                    format!("could not make the PDF of pack `{}`: {other}", pack.slug),
-                )
-                .with_hint("this is a problem in waymark's pack template: build with --no-pdf to publish the site meanwhile"),
-            ];
-        }
-    };
-    problems
-        .iter()
-        .map(|problem| {
-            let path =
-                file_of(&problem.document).unwrap_or_else(|| crate::config::CONFIG_FILE.into());
-            Diagnostic::error(
-                "pdf-accessibility",
-                path,
-                Position::FILE,
-                format!("in the PDF of pack `{}`: {}", pack.slug, problem.message),
-            )
-            .with_hint(problem.fix.clone())
-        })
-        .collect()
-}
-
 /// The engine's data for one pack. The cover date is the pack's newest update, or `today` when
 /// none of its documents has a date.
-pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> PackData {
+pub(crate) fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> PackData {
     let anchors = pack.anchors(site);
     let base = site.config.base_url();
     let documents = view
@@ -195,6 +180,7 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                 }
             };
             DocData {
+                file: page.file.clone(),
                 anchor: doc.anchor.clone(),
                 title: doc.title.clone(),
                 kind: match page.kind {
@@ -236,11 +222,10 @@ pub fn pack_data(site: &Site, pack: &Pack, view: &PackView, today: Date) -> Pack
                     last_checked: s.last_checked.as_ref().map(|d| d.human.clone()),
                 }),
                 source_review: doc.source_review.clone(),
-                blocks: pdf::markdown_to_blocks_with(
+                blocks: pdf::markdown_to_blocks(
                     &markdown::local::labelled_body(site, page),
                     &doc.anchor,
                     &resolve,
-                    &heading_id,
                 ),
             }
         })

@@ -11,10 +11,10 @@
 //! (`briefings/neglect.pdf`) and no separate print page, since the briefing's page prints.
 
 #[cfg(feature = "pdf")]
-pub mod make_pdf;
+pub(crate) mod make_pdf;
 #[cfg(feature = "pdf")]
-pub mod pdf;
-pub mod print;
+pub(crate) mod pdf;
+pub(crate) mod print;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -74,7 +74,7 @@ impl Pack {
                 let page = &site.pages[id];
                 let base = format!(
                     "doc-{}",
-                    crate::content::slugify(
+                    crate::util::slug::file_slug(
                         &page
                             .source
                             .replace("_index.md", "index")
@@ -248,15 +248,4 @@ fn section_paths(site: &Site) -> Vec<String> {
         .filter(|p| p.is_section && !p.source_dir().is_empty())
         .map(|p| format!("{}/", p.source_dir()))
         .collect()
-}
-
-/// Which packs each page belongs to, for the "part of" links on document pages.
-pub fn membership(packs: &[Pack]) -> HashMap<PageId, Vec<usize>> {
-    let mut map: HashMap<PageId, Vec<usize>> = HashMap::new();
-    for (i, pack) in packs.iter().enumerate() {
-        for &id in &pack.documents {
-            map.entry(id).or_default().push(i);
-        }
-    }
-    map
 }

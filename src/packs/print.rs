@@ -13,12 +13,14 @@ use super::Pack;
 use crate::content::{DocControl, PageId, Site};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, PackPlacement, Placement};
-use crate::render::context::{ChangeView, ControlView, DateView, DefinitionFacts, SignpostView};
+use crate::render::context::{
+    ChangeView, ControlView, DateView, DefinitionFacts, PdfInfo, SignpostView,
+};
 use crate::render::layered;
 
 /// One document as it appears in a pack.
 #[derive(Debug, Clone, Serialize)]
-pub struct PackDocument {
+pub(crate) struct PackDocument {
     pub id: PageId,
     /// The document's id in the pack page.
     pub anchor: String,
@@ -39,18 +41,9 @@ pub struct PackDocument {
     pub url: String,
 }
 
-/// The PDF of a pack, as the site lists it: "PDF, 412 KB, 24 pages".
-#[derive(Debug, Clone, Serialize)]
-pub struct PdfInfo {
-    pub url: String,
-    pub bytes: usize,
-    pub size: String,
-    pub pages: usize,
-}
-
 /// A pack as its templates see it.
 #[derive(Debug, Clone, Serialize)]
-pub struct PackView {
+pub(crate) struct PackView {
     pub slug: String,
     pub title: String,
     pub description: Option<String>,
@@ -66,7 +59,7 @@ pub struct PackView {
 
 /// Renders every document of `pack` for the pack page. Problems are the documents' own (a broken
 /// link), already reported by the page build, so they are returned rather than printed twice.
-pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagnostic>) {
+pub(crate) fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagnostic>) {
     let anchors = pack.anchors(site);
     let mut problems = Vec::new();
     let documents = pack
@@ -117,25 +110,4 @@ pub fn pack_view(site: &Site, pack: &Pack, today: Date) -> (PackView, Vec<Diagno
         is_briefing: pack.is_briefing(),
     };
     (view, problems)
-}
-
-/// "412 KB" or "1.4 MB", as GOV.UK writes file sizes.
-pub fn file_size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024).max(1))
-    } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_sizes_read_like_gov_uk_attachments() {
-        assert_eq!(file_size(300), "1 KB");
-        assert_eq!(file_size(421_000), "412 KB");
-        assert_eq!(file_size(1_468_006), "1.4 MB");
-    }
 }

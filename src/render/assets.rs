@@ -13,11 +13,11 @@ use crate::content::Folder;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// The default theme, as shipped.
-pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/theme");
+pub(crate) static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/theme");
 
 /// Every theme file by its path inside `theme/`, site files replacing embedded ones, with the
 /// search client's parts joined into `js/search.js`.
-pub fn theme_files(
+pub(crate) fn theme_files(
     folders: &[Folder],
 ) -> Result<BTreeMap<String, Cow<'static, [u8]>>, Diagnostics> {
     let mut files = BTreeMap::new();

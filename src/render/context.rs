@@ -7,22 +7,21 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::content::{DocControl, DocDate, Page, PageId, PageKind, Site};
+use crate::content::{DocControl, DocDate, Page, PageId, PageKind, ReviewStatus, Site};
 use crate::markdown::{RenderedMarkdown, TocEntry};
-use crate::review::ReviewStatus;
 
 use super::glossary::{DefinitionView, GlossaryIndexView};
 
 /// A titled link from the site root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     pub title: String,
     pub url: String,
 }
 
 /// Site-wide values, set once as Tera globals under `site`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     pub title: String,
     pub partnership: String,
     pub description: Option<String>,
@@ -46,7 +45,7 @@ pub struct SiteView {
 }
 
 impl SiteView {
-    pub fn of(site: &Site) -> SiteView {
+    pub(crate) fn of(site: &Site) -> SiteView {
         let c = &site.config;
         let link = |id: PageId| Link {
             title: site.pages[id].front.title.clone(),
@@ -89,7 +88,7 @@ impl SiteView {
 
 /// A date for templates: ISO for `<time datetime>`, words for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     pub iso: String,
     pub human: String,
 }
@@ -105,7 +104,7 @@ impl From<DocDate> for DateView {
 
 /// Document control as shown on the page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ControlView {
+pub(crate) struct ControlView {
     pub owner: Option<String>,
     pub version: Option<String>,
     pub approved: Option<DateView>,
@@ -118,7 +117,7 @@ pub struct ControlView {
 }
 
 impl ControlView {
-    pub fn of(control: &DocControl, today: Date, warning_days: u32) -> ControlView {
+    pub(crate) fn of(control: &DocControl, today: Date, warning_days: u32) -> ControlView {
         let status = ReviewStatus::of(control.review_due, today, warning_days);
         ControlView {
             owner: control.owner.clone(),
@@ -135,7 +134,7 @@ impl ControlView {
 
 /// One entry of the page history, newest first.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChangeView {
+pub(crate) struct ChangeView {
     pub date: DateView,
     pub summary: String,
     pub minor: bool,
@@ -145,7 +144,7 @@ pub struct ChangeView {
 
 impl ChangeView {
     /// A page's history, newest first.
-    pub fn history(changes: &[crate::content::Change]) -> Vec<ChangeView> {
+    pub(crate) fn history(changes: &[crate::content::Change]) -> Vec<ChangeView> {
         let mut sorted: Vec<&crate::content::Change> = changes.iter().collect();
         sorted.sort_by_key(|c| std::cmp::Reverse(c.date));
         sorted
@@ -162,7 +161,7 @@ impl ChangeView {
 
 /// A page in a list: a section's contents, search fallbacks, related pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct ListItem {
+pub(crate) struct ListItem {
     pub title: String,
     pub url: String,
     pub summary: Option<String>,
@@ -171,7 +170,7 @@ pub struct ListItem {
 }
 
 impl ListItem {
-    pub fn of(page: &Page) -> ListItem {
+    pub(crate) fn of(page: &Page) -> ListItem {
         ListItem {
             title: page.front.title.clone(),
             url: page.url.clone(),
@@ -184,7 +183,7 @@ impl ListItem {
 
 /// The facts of a definition, as a printed pack shows them.
 #[derive(Debug, Clone, Serialize)]
-pub struct DefinitionFacts {
+pub(crate) struct DefinitionFacts {
     pub term: String,
     pub abbreviation: Option<String>,
     pub aliases: Vec<String>,
@@ -194,7 +193,7 @@ pub struct DefinitionFacts {
 
 impl DefinitionFacts {
     /// The facts of a definition page; None for other kinds.
-    pub fn of(page: &Page) -> Option<DefinitionFacts> {
+    pub(crate) fn of(page: &Page) -> Option<DefinitionFacts> {
         let f = &page.front;
         (page.kind == PageKind::Definition).then(|| DefinitionFacts {
             term: page.term().to_string(),
@@ -208,7 +207,7 @@ impl DefinitionFacts {
 
 /// The extra facts of a signposting page.
 #[derive(Debug, Clone, Serialize)]
-pub struct SignpostView {
+pub(crate) struct SignpostView {
     pub url: Option<String>,
     pub provider: Option<String>,
     pub audience: Vec<String>,
@@ -218,7 +217,7 @@ pub struct SignpostView {
 
 impl SignpostView {
     /// The facts of a signposting page; None for other kinds.
-    pub fn of(page: &Page) -> Option<SignpostView> {
+    pub(crate) fn of(page: &Page) -> Option<SignpostView> {
         let f = &page.front;
         (page.kind == PageKind::Signpost).then(|| SignpostView {
             url: f.url.clone(),
@@ -232,7 +231,7 @@ impl SignpostView {
 
 /// Everything a page template reads under `page`.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     pub title: &'a str,
     pub summary: Option<&'a str>,
     pub kind: PageKind,
@@ -285,7 +284,16 @@ pub struct PackLink {
     pub title: String,
     /// The print page, from the site root.
     pub html_url: String,
-    pub pdf: Option<crate::packs::print::PdfInfo>,
+    pub pdf: Option<PdfInfo>,
+}
+
+/// The PDF of a pack, as the site lists it: "PDF, 412 KB, 24 pages".
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfInfo {
+    pub url: String,
+    pub bytes: usize,
+    pub size: String,
+    pub pages: usize,
 }
 
 /// Beyond this many entries a contents list stops helping: only the h2s are listed (a Day in my
@@ -304,7 +312,12 @@ fn contents(toc: &[TocEntry]) -> Vec<TocEntry> {
 const TOC_MIN_ENTRIES: usize = 3;
 
 impl<'a> PageView<'a> {
-    pub fn of(site: &'a Site, id: PageId, rendered: &'a RenderedMarkdown, today: Date) -> Self {
+    pub(crate) fn of(
+        site: &'a Site,
+        id: PageId,
+        rendered: &'a RenderedMarkdown,
+        today: Date,
+    ) -> Self {
         let page = &site.pages[id];
         let f = &page.front;
         let ancestors = site.ancestors(id);
@@ -372,7 +385,7 @@ impl<'a> PageView<'a> {
 
 /// The template for a page: its `template` key, else one named for its kind if the site has it
 /// (`definition.html`, `section-definition.html`), else `page.html` / `section.html`.
-pub fn template_for(page: &Page, has: impl Fn(&str) -> bool) -> String {
+pub(crate) fn template_for(page: &Page, has: impl Fn(&str) -> bool) -> String {
     if let Some(t) = &page.front.template {
         return t.clone();
     }
@@ -400,7 +413,7 @@ pub fn template_for(page: &Page, has: impl Fn(&str) -> bool) -> String {
 
 /// A page waymark makes itself (search, what's changed, packs): what `base.html` needs under `page`.
 #[derive(Debug, Clone, Serialize)]
-pub struct GeneratedPage {
+pub(crate) struct GeneratedPage {
     pub title: String,
     pub summary: Option<String>,
     /// From the site root, such as `changes.html`.
@@ -411,7 +424,7 @@ pub struct GeneratedPage {
 
 impl GeneratedPage {
     /// A page at the top of the site, one step from the home page.
-    pub fn new(site: &Site, url: &str, title: &str, summary: Option<&str>) -> GeneratedPage {
+    pub(crate) fn new(site: &Site, url: &str, title: &str, summary: Option<&str>) -> GeneratedPage {
         let home = &site.pages[site.home()];
         GeneratedPage {
             title: title.to_string(),
@@ -426,7 +439,7 @@ impl GeneratedPage {
     }
 
     /// `../` repeated to reach the site root from this page.
-    pub fn root_prefix(&self) -> String {
+    pub(crate) fn root_prefix(&self) -> String {
         "../".repeat(self.url.matches('/').count())
     }
 }

@@ -6,14 +6,13 @@ use serde::Serialize;
 use super::context::Link;
 use crate::content::{PageId, Site};
 use crate::downloads::{Download, FileType, PdfFacts};
-use crate::packs::print::PackView;
 
 /// The Documents page.
-pub const URL: &str = "documents.html";
-pub const TITLE: &str = "Documents";
+pub(crate) const URL: &str = "documents.html";
+pub(crate) const TITLE: &str = "Documents";
 
 /// The Documents page is made when the site has downloads, packs or briefings.
-pub fn has_documents_page(site: &Site) -> bool {
+pub(crate) fn has_documents_page(site: &Site) -> bool {
     !site.config.packs.is_empty()
         || site
             .assets
@@ -27,7 +26,7 @@ pub fn has_documents_page(site: &Site) -> bool {
 
 /// A downloadable file, GOV.UK attachment style.
 #[derive(Debug, Clone, Serialize)]
-pub struct DownloadView {
+pub(crate) struct DownloadView {
     pub title: String,
     /// From the site root.
     pub url: String,
@@ -49,13 +48,13 @@ pub struct DownloadView {
 }
 
 impl DownloadView {
-    pub fn of(download: &Download) -> DownloadView {
+    pub(crate) fn of(download: &Download) -> DownloadView {
         DownloadView {
             title: download.title.clone(),
             url: download.source.clone(),
             summary: download.summary.clone(),
             type_label: download.type_label,
-            size: crate::packs::print::file_size(download.bytes as usize),
+            size: crate::util::file_size::file_size(download.bytes as usize),
             description: download.description(),
             pages: download.pdf.as_ref().and_then(PdfFacts::pages),
             tagged: match &download.pdf {
@@ -74,7 +73,7 @@ impl DownloadView {
 
 /// The downloads a section page lists: those in its folder, or below it where no nearer
 /// section page holds them.
-pub fn of_section(downloads: &[Download], section: PageId) -> Vec<DownloadView> {
+pub(crate) fn of_section(downloads: &[Download], section: PageId) -> Vec<DownloadView> {
     downloads
         .iter()
         .filter(|d| d.section == section)
@@ -84,7 +83,7 @@ pub fn of_section(downloads: &[Download], section: PageId) -> Vec<DownloadView> 
 
 /// A section's files on the Documents page.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentGroup {
+pub(crate) struct DocumentGroup {
     pub title: String,
     pub url: String,
     pub downloads: Vec<DownloadView>,
@@ -92,18 +91,18 @@ pub struct DocumentGroup {
 
 /// A PDF waymark made (a pack or a briefing) on the Documents page.
 #[derive(Debug, Clone, Serialize)]
-pub struct MadePdfView {
+pub(crate) struct MadePdfView {
     pub title: String,
     pub summary: Option<String>,
     /// The page that shows the same (a pack's print page, the briefing).
     pub page_url: String,
     /// None when the build made no PDFs (`--no-pdf`).
-    pub pdf: Option<crate::packs::print::PdfInfo>,
+    pub pdf: Option<crate::render::context::PdfInfo>,
 }
 
 /// Everything the Documents page lists.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentsView {
+pub(crate) struct DocumentsView {
     pub groups: Vec<DocumentGroup>,
     pub packs: Vec<MadePdfView>,
     pub briefings: Vec<MadePdfView>,
@@ -111,8 +110,13 @@ pub struct DocumentsView {
 
 impl DocumentsView {
     /// Files grouped by the section that holds them, in the site's order; then the packs
-    /// (with their PDFs when made) and the briefings' PDFs.
-    pub fn of(site: &Site, downloads: &[Download], packs: &[PackView]) -> DocumentsView {
+    /// (with their PDFs when made) and the briefings' PDFs, as the build made them.
+    pub(crate) fn of(
+        site: &Site,
+        downloads: &[Download],
+        packs: Vec<MadePdfView>,
+        briefings: Vec<MadePdfView>,
+    ) -> DocumentsView {
         let mut groups: Vec<DocumentGroup> = Vec::new();
         let mut sections: Vec<PageId> = downloads.iter().map(|d| d.section).collect();
         sections.sort_unstable();
@@ -125,26 +129,10 @@ impl DocumentsView {
                 downloads: of_section(downloads, section),
             });
         }
-        let made = |briefing: bool| {
-            packs
-                .iter()
-                .filter(|p| p.is_briefing == briefing && (!briefing || p.pdf.is_some()))
-                .map(|p| MadePdfView {
-                    title: p.title.clone(),
-                    summary: p.description.clone(),
-                    page_url: p.html_url.clone(),
-                    pdf: p.pdf.clone(),
-                })
-                .collect()
-        };
         DocumentsView {
             groups,
-            packs: made(false),
-            briefings: made(true),
+            packs,
+            briefings,
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty() && self.packs.is_empty() && self.briefings.is_empty()
     }
 }

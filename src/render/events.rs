@@ -13,14 +13,14 @@ use crate::content::event::{EventStatus, EventWhen};
 use crate::content::{PageId, PageKind, Site};
 
 /// The folder events live in.
-pub const FOLDER: &str = "events";
+pub(crate) const FOLDER: &str = "events";
 /// The page of past events.
-pub const PAST_URL: &str = "events/past.html";
+pub(crate) const PAST_URL: &str = "events/past.html";
 /// The calendar of every upcoming event.
-pub const UPCOMING_ICS: &str = "events/upcoming.ics";
+pub(crate) const UPCOMING_ICS: &str = "events/upcoming.ics";
 
 /// Every event page with its times, split by `today`: upcoming soonest first, past newest first.
-pub fn split(site: &Site, today: Date) -> (Vec<PageId>, Vec<PageId>) {
+pub(crate) fn split(site: &Site, today: Date) -> (Vec<PageId>, Vec<PageId>) {
     let mut events: Vec<(DateTime, String, PageId, bool)> = site
         .pages
         .iter()
@@ -43,13 +43,13 @@ pub fn split(site: &Site, today: Date) -> (Vec<PageId>, Vec<PageId>) {
 }
 
 /// The calendar file of an event page (`events/course.html` -> `events/course.ics`).
-pub fn ics_url(page_url: &str) -> String {
+pub(crate) fn ics_url(page_url: &str) -> String {
     format!("{}.ics", page_url.trim_end_matches(".html"))
 }
 
 /// When, for people and for `<time datetime>`.
 #[derive(Debug, Clone, Serialize)]
-pub struct WhenView {
+pub(crate) struct WhenView {
     /// "Wednesday 10 February 2027", or "10 to 12 February 2027".
     pub date: String,
     /// "9:30am to 12:30pm"; None for whole days.
@@ -61,7 +61,7 @@ pub struct WhenView {
 }
 
 impl WhenView {
-    pub fn of(when: EventWhen) -> WhenView {
+    pub(crate) fn of(when: EventWhen) -> WhenView {
         let (date, time) = match when {
             EventWhen::Days { first, last } if first == last => (long_date(first), None),
             EventWhen::Days { first, last } => (date_range(first, last), None),
@@ -100,29 +100,21 @@ impl WhenView {
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// "Wednesday 10 February 2027".
 fn long_date(d: Date) -> String {
-    let weekday = WEEKDAYS[d.weekday().to_monday_zero_offset() as usize];
-    format!("{weekday} {}", crate::content::date::human_date(d))
+    d.strftime("%A %-d %B %Y").to_string()
 }
 
 /// "10 to 12 February 2027", "30 March to 2 April 2027", or both dates in full.
 fn date_range(first: Date, last: Date) -> String {
-    let last_text = crate::content::date::human_date(last);
+    let last_text = crate::content::DocDate::Day(last).human();
     if first.year() != last.year() {
-        format!("{} to {last_text}", crate::content::date::human_date(first))
+        format!(
+            "{} to {last_text}",
+            crate::content::DocDate::Day(first).human()
+        )
     } else if first.month() != last.month() {
-        let first_text = crate::content::date::human_date(first);
+        let first_text = crate::content::DocDate::Day(first).human();
         let without_year = first_text
             .rsplit_once(' ')
             .map_or(first_text.as_str(), |(s, _)| s);
@@ -155,7 +147,7 @@ fn clock(t: Time) -> String {
 
 /// A booking status for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     pub id: &'static str,
     pub label: &'static str,
 }
@@ -171,7 +163,7 @@ impl From<EventStatus> for StatusView {
 
 /// A piece of a contact line: text, or an email address to link.
 #[derive(Debug, Clone, Serialize)]
-pub struct ContactPart {
+pub(crate) struct ContactPart {
     pub text: String,
     pub href: Option<String>,
 }
@@ -215,7 +207,7 @@ fn contact_parts(text: &str) -> Vec<ContactPart> {
 
 /// An event in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventItem {
+pub(crate) struct EventItem {
     pub title: String,
     pub url: String,
     pub summary: Option<String>,
@@ -237,7 +229,7 @@ fn place(venue: Option<&str>, online: bool) -> String {
 
 impl EventItem {
     /// The event on page `id`; None if its times cannot be read (the build stops on those).
-    pub fn of(site: &Site, id: PageId) -> Option<EventItem> {
+    pub(crate) fn of(site: &Site, id: PageId) -> Option<EventItem> {
         let page = &site.pages[id];
         let f = &page.front;
         let when = EventWhen::of(f).ok()??;
@@ -255,7 +247,7 @@ impl EventItem {
 
 /// The facts an event's own page shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventView {
+pub(crate) struct EventView {
     pub when: WhenView,
     pub place: String,
     pub venue: Option<String>,
@@ -275,7 +267,7 @@ pub struct EventView {
 }
 
 impl EventView {
-    pub fn of(site: &Site, id: PageId, today: Date) -> Option<EventView> {
+    pub(crate) fn of(site: &Site, id: PageId, today: Date) -> Option<EventView> {
         let page = &site.pages[id];
         if page.kind != PageKind::Event || page.is_section {
             return None;
@@ -309,7 +301,7 @@ impl EventView {
 
 /// What the events lists read under `events`.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventListView {
+pub(crate) struct EventListView {
     pub items: Vec<EventItem>,
     /// True on the past events page.
     pub past: bool,
@@ -322,7 +314,7 @@ pub struct EventListView {
 
 impl EventListView {
     /// The upcoming list (`past` false) or the past one.
-    pub fn of(site: &Site, today: Date, past: bool) -> EventListView {
+    pub(crate) fn of(site: &Site, today: Date, past: bool) -> EventListView {
         let (upcoming, ended) = split(site, today);
         let shown = if past { &ended } else { &upcoming };
         EventListView {

@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use crate::content::{PageId, Site};
 use crate::glossary::{self, EntryId, Glossary};
-use crate::markdown::links::escape_attr;
+use crate::util::html::escape_attr;
 
 /// The A to Z: every letter for the navigation, and the terms grouped under their letters.
 #[derive(Debug, Clone, Serialize)]
-pub struct GlossaryIndexView {
+pub(crate) struct GlossaryIndexView {
     /// A to Z, then "Other" when some term starts with a digit or a symbol.
     pub letters: Vec<LetterView>,
     /// Only the letters that have terms, in order.
@@ -20,7 +20,7 @@ pub struct GlossaryIndexView {
 
 /// A letter of the navigation; one without terms is shown but not linked.
 #[derive(Debug, Clone, Serialize)]
-pub struct LetterView {
+pub(crate) struct LetterView {
     pub letter: String,
     /// The id of the letter's heading.
     pub id: String,
@@ -29,7 +29,7 @@ pub struct LetterView {
 
 /// The terms filed under one letter.
 #[derive(Debug, Clone, Serialize)]
-pub struct LetterGroup {
+pub(crate) struct LetterGroup {
     pub letter: String,
     pub id: String,
     pub entries: Vec<GlossaryItem>,
@@ -37,7 +37,7 @@ pub struct LetterGroup {
 
 /// One term in the A to Z.
 #[derive(Debug, Clone, Serialize)]
-pub struct GlossaryItem {
+pub(crate) struct GlossaryItem {
     pub term: String,
     pub abbreviation: Option<String>,
     pub summary: Option<String>,
@@ -48,7 +48,7 @@ const OTHER: &str = "Other";
 
 impl GlossaryIndexView {
     /// The A to Z of the definitions in section `section` and its subsections.
-    pub fn of(site: &Site, glossary: &Glossary, section: PageId) -> GlossaryIndexView {
+    pub(crate) fn of(site: &Site, glossary: &Glossary, section: PageId) -> GlossaryIndexView {
         let dir = format!("{}/", site.pages[section].source_dir());
         let mut groups: Vec<LetterGroup> = Vec::new();
         let mut other: Vec<GlossaryItem> = Vec::new();
@@ -105,7 +105,7 @@ impl GlossaryIndexView {
 /// The facts of a definition page besides its text. Borrowed from the site: a term may be used
 /// on thousands of pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct DefinitionView<'a> {
+pub(crate) struct DefinitionView<'a> {
     pub term: &'a str,
     pub abbreviation: Option<&'a str>,
     pub aliases: &'a [String],
@@ -118,8 +118,7 @@ pub struct DefinitionView<'a> {
     /// `used_in` (the default ones write `used_in_items`); empty otherwise.
     pub used_in: Vec<tera::Value>,
     /// The same list as HTML list items, each `<li><a href="...">title</a></li>` on its own
-    /// line, for the default template: a template loop over 70,000 links was almost half of
-    /// the definitions' rendering on the 500-term benchmark site.
+    /// line, for the default template, which writes a long list faster this way than by a loop.
     pub used_in_items: String,
     /// The section the definition is in: its A to Z.
     pub index: Option<LinkView<'a>>,
@@ -127,14 +126,14 @@ pub struct DefinitionView<'a> {
 
 /// A titled link from the site root, borrowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct LinkView<'a> {
+pub(crate) struct LinkView<'a> {
     pub title: &'a str,
     pub url: &'a str,
 }
 
 impl<'a> LinkView<'a> {
     /// The link to page `id`, titled with its title.
-    pub fn to_page(site: &'a Site, id: PageId) -> LinkView<'a> {
+    pub(crate) fn to_page(site: &'a Site, id: PageId) -> LinkView<'a> {
         LinkView {
             title: &site.pages[id].front.title,
             url: &site.pages[id].url,
@@ -143,12 +142,12 @@ impl<'a> LinkView<'a> {
 }
 
 /// For each glossary entry, the other pages that mention it (by title), and each of those
-/// pages' link made once, as a template value and as the HTML of a list item: 500 definitions
-/// over 5,000 pages list 70,000 links, and serialising each afresh for its list was a tenth of
-/// the definitions' rendering. Tera shares a value it is given rather than serialising it again.
+/// pages' link made once, as a template value and as the HTML of a list item, rather than
+/// serialised afresh for every list it is in. Tera shares a value it is given rather than
+/// serialising it again.
 /// The template values are made only for sites whose templates read them.
 #[derive(Debug, Default)]
-pub struct UsedIn {
+pub(crate) struct UsedIn {
     pages: Vec<Vec<PageId>>,
     /// By page id: the page's link, for the pages in any list.
     links: Vec<Option<ListedPage>>,
@@ -182,7 +181,7 @@ impl ListedPage {
 impl UsedIn {
     /// The lists `pages` (by glossary entry) of `site`'s pages; `values` when a template reads
     /// the lists as template values (`used_in`) rather than only as HTML (`used_in_items`).
-    pub fn new(site: &Site, pages: Vec<Vec<PageId>>, values: bool) -> UsedIn {
+    pub(crate) fn new(site: &Site, pages: Vec<Vec<PageId>>, values: bool) -> UsedIn {
         let mut listed = vec![false; site.pages.len()];
         for &id in pages.iter().flatten() {
             listed[id] = true;
@@ -233,7 +232,7 @@ impl UsedIn {
 
 impl<'a> DefinitionView<'a> {
     /// The view of term `entry`, with the pages `used_in` lists for it.
-    pub fn of(
+    pub(crate) fn of(
         site: &'a Site,
         glossary: &'a Glossary,
         entry: EntryId,

@@ -10,7 +10,7 @@ use super::news::{NewsItem, posts};
 use crate::config::CONFIG_FILE;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Position, suggest};
-use crate::review::changes::{ChangeEntry, site_changes};
+use crate::render::changes::{ChangeEntry, site_changes};
 
 /// How many of each list the home page shows.
 const NEWS: usize = 3;
@@ -19,7 +19,7 @@ const CHANGES: usize = 4;
 
 /// What `home.html` reads under `page.home`.
 #[derive(Debug, Clone, Serialize)]
-pub struct HomeView {
+pub(crate) struct HomeView {
     pub news: Vec<NewsItem>,
     pub news_url: Option<String>,
     pub events: Vec<EventItem>,
@@ -29,7 +29,7 @@ pub struct HomeView {
 }
 
 impl HomeView {
-    pub fn of(site: &Site, today: Date) -> HomeView {
+    pub(crate) fn of(site: &Site, today: Date) -> HomeView {
         let news: Vec<NewsItem> = posts(site)
             .into_iter()
             .take(NEWS)
@@ -73,7 +73,7 @@ fn normalise(source: &str) -> &str {
 }
 
 /// `[home] most_used` entries that name no page, as errors with the nearest page as a hint.
-pub fn unknown_most_used(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn unknown_most_used(site: &Site) -> Vec<Diagnostic> {
     let text = std::fs::read_to_string(site.dir.join(CONFIG_FILE)).unwrap_or_default();
     let position =
         crate::config::key_position(&text, &["home", "most_used"]).unwrap_or(Position::FILE);

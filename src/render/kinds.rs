@@ -13,7 +13,13 @@ use crate::content::{PageId, PageKind, Site};
 use crate::downloads::Download;
 
 /// Adds to `view` what page `id` of its kind shows, as on `today`.
-pub fn fill(view: &mut PageView<'_>, site: &Site, downloads: &[Download], id: PageId, today: Date) {
+pub(crate) fn fill(
+    view: &mut PageView<'_>,
+    site: &Site,
+    downloads: &[Download],
+    id: PageId,
+    today: Date,
+) {
     let page = &site.pages[id];
     let news_index = format!("{}/_index.md", news::FOLDER);
     let events_index = format!("{}/_index.md", super::events::FOLDER);

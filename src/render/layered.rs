@@ -10,14 +10,14 @@ use crate::content::{DocControl, Page};
 
 /// The regional page a local page replaces.
 #[derive(Debug, Clone, Serialize)]
-pub struct ReplacedView {
+pub(crate) struct ReplacedView {
     pub title: String,
     pub owner: Option<String>,
     pub version: Option<String>,
 }
 
 /// The document control of the local part of a page a local site adds to.
-pub fn local_control(page: &Page, today: Date, warning_days: u32) -> Option<ControlView> {
+pub(crate) fn local_control(page: &Page, today: Date, warning_days: u32) -> Option<ControlView> {
     let addition = page.overlay.as_ref()?.addition.as_ref()?;
     let control = DocControl::of_front(&addition.front);
     control
@@ -27,7 +27,7 @@ pub fn local_control(page: &Page, today: Date, warning_days: u32) -> Option<Cont
 
 /// The page's history, newest first; on a page a local site adds to, both parts' changes, each
 /// marked "Regional" or "Local".
-pub fn history(page: &Page) -> Vec<ChangeView> {
+pub(crate) fn history(page: &Page) -> Vec<ChangeView> {
     let Some(addition) = page.overlay.as_ref().and_then(|o| o.addition.as_ref()) else {
         return ChangeView::history(&page.front.changes);
     };
@@ -51,7 +51,7 @@ pub fn history(page: &Page) -> Vec<ChangeView> {
 }
 
 /// The regional page that `page` replaces, if it is a local replacement.
-pub fn replaces(page: &Page) -> Option<ReplacedView> {
+pub(crate) fn replaces(page: &Page) -> Option<ReplacedView> {
     let overlay = page.overlay.as_ref()?;
     if overlay.addition.is_some() {
         return None;

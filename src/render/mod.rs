@@ -4,15 +4,16 @@
 //! with nothing else installed. A site overrides any of them by putting a file with the same name
 //! in its own `templates/` or `theme/` folder.
 
-pub mod assets;
-pub mod context;
-pub mod documents;
-pub mod events;
-pub mod glossary;
-pub mod home;
-pub mod kinds;
-pub mod layered;
-pub mod news;
+pub(crate) mod assets;
+pub(crate) mod changes;
+pub(crate) mod context;
+pub(crate) mod documents;
+pub(crate) mod events;
+pub(crate) mod glossary;
+pub(crate) mod home;
+pub(crate) mod kinds;
+pub(crate) mod layered;
+pub(crate) mod news;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ use crate::content::Folder;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 
 /// The default templates, as shipped.
-pub static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+pub(crate) static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// The templates a site renders with: the defaults, overridden by the site's own.
 pub struct Renderer {
@@ -112,7 +113,7 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
 }
 
 /// A file of a site's `templates/` or `theme/` folder.
-pub struct FolderFile {
+pub(crate) struct FolderFile {
     /// Its name inside the folder, with forward slashes: `partials/metadata.html`.
     pub name: String,
     /// Where to read it.
@@ -123,7 +124,10 @@ pub struct FolderFile {
 
 /// Every file under `folder` (`templates`, `theme`) of each site folder, by name, sorted; a
 /// file in a later folder replaces the one with its name in an earlier folder.
-pub fn layered_files(folders: &[Folder], folder: &str) -> Result<Vec<FolderFile>, Diagnostics> {
+pub(crate) fn layered_files(
+    folders: &[Folder],
+    folder: &str,
+) -> Result<Vec<FolderFile>, Diagnostics> {
     let mut by_name = BTreeMap::new();
     let mut diagnostics = Diagnostics::new();
     for site in folders {
@@ -149,7 +153,7 @@ pub fn layered_files(folders: &[Folder], folder: &str) -> Result<Vec<FolderFile>
 
 /// Every file under the site's `folder` (`templates`, `theme`) by its name inside the folder
 /// (forward slashes), sorted; hidden files are skipped. An unreadable folder is an error.
-pub fn site_folder_files(
+pub(crate) fn site_folder_files(
     site_dir: &Path,
     folder: &str,
 ) -> Result<Vec<(String, PathBuf)>, Diagnostics> {

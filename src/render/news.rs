@@ -10,14 +10,14 @@ use super::context::DateView;
 use crate::content::{DocDate, PageId, PageKind, Site};
 
 /// Posts on one page of the news list.
-pub const PER_PAGE: usize = 20;
+pub(crate) const PER_PAGE: usize = 20;
 
 /// The folder news posts live in, and so the URL of the news list.
-pub const FOLDER: &str = "news";
+pub(crate) const FOLDER: &str = "news";
 
 /// A news post in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct NewsItem {
+pub(crate) struct NewsItem {
     pub title: String,
     pub url: String,
     pub summary: Option<String>,
@@ -25,7 +25,7 @@ pub struct NewsItem {
 }
 
 /// Every news post, newest first; posts of the same day by title.
-pub fn posts(site: &Site) -> Vec<PageId> {
+pub(crate) fn posts(site: &Site) -> Vec<PageId> {
     let mut posts: Vec<(jiff::civil::Date, String, PageId)> = site
         .pages
         .iter()
@@ -41,7 +41,7 @@ pub fn posts(site: &Site) -> Vec<PageId> {
 }
 
 impl NewsItem {
-    pub fn of(site: &Site, id: PageId) -> NewsItem {
+    pub(crate) fn of(site: &Site, id: PageId) -> NewsItem {
         let page = &site.pages[id];
         NewsItem {
             title: page.front.title.clone(),
@@ -56,14 +56,8 @@ impl NewsItem {
     }
 }
 
-/// The news section page, from the site root (`news/index.html`).
-pub fn list_url(site: &Site) -> Option<String> {
-    site.page_by_source(&format!("{FOLDER}/_index.md"))
-        .map(|id| site.pages[id].url.clone())
-}
-
 /// The URL of page `number` of the list (1 is the section page).
-pub fn page_url(number: usize) -> String {
+pub(crate) fn page_url(number: usize) -> String {
     if number <= 1 {
         format!("{FOLDER}/index.html")
     } else {
@@ -72,13 +66,13 @@ pub fn page_url(number: usize) -> String {
 }
 
 /// The URL of a year's archive.
-pub fn year_url(year: i16) -> String {
+pub(crate) fn year_url(year: i16) -> String {
     format!("{FOLDER}/{year}.html")
 }
 
 /// A link to another page of a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
@@ -86,7 +80,7 @@ pub struct PageLink {
 
 /// Previous and next links and the numbered pages, after the GOV.UK pagination pattern.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     pub current: usize,
     pub total: usize,
     pub previous: Option<String>,
@@ -114,7 +108,7 @@ impl Pagination {
 
 /// A year of the archive.
 #[derive(Debug, Clone, Serialize)]
-pub struct YearLink {
+pub(crate) struct YearLink {
     pub year: i16,
     pub url: String,
     pub posts: usize,
@@ -123,7 +117,7 @@ pub struct YearLink {
 
 /// What a news list template reads under `news`.
 #[derive(Debug, Clone, Serialize)]
-pub struct NewsListView {
+pub(crate) struct NewsListView {
     pub items: Vec<NewsItem>,
     pub pagination: Option<Pagination>,
     /// Every year with posts, newest first.
@@ -137,12 +131,12 @@ pub struct NewsListView {
 }
 
 /// Number of list pages for `posts` posts (at least one, which says there is no news yet).
-pub fn page_count(posts: usize) -> usize {
+pub(crate) fn page_count(posts: usize) -> usize {
     posts.div_ceil(PER_PAGE).max(1)
 }
 
 /// Page `number` of the list of `posts`.
-pub fn list_page(site: &Site, posts: &[PageId], number: usize) -> NewsListView {
+pub(crate) fn list_page(site: &Site, posts: &[PageId], number: usize) -> NewsListView {
     let start = (number - 1) * PER_PAGE;
     let items = posts
         .iter()
@@ -161,7 +155,7 @@ pub fn list_page(site: &Site, posts: &[PageId], number: usize) -> NewsListView {
 }
 
 /// Every post of `year`.
-pub fn year_page(site: &Site, posts: &[PageId], year: i16) -> NewsListView {
+pub(crate) fn year_page(site: &Site, posts: &[PageId], year: i16) -> NewsListView {
     let items = posts
         .iter()
         .filter(|&&id| post_year(site, id) == Some(year))
@@ -182,7 +176,7 @@ fn post_year(site: &Site, id: PageId) -> Option<i16> {
 }
 
 /// Years with posts, newest first.
-pub fn years(site: &Site, posts: &[PageId], current: Option<i16>) -> Vec<YearLink> {
+pub(crate) fn years(site: &Site, posts: &[PageId], current: Option<i16>) -> Vec<YearLink> {
     let mut years: Vec<YearLink> = Vec::new();
     for &id in posts {
         let Some(year) = post_year(site, id) else {
@@ -202,12 +196,12 @@ pub fn years(site: &Site, posts: &[PageId], current: Option<i16>) -> Vec<YearLin
 }
 
 /// `news.xml`, when the site has an address for feeds to point at.
-pub fn feed_url(site: &Site) -> Option<String> {
+pub(crate) fn feed_url(site: &Site) -> Option<String> {
     site.config.base_url.as_ref().map(|_| FEED.to_string())
 }
 
 /// The news feed's file.
-pub const FEED: &str = "news.xml";
+pub(crate) const FEED: &str = "news.xml";
 
 #[cfg(test)]
 mod tests {

@@ -6,11 +6,10 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::ReviewStatus;
 use crate::content::drift::{self, Drift};
 use crate::content::layers::ControlPart;
-use crate::content::{DocControl, Page, PageKind, Site};
-use crate::ics::{Calendar, date_value, uid};
+use crate::content::{DocControl, Page, PageKind, ReviewStatus, Site};
+use crate::util::ics::{Calendar, date_value, uid};
 
 /// One document on the schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

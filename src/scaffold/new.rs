@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::{ScaffoldError, review_date, toml_string};
 use crate::config::SiteConfig;
-use crate::content::slugify;
+use crate::util::slug::file_slug;
 
 /// The kinds of page `waymark new` can start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,7 @@ pub struct NewPage {
 pub fn new_page(site_dir: &Path, page: &NewPage, today: Date) -> Result<PathBuf, ScaffoldError> {
     let config = SiteConfig::load(site_dir).map_err(ScaffoldError::Site)?;
     let title = page.title.trim();
-    let slug = slugify(title);
+    let slug = file_slug(title);
     if slug.is_empty() {
         return Err(ScaffoldError::Invalid(format!(
             "the title \"{}\" has no letters or digits to name the file after",

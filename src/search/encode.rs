@@ -10,17 +10,17 @@
 //! number is one character and gzip then squeezes those to a few bits.
 
 /// The digit alphabet: 64 terminal digits then 28 continuation digits.
-pub const ALPHABET: &[u8; 92] =
+pub(super) const ALPHABET: &[u8; 92] =
     b"!#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
 /// Number of terminal digits.
-pub const TERMINAL: u32 = 64;
+pub(super) const TERMINAL: u32 = 64;
 /// Number of continuation digits.
-pub const CONTINUATION: u32 = 28;
+pub(super) const CONTINUATION: u32 = 28;
 
 /// Appends `v` in the variable-length digit code.
 #[inline]
-pub fn push_num(out: &mut String, v: u32) {
+pub(super) fn push_num(out: &mut String, v: u32) {
     let r = v % TERMINAL;
     let mut q = v / TERMINAL;
     if q > 0 {
@@ -39,8 +39,9 @@ pub fn push_num(out: &mut String, v: u32) {
     out.push(ALPHABET[r as usize] as char);
 }
 
-/// Decodes a whole string of numbers (test helper and documentation of the format).
-pub fn decode_nums(s: &str) -> Result<Vec<u32>, String> {
+/// Decodes a whole string of numbers (for tests, and the format's documentation).
+#[cfg(test)]
+pub(crate) fn decode_nums(s: &str) -> Result<Vec<u32>, String> {
     let mut table = [u8::MAX; 128];
     for (i, &c) in ALPHABET.iter().enumerate() {
         table[c as usize] = i as u8;
@@ -68,7 +69,7 @@ pub fn decode_nums(s: &str) -> Result<Vec<u32>, String> {
 /// Appends `s` as a double-quoted JavaScript string literal. Everything outside
 /// printable ASCII is written as `\uXXXX`, so the files are pure ASCII and read
 /// the same whatever encoding the browser assumes (a `file://` page may have none).
-pub fn push_js_str(out: &mut String, s: &str) {
+pub(super) fn push_js_str(out: &mut String, s: &str) {
     out.reserve(s.len() + 2);
     out.push('"');
     let mut plain = 0; // start of the run of characters copied as they are
@@ -95,7 +96,7 @@ pub fn push_js_str(out: &mut String, s: &str) {
 }
 
 /// Appends a JSON-style array of strings.
-pub fn push_js_str_array<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+pub(super) fn push_js_str_array<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
     out.push('[');
     for (i, s) in items.into_iter().enumerate() {
         if i > 0 {
@@ -107,12 +108,12 @@ pub fn push_js_str_array<'a>(out: &mut String, items: impl IntoIterator<Item = &
 }
 
 /// Longest shared prefix recorded by front coding (fits one terminal digit).
-pub const MAX_SHARED_PREFIX: usize = 63;
+pub(super) const MAX_SHARED_PREFIX: usize = 63;
 
 /// Front-codes a sorted list of space-free terms: each term is one digit (the
 /// number of leading characters shared with the previous term), the rest of
 /// the term, and a space. About half the size of the plain list.
-pub fn front_code<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
+pub(super) fn front_code<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     let mut prev: Vec<char> = Vec::new();
     for term in terms {
@@ -132,8 +133,9 @@ pub fn front_code<'a>(terms: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Inverse of `front_code` (test helper).
-pub fn front_decode(s: &str) -> Result<Vec<String>, String> {
+/// Inverse of `front_code` (for tests).
+#[cfg(test)]
+pub(crate) fn front_decode(s: &str) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
     let mut prev: Vec<char> = Vec::new();
     for part in s.split_terminator(' ') {

@@ -19,7 +19,6 @@ use super::IndexOptions;
 use rayon::prelude::*;
 
 use super::encode::{CONTINUATION, TERMINAL, front_code, push_js_str, push_js_str_array, push_num};
-use super::hash::fnv1a;
 use super::index::{self, Built, Doc, TermPostings};
 use super::snippet::snippet;
 
@@ -159,7 +158,7 @@ fn target_doc(b: &Built, url: &str) -> Option<u32> {
 }
 
 /// All files of the index: core first, then postings, then text shards.
-pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
+pub(super) fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
     let made = std::sync::Mutex::new(Vec::new());
     write_each(b, opts, &|file, k| {
         made.lock()
@@ -181,7 +180,7 @@ pub fn write(b: &Built, opts: &IndexOptions) -> Vec<File> {
 /// is never in memory whole. Shards are made in parallel; their bounds are decided first, from
 /// sizes, so the files do not depend on how the work was shared out. The core file, which
 /// names the shards, comes last.
-pub fn write_each(b: &Built, opts: &IndexOptions, emit: &(dyn Fn(File, usize) + Sync)) {
+pub(super) fn write_each(b: &Built, opts: &IndexOptions, emit: &(dyn Fn(File, usize) + Sync)) {
     let (postings, text) = rayon::join(
         || postings_shards(b, opts, emit),
         || text_shards(b, opts, emit),
@@ -418,10 +417,27 @@ fn core_file(b: &Built, postings: &[(usize, String)], text: &[(usize, String)]) 
     }
 }
 
+/// FNV-1a over bytes, 64-bit. Used to name shard files by their content so a
+/// browser never mixes a cached old shard with a new core file.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::search::{SearchDocument, build_index_with, decode_nums};
+
+    #[test]
+    fn fnv_known_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
 
     #[test]
     fn runs_split_by_size() {

@@ -14,18 +14,18 @@ use super::tokenize::{Analyzer, Vocabulary};
 use super::{GlossaryEntry, SearchDocument};
 
 /// Field bit: section body (has term frequency and positions).
-pub const BODY: u8 = 1;
+pub(super) const BODY: u8 = 1;
 /// Field bit: page title (positions within the title).
-pub const TITLE: u8 = 2;
+pub(super) const TITLE: u8 = 2;
 /// Field bit: the section's own heading (positions within the heading).
-pub const HEADING: u8 = 4;
+pub(super) const HEADING: u8 = 4;
 /// Field bit: a sub-heading (h4+) inside the section (presence only).
-pub const SUB: u8 = 8;
+pub(super) const SUB: u8 = 8;
 /// Field bit: a glossary term the section is tagged with (presence only).
-pub const TERMS: u8 = 16;
+pub(super) const TERMS: u8 = 16;
 
 /// A page: its sections are consecutive documents.
-pub struct Page<'a> {
+pub(super) struct Page<'a> {
     /// URL without anchor.
     pub url: &'a str,
     pub sections: u32,
@@ -34,7 +34,7 @@ pub struct Page<'a> {
 }
 
 /// A section, in index order.
-pub struct Doc<'a> {
+pub(super) struct Doc<'a> {
     pub src: &'a SearchDocument<'a>,
     /// Indexed words in the body, for BM25 length normalisation.
     pub body_len: u32,
@@ -44,7 +44,7 @@ pub struct Doc<'a> {
 }
 
 /// Everything the file writer needs, deterministic in content and order.
-pub struct Built<'a> {
+pub(super) struct Built<'a> {
     /// Vocabulary, sorted; concept tokens (`~N`) sort after words.
     pub terms: Vec<String>,
     /// Postings, aligned with `terms`.
@@ -62,10 +62,7 @@ pub struct Built<'a> {
     pub indexed_tokens: u64,
 }
 
-/// One term's postings, as one record per section in a single buffer (one
-/// buffer per term keeps the build's scattered appends cache-friendly), every
-/// number a LEB128 varint: the lists of a big site wait whole until the files
-/// are written, and most numbers are under 128.
+/// One term's postings, as one record per section in a single list of numbers.
 /// [`TermPostings::streams`] splits the records into the number streams the
 /// files hold.
 ///
@@ -76,8 +73,8 @@ pub struct Built<'a> {
 /// count - 1 and the positions as above, a concept's each followed by
 /// (span - 1); then if HEADING likewise.
 #[derive(Default)]
-pub struct TermPostings {
-    data: Vec<u8>,
+pub(super) struct TermPostings {
+    data: Vec<u32>,
     sections: u32,
     last_doc: Option<u32>,
 }
@@ -85,7 +82,7 @@ pub struct TermPostings {
 /// A term's postings split into streams: like numbers together compress
 /// better than interleaved records.
 #[derive(Default, Debug, PartialEq, Eq)]
-pub struct Streams {
+pub(super) struct Streams {
     /// First section id, then (gap - 1) to each next section.
     pub gaps: Vec<u32>,
     /// Field mask per section.
@@ -101,7 +98,7 @@ pub struct Streams {
 
 impl Streams {
     /// Empties every stream, keeping the buffers.
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         for v in [
             &mut self.gaps,
             &mut self.masks,
@@ -116,29 +113,25 @@ impl Streams {
 
 impl TermPostings {
     /// Number of sections holding the term.
-    pub fn sections(&self) -> u32 {
+    pub(super) fn sections(&self) -> u32 {
         self.sections
     }
 
     /// Every number of the term's records, in any order (for sizes).
-    pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
-        let mut numbers = Varints {
-            bytes: &self.data,
-            at: 0,
-        };
-        std::iter::from_fn(move || (numbers.at < numbers.bytes.len()).then(|| numbers.next()))
+    pub(super) fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.data.iter().copied()
     }
 
     /// Appends the term's streams to `out`. `concept`: the term is `~N`.
-    pub fn streams(&self, concept: bool, out: &mut Streams) {
-        let mut d = Varints {
-            bytes: &self.data,
+    pub(super) fn streams(&self, concept: bool, out: &mut Streams) {
+        let mut d = Numbers {
+            numbers: &self.data,
             at: 0,
         };
-        let take = |n: usize, to: &mut Vec<u32>, d: &mut Varints| {
+        let take = |n: usize, to: &mut Vec<u32>, d: &mut Numbers| {
             to.extend((0..n).map(|_| d.next()));
         };
-        while d.at < d.bytes.len() {
+        while d.at < d.numbers.len() {
             out.gaps.push(d.next());
             let mask = d.next();
             out.masks.push(mask);
@@ -176,7 +169,7 @@ struct Occ {
 #[derive(Default)]
 struct Scratch {
     ids: Vec<u32>,
-    caps: Vec<bool>,
+    written: Vec<std::ops::Range<usize>>,
     found: Vec<Found>,
 }
 
@@ -184,10 +177,10 @@ impl Scratch {
     /// Tokenises `text` into `self.ids` and finds concepts. Returns words seen.
     fn field(&mut self, text: &str, vocab: &mut Vocabulary, matcher: &Matcher) -> u64 {
         self.ids.clear();
-        self.caps.clear();
+        self.written.clear();
         self.found.clear();
-        let seen = vocab.tokens(text, &mut self.ids, &mut self.caps);
-        matcher.find(&self.ids, &self.caps, &mut self.found);
+        let seen = vocab.tokens(text, &mut self.ids, &mut self.written);
+        matcher.find(&self.ids, &self.written, text, &mut self.found);
         seen
     }
 
@@ -216,20 +209,12 @@ impl Scratch {
 /// Builds postings and tables for `docs` and `glossary`. Pages are tokenised
 /// in parallel, in a few runs of consecutive pages; the runs are then merged in
 /// order, so the result does not depend on how the work was split.
-pub fn build<'a>(docs: &'a [SearchDocument<'a>], glossary: &'a [GlossaryEntry]) -> Built<'a> {
-    build_alongside(docs, glossary, || ()).0
-}
-
-/// [`build`], running `alongside` on another thread while the runs are
-/// merged (the merge has one thread to itself; a build gives the other one
-/// the site's other files to make).
-pub fn build_alongside<'a, R: Send>(
+pub(super) fn build<'a>(
     docs: &'a [SearchDocument<'a>],
     glossary: &'a [GlossaryEntry],
-    alongside: impl FnOnce() -> R + Send,
-) -> (Built<'a>, R) {
+) -> Built<'a> {
     let runs = (rayon::current_num_threads() * 2).min(docs.len() / MIN_RUN_SECTIONS);
-    build_in_runs(docs, glossary, runs, alongside)
+    build_in_runs(docs, glossary, runs)
 }
 
 /// Fewer sections than this are not worth a run of their own.
@@ -252,25 +237,20 @@ struct Run<'a> {
     new_terms: Vec<Box<str>>,
     pages: Vec<Page<'a>>,
     docs: Vec<Doc<'a>>,
-    /// Per section: the number of terms, then per term its id, the record's length in bytes and
-    /// the record without its leading section gap; every number as a LEB128 varint (most are
-    /// under 128), since a big site's runs wait in memory whole until they are merged. The
-    /// merge copies each record's bytes as they are.
-    records: Vec<u8>,
-    /// Per run-local term id, the bytes its records add to its postings list (each record's,
-    /// and one for its section gap, which is most often under 128), so the merge can size the
-    /// lists without a pass.
-    lengths: Vec<u32>,
+    /// Per section: the number of terms, then per term its id, the record's length and the
+    /// record without its leading section gap (see [`add_doc`]). The merge copies each record
+    /// as it is.
+    records: Vec<u32>,
     body_words: u64,
     indexed_tokens: u64,
 }
 
 impl Run<'_> {
     /// Calls `f(section within the run, run-local term id, record without its section gap)`
-    /// for every record, in order; the record as varints.
-    fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u8])) {
-        let mut numbers = Varints {
-            bytes: &self.records,
+    /// for every record, in order.
+    fn for_each_record(&self, mut f: impl FnMut(u32, u32, &[u32])) {
+        let mut numbers = Numbers {
+            numbers: &self.records,
             at: 0,
         };
         for local in 0..self.docs.len() as u32 {
@@ -284,73 +264,25 @@ impl Run<'_> {
     }
 }
 
-impl Run<'_> {
-    /// Adds one section's records, as [`add_doc`] made them, to `records` and `lengths`.
-    fn add_section(&mut self, section: &[u32]) {
-        push_varint(&mut self.records, section[0]);
-        let mut i = 1;
-        for _ in 0..section[0] {
-            let (term, len) = (section[i], section[i + 1] as usize);
-            let record = &section[i + 2..i + 2 + len];
-            let bytes: usize = record.iter().map(|&n| varint_len(n)).sum();
-            push_varint(&mut self.records, term);
-            push_varint(&mut self.records, bytes as u32);
-            for &n in record {
-                push_varint(&mut self.records, n);
-            }
-            let term = term as usize;
-            if self.lengths.len() <= term {
-                self.lengths.resize(term + 1, 0);
-            }
-            self.lengths[term] += 1 + bytes as u32;
-            i += 2 + len;
-        }
-    }
-}
-
-/// Appends `n` to `out` as a LEB128 varint: seven bits a byte, the high bit set on all but the
-/// last.
-fn push_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push(n as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// The bytes [`push_varint`] writes for `n`.
-fn varint_len(n: u32) -> usize {
-    (32 - (n | 1).leading_zeros() as usize).div_ceil(7)
-}
-
-/// Reads the numbers [`push_varint`] wrote, in order.
-struct Varints<'b> {
-    bytes: &'b [u8],
+/// Reads a list of numbers in order.
+struct Numbers<'n> {
+    numbers: &'n [u32],
     at: usize,
 }
 
-impl Varints<'_> {
+impl Numbers<'_> {
     fn next(&mut self) -> u32 {
-        let (mut n, mut shift) = (0u32, 0);
-        loop {
-            let byte = self.bytes[self.at];
-            self.at += 1;
-            n |= u32::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return n;
-            }
-            shift += 7;
-        }
+        self.at += 1;
+        self.numbers[self.at - 1]
     }
 }
 
 /// [`build`] with the pages split into about `runs` runs.
-fn build_in_runs<'a, R: Send>(
+fn build_in_runs<'a>(
     docs: &'a [SearchDocument<'a>],
     glossary: &'a [GlossaryEntry],
     runs: usize,
-    alongside: impl FnOnce() -> R + Send,
-) -> (Built<'a>, R) {
+) -> Built<'a> {
     let gloss = synonyms::sorted_glossary(glossary);
     let keep = synonyms::abbreviation_words(glossary);
     let analyzer = Analyzer::new(&keep);
@@ -391,14 +323,13 @@ fn build_in_runs<'a, R: Send>(
     };
 
     let bounds = run_bounds(&by_page, runs);
-    let parts: Vec<Run<'a>> = crate::timings::step("    tokenize", || {
+    let parts: Vec<Run<'a>> = crate::util::timings::step("    tokenize", || {
         bounds
             .par_windows(2)
             .map(|w| tokenize_run(&by_page[w[0]..w[1]], &shared))
             .collect()
     });
 
-    // The merge runs on one thread; `alongside` gets the other.
     let sections = by_page.iter().map(|(_, s)| s.len()).sum();
     let tables = Tables {
         pages: by_page.len(),
@@ -407,10 +338,7 @@ fn build_in_runs<'a, R: Send>(
         synonyms: synonyms_out,
         stop_words,
     };
-    rayon::join(
-        || crate::timings::step("    merge", || merge(parts, vocab, shared, tables)),
-        alongside,
-    )
+    crate::util::timings::step("    merge", || merge(parts, vocab, shared, tables))
 }
 
 /// The tables a merged index carries besides its postings.
@@ -430,8 +358,7 @@ fn merge<'a>(
     tables: Tables<'a>,
 ) -> Built<'a> {
     // Merge in page order: each run's terms get their final ids, its records
-    // are appended to the terms' lists with section gaps. Each list's length
-    // is counted first, so every list is allocated once at its final size.
+    // are appended to the terms' lists with section gaps, and the run is dropped.
     let remaps: Vec<Vec<u32>> = parts
         .iter()
         .map(|run| {
@@ -440,18 +367,8 @@ fn merge<'a>(
                 .collect()
         })
         .collect();
-    let mut lengths = vec![0usize; vocab.len()];
-    for (run, remap) in parts.iter().zip(&remaps) {
-        for (term, &n) in run.lengths.iter().enumerate() {
-            lengths[remap[term] as usize] += n as usize;
-        }
-    }
-    let mut accs: Vec<TermPostings> = lengths
-        .into_iter()
-        .map(|n| TermPostings {
-            data: Vec::with_capacity(n),
-            ..TermPostings::default()
-        })
+    let mut accs: Vec<TermPostings> = std::iter::repeat_with(TermPostings::default)
+        .take(vocab.len())
         .collect();
     let mut pages = Vec::with_capacity(tables.pages);
     let mut out_docs = Vec::with_capacity(tables.sections);
@@ -461,10 +378,8 @@ fn merge<'a>(
         run.for_each_record(|local, term, record| {
             let doc = first_doc + local;
             let acc = &mut accs[remap[term as usize] as usize];
-            push_varint(
-                &mut acc.data,
-                acc.last_doc.map_or(doc, |last| doc - last - 1),
-            );
+            acc.data
+                .push(acc.last_doc.map_or(doc, |last| doc - last - 1));
             acc.data.extend_from_slice(record);
             acc.last_doc = Some(doc);
             acc.sections += 1;
@@ -538,13 +453,11 @@ fn tokenize_run<'a>(
         pages: Vec::with_capacity(pages_in.len()),
         docs: Vec::new(),
         records: Vec::new(),
-        lengths: Vec::new(),
         body_words: 0,
         indexed_tokens: 0,
     };
     let mut scratch = Scratch::default();
     let mut groups = TermGroups::default();
-    let mut section = Vec::new();
     let mut title_occ: Vec<Occ> = Vec::new();
     let mut occ: Vec<Occ> = Vec::new();
     for (url, sections) in pages_in {
@@ -585,9 +498,7 @@ fn tokenize_run<'a>(
             run.body_words += scratch.field(&doc.body, &mut vocab, matcher);
             run.indexed_tokens += scratch.ids.len() as u64;
             scratch.push_occ(BODY, true, &mut occ);
-            section.clear();
-            add_doc(&occ, shared.concepts, &mut groups, &mut section);
-            run.add_section(&section);
+            add_doc(&occ, shared.concepts, &mut groups, &mut run.records);
             run.docs.push(Doc {
                 src: doc,
                 body_len: scratch.ids.len() as u32,
@@ -745,22 +656,6 @@ mod tests {
     }
 
     #[test]
-    fn varints_read_back_what_was_written_and_their_lengths_are_known_beforehand() {
-        let numbers = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, u32::MAX];
-        let mut bytes = Vec::new();
-        for n in numbers {
-            let before = bytes.len();
-            push_varint(&mut bytes, n);
-            assert_eq!(bytes.len() - before, varint_len(n), "{n}");
-        }
-        let postings = TermPostings {
-            data: bytes,
-            ..TermPostings::default()
-        };
-        assert_eq!(postings.numbers().collect::<Vec<_>>(), numbers);
-    }
-
-    #[test]
     fn a_sections_records_come_in_term_order_with_the_longest_span_at_each_position() {
         let occ = |term, field, pos, span| Occ {
             term,
@@ -901,9 +796,9 @@ mod tests {
                 d
             })
             .collect();
-        let whole = build_in_runs(&docs, &g, 1, || ()).0;
+        let whole = build_in_runs(&docs, &g, 1);
         for runs in [2, 3, 7, 100] {
-            let split = build_in_runs(&docs, &g, runs, || ()).0;
+            let split = build_in_runs(&docs, &g, runs);
             assert_eq!(split.terms, whole.terms, "{runs} runs");
             for (t, term) in whole.terms.iter().enumerate() {
                 assert_eq!(

@@ -18,9 +18,9 @@
 //!   one extra token `~N` at that position, besides the words. The client
 //!   turns a query's variant into the same token, so "GCP" finds pages that
 //!   say "Graded Care Profile" and the other way round, a multi-word term
-//!   counts as one unit, and plurals match. Capitalised abbreviations match
-//!   only capitals in page text, so an abbreviation that is also a word is
-//!   not over-matched.
+//!   counts as one unit, and plurals match. Abbreviations match page text
+//!   only as written, by the glossary's rule for term linking, so an
+//!   abbreviation that is also a word is not over-matched.
 //! * `index`: per term, the sections holding it with a field mask (title,
 //!   section heading, sub-headings, glossary tags, body), the body term
 //!   frequency and positions, and positions within the title and heading
@@ -53,25 +53,16 @@
 //! Shards are split by size over the sorted vocabulary rather than by first
 //! letter, because letters are very uneven (on the synthetic site "s" alone
 //! holds about a tenth of all postings). Names carry a content hash, so a
-//! cached old shard is never read with a new core. Figures, for a synthetic
-//! 5,000-page site (25,125 sections, 3.23 million body words, 50,358 terms;
-//! `cargo run --release --example search_bench`): 547 files, 7.9 MiB gzipped
-//! in all (core 0.24 MiB, postings 3.83 MiB, text 3.83 MiB), i.e. 1.32 bytes
-//! gzipped per body word for the index proper (budget 1.5) plus the snippet
-//! text. A phone's first query in the header box fetches about 380–410 KB
-//! gzipped (core, two or three postings shards, the text shards of 8
-//! results); later queries fetch only shards not yet loaded. Splitting by
-//! letter would make the largest shard several hundred KB. The core is 79%
-//! vocabulary; if phones need less, each shard's vocabulary can move into
-//! the shard, with the core keeping each shard's first term.
+//! cached old shard is never read with a new core. A first query fetches the
+//! core, the postings shards of its words and the text shards of the results
+//! on screen; later queries fetch only shards not yet loaded. Sizes are in
+//! docs/performance.md (`cargo run --release --example search_bench`).
 //!
 //! Pages are tokenised in parallel, in runs of consecutive pages that each
 //! keep a vocabulary of their own, then merged in page order; shards are
 //! written in parallel, their bounds fixed first from sizes. The files do
-//! not depend on the number of threads. Building that site's index takes
-//! about 0.53 s on a 2-core machine (0.77 s on one thread): no step is worse
-//! than linear plus a sort of the vocabulary, and each distinct word is
-//! stemmed once per run.
+//! not depend on the number of threads. No step is worse than linear plus a
+//! sort of the vocabulary, and each distinct word is stemmed once per run.
 //!
 //! # Ranking (in the client, `theme/js/search/`: `40-query.js` to `50-rank.js`)
 //!
@@ -119,7 +110,6 @@
 
 mod encode;
 mod files;
-pub(crate) mod hash;
 mod index;
 pub mod site_index;
 mod snippet;
@@ -129,7 +119,8 @@ mod tokenize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-pub use encode::{decode_nums, front_decode};
+#[cfg(test)]
+pub(crate) use encode::{decode_nums, front_decode};
 pub use files::{CORE_FILE, File, FileKind};
 pub use tokenize::{Analyzer, STOP_WORDS, for_each_word, words};
 
@@ -325,114 +316,19 @@ impl SearchIndex {
     }
 }
 
-impl SearchIndex {
-    /// The gzipped size of all the files, estimated as a build estimates it
-    /// (see [`GzipEstimate`]).
-    pub fn estimated_gzipped_bytes(&self) -> usize {
-        use rayon::prelude::*;
-        let estimate = GzipEstimate::default();
-        let mut numbered = Vec::with_capacity(self.files.len());
-        let mut counts = [0usize; 3];
-        for f in &self.files {
-            let k = &mut counts[GzipEstimate::slot(f.kind)];
-            numbered.push((f, *k));
-            *k += 1;
-        }
-        numbered.par_iter().for_each(|(f, k)| estimate.add(f, *k));
-        estimate.bytes()
-    }
-}
-
 /// Builds the index and hands each file to `emit` with its number among the
 /// files of its kind, as soon as it is made, instead of keeping them: how a
 /// build writes a big index without holding it whole. Returns the counts.
-/// `alongside` runs on another thread while the index's postings are merged
-/// on one; its result is returned with the counts.
-pub fn write_index_files<R: Send>(
+pub fn write_index_files(
     docs: &[SearchDocument<'_>],
     glossary: &[GlossaryEntry],
     options: &IndexOptions,
     emit: &(dyn Fn(File, usize) + Sync),
-    alongside: impl FnOnce() -> R + Send,
-) -> (IndexStats, R) {
-    let (built, beside) = index::build_alongside(docs, glossary, alongside);
+) -> IndexStats {
+    let built = index::build(docs, glossary);
     let stats = IndexStats::counts(&built);
-    crate::timings::step("    files", || files::write_each(&built, options, emit));
-    (stats, beside)
-}
-
-/// The gzipped size of an index, estimated while its files go by: the first
-/// few files of each kind are compressed, then one in sixteen of the rest
-/// (starting with the first of them), whose sum is scaled by the rest's raw
-/// size (exact for a small site; within about 3% on the 5,000- and
-/// 10,000-page benchmark sites, at a tenth of the time).
-#[derive(Default)]
-pub struct GzipEstimate {
-    /// Per kind of file.
-    sums: std::sync::Mutex<[GzipSums; 3]>,
-}
-
-/// One kind of file's running sums.
-#[derive(Default, Clone, Copy)]
-struct GzipSums {
-    /// Gzipped bytes of the files measured in full (the first few).
-    measured: usize,
-    /// Raw bytes of the files after those.
-    rest_raw: usize,
-    /// Raw and gzipped bytes of the sampled files among the rest.
-    sample_raw: usize,
-    sample_gzipped: usize,
-}
-
-impl GzipEstimate {
-    /// Files of a kind measured in full before sampling starts: all of a small index.
-    const ALWAYS: usize = 4;
-    /// After those, one file in this many is measured.
-    const EVERY: usize = 16;
-
-    fn slot(kind: FileKind) -> usize {
-        match kind {
-            FileKind::Core => 0,
-            FileKind::Postings => 1,
-            FileKind::Text => 2,
-        }
-    }
-
-    /// Counts `file`, the `k`th of its kind (compressing it if it is measured).
-    pub fn add(&self, file: &File, k: usize) {
-        let raw = file.contents.len();
-        // The first of the rest is measured, so a kind with any rest has a sample of it.
-        let measure = k < Self::ALWAYS || (k - Self::ALWAYS).is_multiple_of(Self::EVERY);
-        let gzipped = if measure { gzip_len(&file.contents) } else { 0 };
-        let mut sums = self.sums.lock().expect("no panic while holding the lock");
-        let sum = &mut sums[Self::slot(file.kind)];
-        if k < Self::ALWAYS {
-            sum.measured += gzipped;
-        } else {
-            sum.rest_raw += raw;
-            if measure {
-                sum.sample_raw += raw;
-                sum.sample_gzipped += gzipped;
-            }
-        }
-    }
-
-    /// The estimated gzipped size of every file counted.
-    pub fn bytes(&self) -> usize {
-        let sums = self.sums.lock().expect("no panic while holding the lock");
-        let total: f64 = sums
-            .iter()
-            .map(|s| {
-                let rest = if s.sample_raw > 0 {
-                    s.sample_gzipped as f64 * s.rest_raw as f64 / s.sample_raw as f64
-                } else {
-                    0.0
-                };
-                s.measured as f64 + rest
-            })
-            .sum();
-        total.round() as usize
-    }
+    crate::util::timings::step("    files", || files::write_each(&built, options, emit));
+    stats
 }
 
 fn gzip_len(s: &str) -> usize {
@@ -525,42 +421,6 @@ mod tests {
             assert!(terms.iter().any(|x| x == t), "{t} missing from {terms:?}");
         }
         assert!(!terms.iter().any(|x| x == "the"));
-    }
-
-    #[test]
-    fn estimated_gzipped_size_is_close() {
-        let (docs, glossary) = fixture();
-        let small = build_index(&docs, &glossary);
-        assert_eq!(small.estimated_gzipped_bytes(), small.stats().bytes_gzipped);
-        let words = [
-            "neglect", "child", "care", "home", "school", "plan", "health", "family",
-        ];
-        let docs: Vec<SearchDocument> = (0..400)
-            .map(|i| SearchDocument {
-                url: format!("p{i}.html"),
-                page_title: format!("Page {i}").into(),
-                kind: "page".into(),
-                body: (0..80)
-                    .map(|k| format!("{}{}", words[(i + k * k) % 8], (i * 31 + k) % 97))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .into(),
-                ..SearchDocument::default()
-            })
-            .collect();
-        let options = IndexOptions {
-            postings_shard_bytes: 2048,
-            text_shard_bytes: 2048,
-            ..IndexOptions::default()
-        };
-        let big = build_index_with(&docs, &[], &options);
-        let exact = big.stats().bytes_gzipped as f64;
-        let estimate = big.estimated_gzipped_bytes() as f64;
-        assert!(big.stats().files > 40);
-        assert!(
-            (estimate - exact).abs() / exact < 0.05,
-            "{estimate} vs {exact}"
-        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 /// word boundary and ended with "…" when shortened. The opening of a section
 /// is where guidance states what the section is about, so it is the most
 /// useful fixed excerpt.
-pub fn snippet(text: &str, max_chars: usize) -> String {
+pub(super) fn snippet(text: &str, max_chars: usize) -> String {
     let mut out = String::new();
     let mut count = 0usize;
     let mut cut = false;

@@ -6,23 +6,30 @@
 //! `~N` at that position, besides the ordinary words. The client replaces a
 //! query's variant by the same token, so "GCP" finds pages that only say
 //! "Graded Care Profile" and the other way round.
+//!
+//! Which names match in what case is the glossary's rule ([`Form`]), the one term linking
+//! follows: a term or alias in any case, an abbreviation only as written (or its plural), so
+//! "cin" in a sentence is not "CIN".
+
+use std::ops::Range;
 
 use super::GlossaryEntry;
-use super::hash::FastMap;
 use super::tokenize::{Analyzer, Vocabulary};
+use crate::glossary::{Form, collapse_spaces};
+use rustc_hash::FxHashMap;
 
 /// One way of naming a concept, as stems with stop words removed.
-pub struct Variant {
+pub(super) struct Variant {
     pub concept: u32,
     pub stems: Vec<String>,
-    /// Abbreviations written in capitals ("GCP", "CIN") match only capitals in
-    /// page text, so an abbreviation that is also a word is not over-matched.
-    pub case_sensitive: bool,
+    /// For an abbreviation, how it may be written ([`Form::spellings`]): it matches page text
+    /// only where the text spells it so. None for a term or alias, which matches in any case.
+    pub written: Option<Vec<String>>,
 }
 
 /// The glossary in index order (by term, case-insensitively, then URL): a
 /// concept's id is its position here.
-pub fn sorted_glossary(glossary: &[GlossaryEntry]) -> Vec<&GlossaryEntry> {
+pub(super) fn sorted_glossary(glossary: &[GlossaryEntry]) -> Vec<&GlossaryEntry> {
     let mut v: Vec<&GlossaryEntry> = glossary.iter().collect();
     v.sort_by(|a, b| {
         (a.term.to_lowercase(), &a.term, &a.url).cmp(&(b.term.to_lowercase(), &b.term, &b.url))
@@ -31,7 +38,7 @@ pub fn sorted_glossary(glossary: &[GlossaryEntry]) -> Vec<&GlossaryEntry> {
 }
 
 /// Concept token string of concept `id`. `~` cannot occur in a word.
-pub fn concept_token(id: usize) -> String {
+pub(super) fn concept_token(id: usize) -> String {
     format!("~{id}")
 }
 
@@ -40,28 +47,40 @@ fn is_capitals(s: &str) -> bool {
 }
 
 /// All variants of all entries, deduplicated per concept, in a stable order.
-pub fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant> {
+pub(super) fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant> {
     let mut out: Vec<Variant> = Vec::new();
     for (id, entry) in glossary.iter().enumerate() {
-        let names = std::iter::once(entry.term.as_str())
-            .chain(entry.abbreviation.as_deref())
-            .chain(entry.aliases.iter().map(String::as_str));
+        let names = std::iter::once((entry.term.as_str(), Form::Name))
+            .chain(
+                entry
+                    .abbreviation
+                    .as_deref()
+                    .map(|a| (a, Form::Abbreviation)),
+            )
+            .chain(entry.aliases.iter().map(|a| (a.as_str(), Form::Name)));
         let start = out.len();
-        for name in names {
+        for (name, form) in names {
             let stems = analyzer.stems(name);
             if stems.is_empty() {
                 continue;
             }
-            let case_sensitive = is_capitals(name) && name.chars().count() <= 8;
+            let written = (form == Form::Abbreviation).then(|| {
+                form.spellings(&collapse_spaces(name))
+                    .into_iter()
+                    .map(|(spelling, _)| spelling)
+                    .collect()
+            });
             if let Some(v) = out[start..].iter_mut().find(|v| v.stems == stems) {
-                // Same stems named twice: case-insensitive wins.
-                v.case_sensitive &= case_sensitive;
+                // Same stems named twice: the name that matches in any case wins.
+                if written.is_none() {
+                    v.written = None;
+                }
                 continue;
             }
             out.push(Variant {
                 concept: id as u32,
                 stems,
-                case_sensitive,
+                written,
             });
         }
     }
@@ -69,7 +88,7 @@ pub fn variants(glossary: &[&GlossaryEntry], analyzer: &Analyzer) -> Vec<Variant
 }
 
 /// Lowercased single-word abbreviations; they are never stop words.
-pub fn abbreviation_words(glossary: &[GlossaryEntry]) -> Vec<String> {
+pub(super) fn abbreviation_words(glossary: &[GlossaryEntry]) -> Vec<String> {
     glossary
         .iter()
         .flat_map(|e| e.abbreviation.iter().chain(e.aliases.iter()))
@@ -82,7 +101,8 @@ pub fn abbreviation_words(glossary: &[GlossaryEntry]) -> Vec<String> {
 struct Pattern {
     ids: Vec<u32>,
     concept_term: u32,
-    case_sensitive: bool,
+    /// An abbreviation's spellings (see [`Variant::written`]).
+    written: Option<Vec<String>>,
 }
 
 /// Finds concept variants in token streams. Every token of every field passes through
@@ -91,15 +111,15 @@ struct Pattern {
 /// are interned before any page's words, so their ids are small and the table is short), and
 /// patterns of two or more words by their first two ids, looked up only when a bit set of those
 /// pairs says the pair may start one.
-pub struct Matcher {
+pub(super) struct Matcher {
     /// Per term id, one more than the index in `firsts` of the patterns starting with it; 0 for
     /// none. Ids past its end start none.
     first_of: Vec<u32>,
     firsts: Vec<First>,
     /// The pairs that start patterns of two or more words, hashed into 65,536 bits.
     pairs: Box<[u64; 1024]>,
-    by_pair: FastMap<(u32, u32), Vec<Pattern>>,
-    by_name: FastMap<String, u32>,
+    by_pair: FxHashMap<(u32, u32), Vec<Pattern>>,
+    by_name: FxHashMap<String, u32>,
 }
 
 /// The patterns that start with one term id.
@@ -119,7 +139,7 @@ fn pair_bit(a: u32, b: u32) -> usize {
 
 /// A concept found in a field: concept term id, first token position, length in tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Found {
+pub(super) struct Found {
     pub concept_term: u32,
     pub pos: u32,
     pub span: u32,
@@ -128,7 +148,7 @@ pub struct Found {
 impl Matcher {
     /// Interns the variants' stems and the concept tokens into `vocab`.
     /// `concept_terms[i]` is the term id of concept `i`.
-    pub fn new(
+    pub(super) fn new(
         glossary: &[&GlossaryEntry],
         variants: &[Variant],
         concept_terms: &[u32],
@@ -137,7 +157,7 @@ impl Matcher {
         let mut first_of: Vec<u32> = Vec::new();
         let mut firsts: Vec<First> = Vec::new();
         let mut pairs = Box::new([0u64; 1024]);
-        let mut by_pair: FastMap<(u32, u32), Vec<Pattern>> = FastMap::default();
+        let mut by_pair: FxHashMap<(u32, u32), Vec<Pattern>> = FxHashMap::default();
         for v in variants {
             let ids: Vec<u32> = v.stems.iter().map(|s| vocab.intern(s)).collect();
             let at = ids[0] as usize;
@@ -151,7 +171,7 @@ impl Matcher {
             let first = &mut firsts[first_of[at] as usize - 1];
             let pattern = Pattern {
                 concept_term: concept_terms[v.concept as usize],
-                case_sensitive: v.case_sensitive,
+                written: v.written.clone(),
                 ids,
             };
             match pattern.ids[..] {
@@ -165,7 +185,7 @@ impl Matcher {
                 [] => {}
             }
         }
-        let mut by_name = FastMap::default();
+        let mut by_name = FxHashMap::default();
         for (i, e) in glossary.iter().enumerate().rev() {
             let names = std::iter::once(&e.term)
                 .chain(e.abbreviation.iter())
@@ -184,7 +204,7 @@ impl Matcher {
     }
 
     /// The concept term id for a glossary name (term, abbreviation or alias), any case.
-    pub fn concept_named(&self, name: &str) -> Option<u32> {
+    pub(super) fn concept_named(&self, name: &str) -> Option<u32> {
         self.by_name.get(&name.trim().to_lowercase()).copied()
     }
 
@@ -194,8 +214,14 @@ impl Matcher {
         self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// Appends every variant occurrence in `ids` (with all-caps flags `caps`).
-    pub fn find(&self, ids: &[u32], caps: &[bool], out: &mut Vec<Found>) {
+    /// Appends every variant occurrence in `ids`, the words of `text` written at `written`.
+    pub(super) fn find(
+        &self,
+        ids: &[u32],
+        written: &[Range<usize>],
+        text: &str,
+        out: &mut Vec<Found>,
+    ) {
         for i in 0..ids.len() {
             let first = match self.first_of.get(ids[i] as usize) {
                 Some(&f) if f != 0 => &self.firsts[f as usize - 1],
@@ -213,7 +239,9 @@ impl Matcher {
                 let known = p.ids.len().min(2);
                 if end <= ids.len()
                     && ids[i + known..end].iter().eq(&p.ids[known..])
-                    && (!p.case_sensitive || caps[i..end].iter().all(|&c| c))
+                    && p.written
+                        .as_ref()
+                        .is_none_or(|spellings| spelled(text, &written[i..end], spellings))
                 {
                     out.push(Found {
                         concept_term: p.concept_term,
@@ -224,6 +252,24 @@ impl Matcher {
             }
         }
     }
+}
+
+/// Whether the words written at `words` of `text` are one of an abbreviation's `spellings`
+/// (the glossary's rule, [`Form::accepts`]): read from the first word's start to the end of the
+/// last, whose possessive ("DSL's") is left out, as term linking leaves it out.
+fn spelled(text: &str, words: &[Range<usize>], spellings: &[String]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let last_word = &text[last.clone()];
+    let end = last.start
+        + last_word
+            .find(['\'', '\u{2019}'])
+            .unwrap_or(last_word.len());
+    let found = &text[first.start..end];
+    spellings
+        .iter()
+        .any(|spelling| Form::Abbreviation.accepts(spelling, found))
 }
 
 #[cfg(test)]
@@ -259,8 +305,20 @@ mod tests {
             stems,
             ["child need", "cin", "grade care profil", "gcp", "gcp2"]
         );
-        let cs: Vec<bool> = v.iter().map(|v| v.case_sensitive).collect();
-        assert_eq!(cs, [false, true, false, true, true]);
+        // Only the abbreviations match only as written; the alias "GCP2" is a name, matched
+        // in any case, as term linking matches it.
+        let written: Vec<Option<&[String]>> = v.iter().map(|v| v.written.as_deref()).collect();
+        let spelled = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            written,
+            [
+                None,
+                Some(&spelled(&["CIN", "CINs"])[..]),
+                None,
+                Some(&spelled(&["GCP", "GCPs"])[..]),
+                None
+            ]
+        );
     }
 
     #[test]
@@ -271,14 +329,11 @@ mod tests {
         let concept = vocab.intern(&concept_token(0));
         let vars = variants(&sorted, &vocab.analyzer);
         let m = Matcher::new(&sorted, &vars, &[concept], &mut vocab);
-        let (mut ids, mut caps) = (Vec::new(), Vec::new());
-        vocab.tokens(
-            "Use the graded care profiles; the GCP helps. Not gcp in lowercase.",
-            &mut ids,
-            &mut caps,
-        );
+        let text = "Use the graded care profiles; the GCP helps. Not gcp in lowercase.";
+        let (mut ids, mut written) = (Vec::new(), Vec::new());
+        vocab.tokens(text, &mut ids, &mut written);
         let mut found = Vec::new();
-        m.find(&ids, &caps, &mut found);
+        m.find(&ids, &written, text, &mut found);
         assert_eq!(
             found,
             [
@@ -297,5 +352,37 @@ mod tests {
         assert_eq!(m.concept_named(" gcp "), Some(concept));
         assert_eq!(m.concept_named("graded care PROFILE"), Some(concept));
         assert_eq!(m.concept_named("nothing"), None);
+    }
+
+    /// The concepts found in `text` with a glossary of `g`, as (position, span).
+    fn concepts(g: &[GlossaryEntry], text: &str) -> Vec<(u32, u32)> {
+        let sorted = sorted_glossary(g);
+        let mut vocab = Vocabulary::new(Analyzer::new(&abbreviation_words(g)));
+        let concepts: Vec<u32> = (0..g.len())
+            .map(|i| vocab.intern(&concept_token(i)))
+            .collect();
+        let vars = variants(&sorted, &vocab.analyzer);
+        let m = Matcher::new(&sorted, &vars, &concepts, &mut vocab);
+        let (mut ids, mut written) = (Vec::new(), Vec::new());
+        vocab.tokens(text, &mut ids, &mut written);
+        let mut found = Vec::new();
+        m.find(&ids, &written, text, &mut found);
+        found.iter().map(|f| (f.pos, f.span)).collect()
+    }
+
+    #[test]
+    fn abbreviations_match_as_term_linking_matches_them() {
+        let g = [entry("Child in need", Some("CIN"), &[])];
+        // The plural and the possessive, as written; not in another case.
+        assert_eq!(
+            concepts(&g, "Two CINs and the CIN\u{2019}s plan; cin, Cin, CINS."),
+            [(1, 1), (2, 1)]
+        );
+        // An abbreviation with small letters matches only as written.
+        let g = [entry("Department for Education", Some("DfE"), &[])];
+        assert_eq!(concepts(&g, "DfE, DFE and dfe."), [(0, 1)]);
+        // A name in capitals (an alias) matches in any case, as a term does.
+        let g = [entry("Graded Care Profile", None, &["GCP2"])];
+        assert_eq!(concepts(&g, "GCP2 or gcp2"), [(0, 1), (1, 1)]);
     }
 }

@@ -4,12 +4,14 @@
 //! and snippets, and reads the stop-word list from the index, so the two sides
 //! cannot drift: keep `for_each_word` and the JavaScript `words()` in step.
 
-use super::hash::{FastMap, FastSet};
+use std::ops::Range;
+
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest word kept, in characters: longer runs are URLs, hashes or junk and
 /// would only bloat the vocabulary.
-pub const MAX_WORD_CHARS: usize = 40;
+pub(super) const MAX_WORD_CHARS: usize = 40;
 
 /// English stop words. Deliberately small: articles, pronouns, auxiliaries,
 /// common prepositions and the question words practitioners type ("what is",
@@ -26,26 +28,26 @@ pub const STOP_WORDS: &[&str] = &[
     "yours",
 ];
 
-/// Calls `f(word, all_caps)` for every word of `text`, lowercased.
+/// Calls `f(word, written)` for every word of `text`, lowercased, with the byte range of `text`
+/// it was written in.
 ///
 /// A word is a run of alphanumeric characters; an apostrophe (' or ’) between
 /// two of them is dropped and the parts joined ("Horwath's" -> "horwaths"), so
-/// possessives stem like plurals. `all_caps` is true when the word has letters
-/// and none is lowercase: abbreviations such as "GCP" are matched only in
-/// capitals, so an abbreviation that is also an English word is not mistaken.
-pub fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
+/// possessives stem like plurals. `written` runs to the word's end, apostrophe and all: the
+/// glossary's abbreviations are matched only as written there (see `synonyms`).
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
     let bytes = text.as_bytes();
     let mut buf = String::with_capacity(32);
     let mut len = 0usize;
-    let mut has_alpha = false;
-    let mut has_lower = false;
+    let mut start = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         // ASCII fast path: most guidance text is ASCII.
         if b.is_ascii_alphanumeric() {
-            has_alpha |= b.is_ascii_alphabetic();
-            has_lower |= b.is_ascii_lowercase();
+            if len == 0 {
+                start = i;
+            }
             buf.push(b.to_ascii_lowercase() as char);
             len += 1;
             i += 1;
@@ -58,8 +60,9 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
         };
         let width = c.len_utf8();
         if b >= 0x80 && c.is_alphanumeric() {
-            has_alpha |= c.is_alphabetic();
-            has_lower |= c.is_lowercase();
+            if len == 0 {
+                start = i;
+            }
             buf.extend(c.to_lowercase());
             len += 1;
         } else if len > 0
@@ -72,17 +75,15 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
             // Apostrophe inside a word: joined.
         } else if len > 0 {
             if len <= MAX_WORD_CHARS {
-                f(&buf, has_alpha && !has_lower);
+                f(&buf, start..i);
             }
             buf.clear();
             len = 0;
-            has_alpha = false;
-            has_lower = false;
         }
         i += width;
     }
     if len > 0 && len <= MAX_WORD_CHARS {
-        f(&buf, has_alpha && !has_lower);
+        f(&buf, start..bytes.len());
     }
 }
 
@@ -96,14 +97,14 @@ pub fn words(text: &str) -> Vec<String> {
 /// Stop-word test and English (Porter2 / Snowball) stemming.
 pub struct Analyzer {
     stemmer: Stemmer,
-    stop: FastSet<&'static str>,
+    stop: FxHashSet<&'static str>,
 }
 
 impl Analyzer {
     /// `keep` lists words that must not be treated as stop words on this site,
     /// typically glossary abbreviations that collide with one.
     pub fn new(keep: &[String]) -> Self {
-        let keep: FastSet<&str> = keep.iter().map(String::as_str).collect();
+        let keep: FxHashSet<&str> = keep.iter().map(String::as_str).collect();
         let stop = STOP_WORDS
             .iter()
             .copied()
@@ -145,7 +146,7 @@ impl Analyzer {
 }
 
 /// Marker for a stop word in [`Vocabulary::word`] results.
-pub const STOP: u32 = u32::MAX;
+pub(super) const STOP: u32 = u32::MAX;
 
 /// A word of up to 24 bytes stored inline (zero-padded; words never contain
 /// NUL), so a lookup compares three integers instead of chasing a pointer to
@@ -186,34 +187,34 @@ const CACHE_BITS: u32 = 13;
 /// Interns stems as dense ids and remembers each surface word's id, so each
 /// distinct word is stemmed once however often it occurs (a 3-million-word
 /// site has only tens of thousands of distinct words).
-pub struct Vocabulary {
+pub(super) struct Vocabulary {
     pub analyzer: Analyzer,
-    surface: FastMap<InlineWord, u32>,
-    long_surface: FastMap<Box<str>, u32>,
+    surface: FxHashMap<InlineWord, u32>,
+    long_surface: FxHashMap<Box<str>, u32>,
     /// Two-way set-associative cache in front of `surface` (a set is one
     /// 64-byte cache line): word frequencies are Zipf-like, so a few thousand
     /// sets that fit the CPU cache catch most lookups.
     front: Vec<[(InlineWord, u32); 2]>,
-    ids: FastMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     strings: Vec<Box<str>>,
 }
 
 impl Vocabulary {
     /// An empty vocabulary using `analyzer`.
-    pub fn new(analyzer: Analyzer) -> Self {
+    pub(super) fn new(analyzer: Analyzer) -> Self {
         Vocabulary {
             analyzer,
-            surface: FastMap::default(),
-            long_surface: FastMap::default(),
+            surface: FxHashMap::default(),
+            long_surface: FxHashMap::default(),
             front: vec![[(EMPTY, 0); 2]; 1 << CACHE_BITS],
-            ids: FastMap::default(),
+            ids: FxHashMap::default(),
             strings: Vec::new(),
         }
     }
 
     /// The term id of a lowercased surface word, or [`STOP`].
     #[inline]
-    pub fn word(&mut self, word: &str) -> u32 {
+    pub(super) fn word(&mut self, word: &str) -> u32 {
         let key = InlineWord::new(word);
         let known = match key {
             Some(k) => {
@@ -250,7 +251,7 @@ impl Vocabulary {
     }
 
     /// The id of a term string (a stem, or a concept token), adding it if new.
-    pub fn intern(&mut self, term: &str) -> u32 {
+    pub(super) fn intern(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }
@@ -261,31 +262,36 @@ impl Vocabulary {
     }
 
     /// The string of a term id.
-    pub fn term(&self, id: u32) -> &str {
+    pub(super) fn term(&self, id: u32) -> &str {
         &self.strings[id as usize]
     }
 
     /// Number of interned terms.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.strings.len()
     }
 
     /// The terms interned from id `start` on, in id order.
-    pub fn terms_from(&self, start: usize) -> Vec<Box<str>> {
+    pub(super) fn terms_from(&self, start: usize) -> Vec<Box<str>> {
         self.strings[start..].to_vec()
     }
 
-    /// Term ids (and all-caps flags) of the non-stop words of `text`,
+    /// Term ids (and where each was written in `text`) of the non-stop words of `text`,
     /// appended to the given vectors. Returns the number of words seen,
     /// stop words included.
-    pub fn tokens(&mut self, text: &str, ids: &mut Vec<u32>, caps: &mut Vec<bool>) -> u64 {
+    pub(super) fn tokens(
+        &mut self,
+        text: &str,
+        ids: &mut Vec<u32>,
+        written: &mut Vec<Range<usize>>,
+    ) -> u64 {
         let mut seen = 0u64;
-        for_each_word(text, |w, c| {
+        for_each_word(text, |w, at| {
             seen += 1;
             let id = self.word(w);
             if id != STOP {
                 ids.push(id);
-                caps.push(c);
+                written.push(at);
             }
         });
         seen
@@ -296,9 +302,9 @@ impl Vocabulary {
 mod tests {
     use super::*;
 
-    fn collect(text: &str) -> Vec<(String, bool)> {
+    fn collect(text: &str) -> Vec<(String, &str)> {
         let mut v = Vec::new();
-        for_each_word(text, |w, c| v.push((w.to_string(), c)));
+        for_each_word(text, |w, at| v.push((w.to_string(), &text[at])));
         v
     }
 
@@ -324,10 +330,11 @@ mod tests {
     }
 
     #[test]
-    fn flags_all_caps_words() {
-        let v = collect("GCP Gcp gcp GCP2 2023");
-        let caps: Vec<bool> = v.iter().map(|x| x.1).collect();
-        assert_eq!(caps, [true, false, false, true, false]);
+    fn words_come_with_the_text_they_were_written_as() {
+        let v = collect("GCP, Gcp (the DSL\u{2019}s) Café-x");
+        let written: Vec<&str> = v.iter().map(|x| x.1).collect();
+        assert_eq!(written, ["GCP", "Gcp", "the", "DSL\u{2019}s", "Café", "x"]);
+        assert_eq!(v[3].0, "dsls");
     }
 
     #[test]
@@ -401,11 +408,11 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(v.term(a), "neglect");
         assert_eq!(v.word("the"), STOP);
-        let (mut ids, mut caps) = (Vec::new(), Vec::new());
-        let seen = v.tokens("The GCP and the neglect", &mut ids, &mut caps);
+        let (mut ids, mut written) = (Vec::new(), Vec::new());
+        let seen = v.tokens("The GCP and the neglect", &mut ids, &mut written);
         assert_eq!(seen, 5);
         assert_eq!(ids.len(), 2);
-        assert_eq!(caps, [true, false]);
+        assert_eq!(written, [4..7, 16..23]);
         assert_eq!(v.len(), 2);
         // Long words take the other map and still resolve consistently.
         let long = "internationalisationaliserations";

@@ -16,7 +16,7 @@ use super::live::{EVENTS_PATH, LIVE_SCRIPT, LIVE_SCRIPT_PATH, Live};
 
 /// What a request path resolves to.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Resolved {
+pub(crate) enum Resolved {
     File(PathBuf),
     /// Not there (or not allowed to be seen): answer with the site's 404 page.
     NotFound,
@@ -28,7 +28,7 @@ pub enum Resolved {
 }
 
 /// Maps a request path (`/strategy/vision.html?x=1`) to a file under `root`.
-pub fn resolve(root: &Path, url_path: &str) -> Resolved {
+pub(crate) fn resolve(root: &Path, url_path: &str) -> Resolved {
     let path = url_path.split(['?', '#']).next().unwrap_or("");
     let Ok(decoded) = percent_encoding::percent_decode_str(path).decode_utf8() else {
         return Resolved::BadRequest;
@@ -77,7 +77,7 @@ pub fn resolve(root: &Path, url_path: &str) -> Resolved {
 }
 
 /// The content type for a file, from its extension.
-pub fn content_type(path: &Path) -> &'static str {
+pub(crate) fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -109,7 +109,7 @@ fn header(name: &str, value: &str) -> Header {
 
 /// Answers one request. Runs on a worker thread; `live` carries reload events, and with
 /// `live_reload` off (`waymark serve --offline-test`) pages are sent exactly as built.
-pub fn handle(request: Request, root: &Path, live: &Arc<Live>, live_reload: bool) {
+pub(crate) fn handle(request: Request, root: &Path, live: &Arc<Live>, live_reload: bool) {
     let method = request.method().clone();
     if !matches!(method, Method::Get | Method::Head) {
         let response = Response::from_string("Only GET and HEAD are supported.\n")
@@ -207,7 +207,7 @@ fn respond(request: Request, method: &Method, status: u16, kind: &str, body: Vec
 }
 
 /// Adds the live-reload script just before `</body>` (or at the end if there is none).
-pub fn inject_live_script(mut html: Vec<u8>) -> Vec<u8> {
+pub(crate) fn inject_live_script(mut html: Vec<u8>) -> Vec<u8> {
     let tag = format!("<script src=\"{LIVE_SCRIPT_PATH}\"></script>\n");
     let at = find_last(&html, b"</body>").unwrap_or(html.len());
     html.splice(at..at, tag.into_bytes());

@@ -12,18 +12,18 @@ use tiny_http::Request;
 use crate::diagnostics::Diagnostics;
 
 /// Where pages listen for events.
-pub const EVENTS_PATH: &str = "/__waymark/events";
+pub(crate) const EVENTS_PATH: &str = "/__waymark/events";
 /// Where the page script is served; it is added to HTML only when serving.
-pub const LIVE_SCRIPT_PATH: &str = "/__waymark/live.js";
+pub(crate) const LIVE_SCRIPT_PATH: &str = "/__waymark/live.js";
 /// The page script: reloads on `reload`, shows an overlay on `problems`.
-pub const LIVE_SCRIPT: &str = include_str!("live.js");
+pub(crate) const LIVE_SCRIPT: &str = include_str!("live.js");
 
 /// How often an idle stream sends a comment, so closed tabs are noticed and dropped.
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
 /// One problem as the overlay shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct OverlayProblem {
+pub(crate) struct OverlayProblem {
     pub location: String,
     pub message: String,
     pub hint: Option<String>,
@@ -31,25 +31,25 @@ pub struct OverlayProblem {
 
 /// The set of listening pages and the last build's outcome.
 #[derive(Default)]
-pub struct Live {
+pub(crate) struct Live {
     listeners: Mutex<Vec<Sender<String>>>,
     /// The event a newly opened page gets first: the current problems, if the last build failed.
     current: Mutex<Option<String>>,
 }
 
 impl Live {
-    pub fn new() -> Arc<Live> {
+    pub(crate) fn new() -> Arc<Live> {
         Arc::new(Live::default())
     }
 
     /// Tells every open page to reload: the site was rebuilt.
-    pub fn reload(&self) {
+    pub(crate) fn reload(&self) {
         *self.current.lock().unwrap() = None;
         self.broadcast(event("reload", "{}"));
     }
 
     /// Tells every open page the rebuild failed, with each error's location and hint.
-    pub fn problems(&self, diagnostics: &Diagnostics) {
+    pub(crate) fn problems(&self, diagnostics: &Diagnostics) {
         let problems: Vec<OverlayProblem> = diagnostics
             .iter()
             .filter(|d| d.is_error())
@@ -76,7 +76,7 @@ impl Live {
 
     /// Keeps `request` open as an event stream, on its own thread. The stream is written by hand
     /// and flushed after every event: a buffered response would hold events back.
-    pub fn subscribe(&self, request: Request) {
+    pub(crate) fn subscribe(&self, request: Request) {
         let (sender, receiver) = channel::<String>();
         if let Some(current) = self.current.lock().unwrap().clone() {
             let _ = sender.send(current);
@@ -108,11 +108,6 @@ impl Live {
                 }
             }
         });
-    }
-
-    /// How many pages are listening (for tests).
-    pub fn listeners(&self) -> usize {
-        self.listeners.lock().unwrap().len()
     }
 }
 

@@ -9,9 +9,9 @@
 //! away, since one would keep serving what it saved; `--offline-test` serves pages as built,
 //! with their service worker, to try offline use.
 
-pub mod http;
-pub mod live;
-pub mod session;
+pub(crate) mod http;
+pub(crate) mod live;
+pub(crate) mod session;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

@@ -26,7 +26,7 @@ use crate::render::context::PackLink;
 
 /// What a rebuild did, for the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rebuilt {
+pub(crate) enum Rebuilt {
     /// Everything, in this long.
     Site(Duration),
     /// These pages (output paths), in this long; the search index and packs follow.
@@ -37,18 +37,18 @@ pub enum Rebuilt {
 
 /// Follow-up work after a page rebuild: the search index and the pack pages holding the page.
 #[derive(Debug, Default)]
-pub struct FollowUp {
+pub(crate) struct FollowUp {
     pages: Vec<PageId>,
 }
 
 impl FollowUp {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.pages.is_empty()
     }
 }
 
 /// The preview's state between edits.
-pub struct Session {
+pub(crate) struct Session {
     site_dir: PathBuf,
     out: PathBuf,
     today: Date,
@@ -61,7 +61,7 @@ pub struct Session {
 
 impl Session {
     /// Builds the whole site into `out`, the folder the preview server serves.
-    pub fn start(site_dir: &Path, out: &Path, today: Date) -> Result<Session, Diagnostics> {
+    pub(crate) fn start(site_dir: &Path, out: &Path, today: Date) -> Result<Session, Diagnostics> {
         let (prepared, rendered) = full_build(site_dir, out, today)?;
         Ok(Session {
             site_dir: site_dir.to_path_buf(),
@@ -76,23 +76,26 @@ impl Session {
 
     /// With `keep` on, a page rebuild's follow-up also rewrites the offline files, so a
     /// service worker sees the change (a whole-site rebuild always writes them).
-    pub fn keeping_offline_files(mut self, keep: bool) -> Session {
+    pub(crate) fn keeping_offline_files(mut self, keep: bool) -> Session {
         self.offline_files = keep;
         self
     }
 
     /// The folder being served.
-    pub fn out(&self) -> &Path {
+    pub(crate) fn out(&self) -> &Path {
         &self.out
     }
 
     /// Number of pages in the site.
-    pub fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         self.prepared.site.pages.len()
     }
 
     /// Brings the preview up to date with the files that changed.
-    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<(Rebuilt, FollowUp), Diagnostics> {
+    pub(crate) fn apply(
+        &mut self,
+        changed: &[PathBuf],
+    ) -> Result<(Rebuilt, FollowUp), Diagnostics> {
         let started = Instant::now();
         let mut pages = Vec::new();
         for path in changed {
@@ -124,7 +127,7 @@ impl Session {
 
     /// The site folders the preview is built from, to watch: the site's base (if any), then the
     /// site itself.
-    pub fn folders(&self) -> Vec<PathBuf> {
+    pub(crate) fn folders(&self) -> Vec<PathBuf> {
         self.prepared
             .site
             .folders()
@@ -315,14 +318,13 @@ impl Session {
     }
 
     /// Brings the search index and the pack pages holding the changed pages up to date.
-    pub fn follow_up(&self, work: FollowUp) -> Result<(), Diagnostics> {
+    pub(crate) fn follow_up(&self, work: FollowUp) -> Result<(), Diagnostics> {
         if work.is_empty() {
             return Ok(());
         }
         let prepared = &self.prepared;
         let sink = Sink::Dir(&self.out);
-        let mut diagnostics = Diagnostics::new();
-        build::search::write_index(prepared, &self.states, sink, &mut diagnostics, || ());
+        let (_, mut diagnostics) = build::search::write_index(prepared, &self.states, sink);
         for pack in prepared
             .packs
             .iter()

@@ -8,14 +8,14 @@ use crate::import::targets::Targets;
 
 /// One picture a page shows, to be written beside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageImage {
+pub(crate) struct PageImage {
     /// The picture's part in the .docx.
     pub part: String,
     /// Its path inside `content/`.
     pub source: String,
 }
 
-pub struct PageContext<'a> {
+pub(crate) struct PageContext<'a> {
     /// The page's path inside `content/`, such as `strategy/introduction.md`.
     pub source: String,
     targets: &'a Targets,
@@ -31,7 +31,7 @@ pub struct PageContext<'a> {
 }
 
 impl<'a> PageContext<'a> {
-    pub fn new(source: &str, targets: &'a Targets) -> Self {
+    pub(crate) fn new(source: &str, targets: &'a Targets) -> Self {
         let stem = source
             .rsplit('/')
             .next()
@@ -51,7 +51,7 @@ impl<'a> PageContext<'a> {
 
     /// The address of a link target from this page, or None (noted) when it is not in
     /// what was imported.
-    pub fn link(&mut self, target: &crate::import::model::LinkTarget) -> Option<String> {
+    pub(crate) fn link(&mut self, target: &crate::import::model::LinkTarget) -> Option<String> {
         let found = self.targets.resolve(target, &self.source);
         if found.is_none()
             && let crate::import::model::LinkTarget::Bookmark(name) = target
@@ -66,7 +66,7 @@ impl<'a> PageContext<'a> {
     }
 
     /// The file name a picture is written to, beside the page, relative to the page.
-    pub fn image(&mut self, part: &str) -> String {
+    pub(crate) fn image(&mut self, part: &str) -> String {
         if let Some(found) = self.images.iter().find(|i| i.part == part) {
             return file_name(&found.source);
         }
@@ -94,7 +94,7 @@ impl<'a> PageContext<'a> {
     }
 
     /// The label of a note on this page: 1, 2, 3 in order of first citation.
-    pub fn note(&mut self, kind: NoteKind, id: &str) -> usize {
+    pub(crate) fn note(&mut self, kind: NoteKind, id: &str) -> usize {
         let key = (kind, id.to_string());
         match self.notes.iter().position(|n| *n == key) {
             Some(i) => i + 1,
@@ -106,7 +106,7 @@ impl<'a> PageContext<'a> {
     }
 
     /// The explicit id to give the heading at `at`, if a link goes to it.
-    pub fn heading_id(&self, at: usize) -> Option<&str> {
+    pub(crate) fn heading_id(&self, at: usize) -> Option<&str> {
         self.targets.heading_id(at)
     }
 }
@@ -116,4 +116,4 @@ fn file_name(source: &str) -> String {
 }
 
 /// Notes by kind and id, as the page renderer reads them.
-pub type Notes = HashMap<(NoteKind, String), Vec<crate::import::model::Block>>;
+pub(crate) type Notes = HashMap<(NoteKind, String), Vec<crate::import::model::Block>>;

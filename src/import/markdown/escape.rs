@@ -2,7 +2,7 @@
 //! Markdown syntax (a line starting "1." is not a list, an asterisk is not emphasis).
 
 /// Escapes characters that Markdown reads as syntax anywhere in a line.
-pub fn text(s: &str) -> String {
+pub(super) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -27,7 +27,7 @@ pub fn text(s: &str) -> String {
 
 /// Escapes what Markdown reads as a block at the start of a line: `#`, `-`, `+`, `=`,
 /// `:`, and `1.` or `1)`. `line` is already escaped with [`text`].
-pub fn line_start(line: &str) -> String {
+pub(super) fn line_start(line: &str) -> String {
     let trimmed = line.trim_start();
     let Some(first) = trimmed.chars().next() else {
         return String::new();
@@ -46,7 +46,7 @@ pub fn line_start(line: &str) -> String {
 }
 
 /// A link or image address: spaces and brackets percent-encoded so the address stays whole.
-pub fn url(address: &str) -> String {
+pub(super) fn url(address: &str) -> String {
     let mut out = String::with_capacity(address.len());
     for c in address.chars() {
         match c {

@@ -5,7 +5,7 @@
 use crate::import::model::Block;
 
 /// The Markdown level of each heading among `blocks` (None for other blocks).
-pub fn levels(blocks: &[Block]) -> Vec<Option<usize>> {
+pub(super) fn levels(blocks: &[Block]) -> Vec<Option<usize>> {
     let mut open: Vec<u8> = Vec::new();
     blocks
         .iter()

@@ -8,7 +8,7 @@ use crate::import::model::{Inline, TextStyle};
 
 /// Where the text goes, which decides how line breaks are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(super) enum Mode {
     /// A paragraph or list item: a line break is a Markdown hard break.
     Block,
     /// A table cell or heading: one line, so a line break is a space.
@@ -16,7 +16,7 @@ pub enum Mode {
 }
 
 /// Renders `inlines` as Markdown.
-pub fn render(inlines: &[Inline], ctx: &mut PageContext<'_>, mode: Mode) -> String {
+pub(super) fn render(inlines: &[Inline], ctx: &mut PageContext<'_>, mode: Mode) -> String {
     let inlines = trim_breaks(inlines);
     let mut out = String::new();
     let mut runs: Vec<(String, TextStyle)> = Vec::new();

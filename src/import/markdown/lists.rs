@@ -19,7 +19,7 @@ struct Open {
 }
 
 /// Renders consecutive list items.
-pub fn render_items(items: &[Block], ctx: &mut PageContext<'_>) -> String {
+pub(super) fn render_items(items: &[Block], ctx: &mut PageContext<'_>) -> String {
     let mut out = String::new();
     let mut stack: Vec<Open> = Vec::new();
     // The marker of the last list closed at each indent: a new list there uses the other one.

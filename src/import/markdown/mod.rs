@@ -10,13 +10,13 @@ mod lists;
 mod notes;
 mod tables;
 
-pub use context::{Notes, PageContext, PageImage};
+pub(crate) use context::{Notes, PageContext, PageImage};
 
 use crate::import::model::{Block, Content, ParagraphKind};
 use inline::{Mode, render};
 
 /// A page's body: its blocks, then the notes they cite.
-pub fn page_body(blocks: &[Block], notes: &Notes, ctx: &mut PageContext<'_>) -> String {
+pub(crate) fn page_body(blocks: &[Block], notes: &Notes, ctx: &mut PageContext<'_>) -> String {
     let mut out = blocks_markdown(blocks, ctx);
     let notes = notes::render_notes(notes, ctx);
     if !notes.is_empty() {
@@ -27,7 +27,7 @@ pub fn page_body(blocks: &[Block], notes: &Notes, ctx: &mut PageContext<'_>) -> 
 }
 
 /// Inline content alone, for one-line values such as a definition's meaning.
-pub fn paragraphs(blocks: &[Block], ctx: &mut PageContext<'_>) -> String {
+pub(crate) fn paragraphs(blocks: &[Block], ctx: &mut PageContext<'_>) -> String {
     blocks_markdown(blocks, ctx)
 }
 

@@ -6,7 +6,7 @@ use super::inline::{Mode, render};
 use crate::import::model::Content;
 
 /// The definitions of every note the page cited, including notes cited by notes.
-pub fn render_notes(notes: &Notes, ctx: &mut PageContext<'_>) -> String {
+pub(super) fn render_notes(notes: &Notes, ctx: &mut PageContext<'_>) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < ctx.notes.len() {

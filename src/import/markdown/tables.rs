@@ -10,7 +10,7 @@ use crate::import::model::{Block, Content, Lost, LostKind, ParagraphKind, Table}
 /// Renders a table of two or more columns. Several rows marked "repeat as header row"
 /// become one header row, each column headed by its labels joined ("Experiences of neglect:
 /// Medical"), so every column has a header a screen reader can announce.
-pub fn render_table(table: &Table, ctx: &mut PageContext<'_>) -> String {
+pub(super) fn render_table(table: &Table, ctx: &mut PageContext<'_>) -> String {
     let columns = table
         .rows
         .iter()
@@ -92,12 +92,12 @@ fn row_cells(
 }
 
 /// True when the table has one column: it is written as its paragraphs.
-pub fn is_box(table: &Table) -> bool {
+pub(super) fn is_box(table: &Table) -> bool {
     table.rows.iter().all(|r| r.cells.len() <= 1)
 }
 
 /// The paragraphs of a one-column table.
-pub fn box_blocks(table: &Table) -> Vec<Block> {
+pub(super) fn box_blocks(table: &Table) -> Vec<Block> {
     table
         .rows
         .iter()

@@ -16,14 +16,14 @@ const EXCERPT_WORDS: usize = 8;
 
 impl Reader<'_> {
     /// The body's blocks, each numbered with [`Block::at`].
-    pub fn body(&mut self, body: Node<'_, '_>) -> Vec<Block> {
+    pub(super) fn body(&mut self, body: Node<'_, '_>) -> Vec<Block> {
         let mut out = Vec::new();
         self.blocks_into(body, true, &mut out);
         out
     }
 
     /// The blocks of a note or table cell, which share their container's number.
-    pub fn inner_blocks(&mut self, node: Node<'_, '_>) -> Vec<Block> {
+    pub(super) fn inner_blocks(&mut self, node: Node<'_, '_>) -> Vec<Block> {
         let mut out = Vec::new();
         self.blocks_into(node, false, &mut out);
         out

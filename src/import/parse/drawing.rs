@@ -12,7 +12,7 @@ const WEB_FORMATS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp"
 
 impl Reader<'_> {
     /// `<w:drawing>`: DrawingML, what Word 2007 and later write.
-    pub fn drawing(&mut self, node: Node<'_, '_>) {
+    pub(super) fn drawing(&mut self, node: Node<'_, '_>) {
         let doc_pr = descendant(node, "docPr");
         let uri = descendant(node, "graphicData")
             .and_then(|g| attr(g, "uri"))
@@ -33,7 +33,7 @@ impl Reader<'_> {
     }
 
     /// `<w:pict>`: VML, what older documents hold.
-    pub fn vml(&mut self, node: Node<'_, '_>) {
+    pub(super) fn vml(&mut self, node: Node<'_, '_>) {
         if let Some(text_box) = descendant(node, "txbxContent") {
             self.lose(LostKind::TextBox, text_of(text_box));
         } else if let Some(data) = descendant(node, "imagedata") {

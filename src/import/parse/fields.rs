@@ -12,7 +12,7 @@ use crate::import::model::{Inline, LinkTarget, LostKind};
 
 /// A field being read.
 #[derive(Debug)]
-pub struct Field {
+pub(super) struct Field {
     instruction: String,
     /// Past the `separate` mark: the runs now are the field's shown result.
     in_result: bool,
@@ -30,19 +30,19 @@ enum Action {
 
 impl Field {
     /// True while the field's content is not shown: its instruction, or a hidden result.
-    pub fn hides_content(&self) -> bool {
+    pub(super) fn hides_content(&self) -> bool {
         !self.in_result || self.action == Action::Hide
     }
 
     /// The paragraph ended: its link content was kept as text.
-    pub fn sink_closed(&mut self) {
+    pub(super) fn sink_closed(&mut self) {
         self.sink = None;
     }
 }
 
 impl Reader<'_> {
     /// `<w:fldChar w:fldCharType="begin|separate|end"/>`.
-    pub fn field_char(&mut self, node: Node<'_, '_>) {
+    pub(super) fn field_char(&mut self, node: Node<'_, '_>) {
         match w_attr(node, "fldCharType") {
             Some("begin") => self.fields.push(Field {
                 instruction: String::new(),
@@ -81,7 +81,7 @@ impl Reader<'_> {
     }
 
     /// `<w:instrText>`: part of the open field's instruction.
-    pub fn field_instruction(&mut self, text: &str) {
+    pub(super) fn field_instruction(&mut self, text: &str) {
         if let Some(field) = self.fields.last_mut()
             && !field.in_result
         {
@@ -90,7 +90,7 @@ impl Reader<'_> {
     }
 
     /// `<w:fldSimple w:instr="...">` with its result runs inside.
-    pub fn simple_field(&mut self, node: Node<'_, '_>) {
+    pub(super) fn simple_field(&mut self, node: Node<'_, '_>) {
         let instruction = w_attr(node, "instr").unwrap_or("");
         match self.action_for(instruction) {
             Action::Hide => {}

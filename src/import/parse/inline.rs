@@ -11,7 +11,7 @@ use crate::import::model::{Inline, LinkTarget, LostKind, NoteKind, TextStyle};
 
 impl Reader<'_> {
     /// Reads the inline children of a paragraph, link or other wrapper.
-    pub fn inlines(&mut self, node: Node<'_, '_>) {
+    pub(super) fn inlines(&mut self, node: Node<'_, '_>) {
         for child in node.children() {
             match w_name(child) {
                 "r" => self.run(child),
@@ -135,7 +135,7 @@ impl Reader<'_> {
     }
 
     /// `<w:bookmarkStart w:name="...">`: the place a link inside the document can go to.
-    pub fn bookmark(&mut self, node: Node<'_, '_>) {
+    pub(super) fn bookmark(&mut self, node: Node<'_, '_>) {
         let Some(name) = w_attr(node, "name") else {
             return;
         };
@@ -170,7 +170,7 @@ impl Reader<'_> {
 /// Where a link goes: a web address, email or phone number, or a bookmark in the document.
 /// Anything else (a file on a shared drive, another document) is returned as the error, to
 /// be kept as text.
-pub fn link_target(address: &str, anchor: Option<&str>) -> Result<LinkTarget, String> {
+pub(super) fn link_target(address: &str, anchor: Option<&str>) -> Result<LinkTarget, String> {
     let address = address.trim();
     let anchor = anchor.map(str::trim).filter(|a| !a.is_empty());
     if address.is_empty() {
@@ -209,7 +209,7 @@ impl<T> OkOrDefault<T> for Option<T> {
 
 /// The branch of `<mc:AlternateContent>` to read: the first `<mc:Choice>` (what Word shows),
 /// else the fallback.
-pub fn alternate_choice<'a, 'i>(node: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+pub(super) fn alternate_choice<'a, 'i>(node: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
     node.children()
         .find(|c| c.is_element() && c.tag_name().name() == "Choice")
         .or_else(|| {

@@ -23,7 +23,7 @@ use super::model::{Document, NoteKind};
 use super::package::Package;
 
 /// Reads the whole document.
-pub fn read(package: &Package) -> Result<Document, ImportError> {
+pub(crate) fn read(package: &Package) -> Result<Document, ImportError> {
     let root = Relationships::of_part(package, "")?;
     let main = root
         .part_of_kind("officeDocument")

@@ -13,13 +13,13 @@ use crate::import::package::Package;
 
 /// A comment, for the report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Comment {
+pub(super) struct Comment {
     pub author: String,
     pub text: String,
 }
 
 /// Every comment by id.
-pub fn comments(
+pub(super) fn comments(
     package: &Package,
     part: Option<&str>,
 ) -> Result<HashMap<String, Comment>, ImportError> {
@@ -50,13 +50,13 @@ pub fn comments(
 }
 
 /// What one notes part held.
-pub struct Notes {
+pub(super) struct Notes {
     pub notes: Vec<((NoteKind, String), Vec<Block>)>,
     pub lost: Vec<Lost>,
 }
 
 /// The footnotes or endnotes in `part`, leaving out Word's separator lines.
-pub fn notes(
+pub(super) fn notes(
     package: &Package,
     kind: NoteKind,
     part: Option<&str>,
@@ -102,7 +102,7 @@ pub fn notes(
 }
 
 /// The title in the document's properties (`docProps/core.xml`), if set.
-pub fn property_title(
+pub(super) fn property_title(
     package: &Package,
     part: Option<&str>,
 ) -> Result<Option<String>, ImportError> {

@@ -10,7 +10,7 @@ use crate::import::model::{Block, Content, ListItem, ParagraphKind};
 use crate::import::package::Package;
 
 #[derive(Debug, Default)]
-pub struct Numbering {
+pub(super) struct Numbering {
     /// Abstract list id, by numbering instance.
     abstract_of: HashMap<u32, u32>,
     /// Per abstract list, per level: numbered (not bullets) and the first number.
@@ -26,7 +26,7 @@ struct Level {
 }
 
 impl Numbering {
-    pub fn read(package: &Package, part: Option<&str>) -> Result<Numbering, ImportError> {
+    pub(super) fn read(package: &Package, part: Option<&str>) -> Result<Numbering, ImportError> {
         let Some(part) = part else {
             return Ok(Numbering::default());
         };
@@ -99,7 +99,7 @@ impl Numbering {
     /// Gives every numbered list item its number, as Word shows it: counting on through the
     /// document for each list, restarting a level where a numbering instance says so, and
     /// restarting the levels below an item.
-    pub fn assign_numbers(&self, blocks: &mut [Block]) {
+    pub(super) fn assign_numbers(&self, blocks: &mut [Block]) {
         let mut counters: HashMap<u32, [Option<u32>; 9]> = HashMap::new();
         let mut restarted: HashSet<(u32, u8)> = HashSet::new();
         for item in list_items(blocks) {

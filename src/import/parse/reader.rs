@@ -9,7 +9,7 @@ use super::relationships::Relationships;
 use super::styles::Styles;
 use crate::import::model::{Inline, Lost, LostKind};
 
-pub struct Reader<'p> {
+pub(super) struct Reader<'p> {
     pub rels: &'p Relationships,
     pub styles: &'p Styles,
     pub comments: &'p HashMap<String, Comment>,
@@ -30,7 +30,7 @@ pub struct Reader<'p> {
 }
 
 impl<'p> Reader<'p> {
-    pub fn new(
+    pub(super) fn new(
         rels: &'p Relationships,
         styles: &'p Styles,
         comments: &'p HashMap<String, Comment>,
@@ -52,7 +52,7 @@ impl<'p> Reader<'p> {
     }
 
     /// Notes what could not be carried over, at the current block.
-    pub fn lose(&mut self, what: LostKind, excerpt: impl Into<String>) {
+    pub(super) fn lose(&mut self, what: LostKind, excerpt: impl Into<String>) {
         self.lost.push(Lost {
             what,
             at: self.at,
@@ -61,7 +61,7 @@ impl<'p> Reader<'p> {
     }
 
     /// Tracked changes are reported once per block, however many there are.
-    pub fn lose_tracked_change(&mut self) {
+    pub(super) fn lose_tracked_change(&mut self) {
         if self.change_reported_at != Some(self.at) {
             self.change_reported_at = Some(self.at);
             self.lose(LostKind::TrackedChange, "");
@@ -69,7 +69,7 @@ impl<'p> Reader<'p> {
     }
 
     /// The table of contents is reported once.
-    pub fn lose_contents(&mut self) {
+    pub(super) fn lose_contents(&mut self) {
         if !self.contents_reported {
             self.contents_reported = true;
             self.lose(LostKind::TableOfContents, "");
@@ -78,7 +78,7 @@ impl<'p> Reader<'p> {
 
     /// Adds inline content to the paragraph or link being read, unless a field's result is
     /// being left out. Adjacent text of the same style is joined: Word splits runs freely.
-    pub fn emit(&mut self, inline: Inline) {
+    pub(super) fn emit(&mut self, inline: Inline) {
         if self.fields.iter().any(Field::hides_content) {
             return;
         }
@@ -99,12 +99,12 @@ impl<'p> Reader<'p> {
     }
 
     /// Starts collecting a link's content.
-    pub fn open_sink(&mut self) {
+    pub(super) fn open_sink(&mut self) {
         self.sinks.push(Vec::new());
     }
 
     /// Ends a link's content and returns it.
-    pub fn close_sink(&mut self) -> Vec<Inline> {
+    pub(super) fn close_sink(&mut self) -> Vec<Inline> {
         if self.sinks.len() > 1 {
             self.sinks.pop().unwrap_or_default()
         } else {
@@ -113,13 +113,13 @@ impl<'p> Reader<'p> {
     }
 
     /// Starts a paragraph's inline content.
-    pub fn start_paragraph(&mut self) {
+    pub(super) fn start_paragraph(&mut self) {
         self.sinks = vec![Vec::new()];
     }
 
     /// Ends a paragraph: a link left open (a field running on into the next paragraph) keeps
     /// its words as plain text.
-    pub fn finish_paragraph(&mut self) -> Vec<Inline> {
+    pub(super) fn finish_paragraph(&mut self) -> Vec<Inline> {
         while self.sinks.len() > 1 {
             let open = self.sinks.pop().unwrap_or_default();
             self.sinks.last_mut().expect("base sink").extend(open);

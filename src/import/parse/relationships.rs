@@ -9,12 +9,12 @@ use crate::import::package::Package;
 
 /// One part's relationships by id.
 #[derive(Debug, Default)]
-pub struct Relationships {
+pub(super) struct Relationships {
     by_id: HashMap<String, Relationship>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Relationship {
+pub(super) struct Relationship {
     /// The relationship type's last word: `image`, `hyperlink`, `styles`, `footnotes`.
     pub kind: String,
     /// For an internal target, the part's full name in the package; for an external one, the
@@ -26,7 +26,7 @@ pub struct Relationship {
 impl Relationships {
     /// The relationships of the part `part` (read from `dir/_rels/name.rels`); none if the
     /// package has no such file.
-    pub fn of_part(package: &Package, part: &str) -> Result<Relationships, ImportError> {
+    pub(super) fn of_part(package: &Package, part: &str) -> Result<Relationships, ImportError> {
         let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
         let rels_name = if dir.is_empty() {
             format!("_rels/{file}.rels")
@@ -65,12 +65,12 @@ impl Relationships {
         Ok(Relationships { by_id })
     }
 
-    pub fn get(&self, id: &str) -> Option<&Relationship> {
+    pub(super) fn get(&self, id: &str) -> Option<&Relationship> {
         self.by_id.get(id)
     }
 
     /// The target part of the first relationship of a kind (`styles`, `numbering`).
-    pub fn part_of_kind(&self, kind: &str) -> Option<&str> {
+    pub(super) fn part_of_kind(&self, kind: &str) -> Option<&str> {
         let mut found: Vec<&Relationship> = self
             .by_id
             .values()

@@ -12,7 +12,7 @@ use crate::import::package::Package;
 
 /// What a paragraph style makes a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ParagraphStyle {
+pub(super) struct ParagraphStyle {
     /// Heading 1 to 9 (from the style's name or its outline level).
     pub heading: Option<u8>,
     pub title: bool,
@@ -26,14 +26,14 @@ pub struct ParagraphStyle {
 
 /// Formatting a character style applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CharacterStyle {
+pub(super) struct CharacterStyle {
     pub bold: Option<bool>,
     pub italic: Option<bool>,
     pub strike: Option<bool>,
 }
 
 #[derive(Debug, Default)]
-pub struct Styles {
+pub(super) struct Styles {
     paragraph: HashMap<String, ParagraphStyle>,
     character: HashMap<String, CharacterStyle>,
 }
@@ -49,7 +49,7 @@ struct RawStyle {
 }
 
 impl Styles {
-    pub fn read(package: &Package, part: Option<&str>) -> Result<Styles, ImportError> {
+    pub(super) fn read(package: &Package, part: Option<&str>) -> Result<Styles, ImportError> {
         let Some(part) = part else {
             return Ok(Styles::default());
         };
@@ -91,14 +91,14 @@ impl Styles {
     /// The paragraph style with this id (`Heading1`), or a plain paragraph if unknown. A style
     /// id that is not defined is read by its look (`Heading1`, `Title`), as Word does for its
     /// built-in styles.
-    pub fn paragraph(&self, id: &str) -> ParagraphStyle {
+    pub(super) fn paragraph(&self, id: &str) -> ParagraphStyle {
         self.paragraph
             .get(id)
             .copied()
             .unwrap_or_else(|| by_name(id, None))
     }
 
-    pub fn character(&self, id: &str) -> CharacterStyle {
+    pub(super) fn character(&self, id: &str) -> CharacterStyle {
         self.character.get(id).copied().unwrap_or_default()
     }
 }
@@ -127,7 +127,7 @@ fn raw_style(style: Node<'_, '_>) -> RawStyle {
 
 /// `<w:numPr>` of a paragraph's or style's properties: numbering id (0 means "no list") and
 /// level.
-pub fn w_num_pr(ppr: Node<'_, '_>) -> Option<(Option<u32>, u8)> {
+pub(super) fn w_num_pr(ppr: Node<'_, '_>) -> Option<(Option<u32>, u8)> {
     let num_pr = w_child(ppr, "numPr")?;
     let num = w_child_val(num_pr, "numId").and_then(|v| v.parse::<u32>().ok());
     let level = w_child_val(num_pr, "ilvl")
@@ -138,7 +138,7 @@ pub fn w_num_pr(ppr: Node<'_, '_>) -> Option<(Option<u32>, u8)> {
 }
 
 /// Bold, italic and strikethrough set in `<w:rPr>`.
-pub fn character_style(rpr: Node<'_, '_>) -> CharacterStyle {
+pub(super) fn character_style(rpr: Node<'_, '_>) -> CharacterStyle {
     CharacterStyle {
         bold: w_toggle(rpr, "b"),
         italic: w_toggle(rpr, "i"),

@@ -19,7 +19,7 @@ const R: [&str; 2] = [
 ];
 
 /// Parses the part `name`, if the package has it.
-pub fn parse<'a>(
+pub(super) fn parse<'a>(
     package: &Package,
     name: &str,
     text: &'a str,
@@ -36,7 +36,7 @@ pub fn parse<'a>(
 }
 
 /// True when `node` is the WordprocessingML element `name` (`p` for `<w:p>`).
-pub fn is_w(node: Node<'_, '_>, name: &str) -> bool {
+pub(super) fn is_w(node: Node<'_, '_>, name: &str) -> bool {
     node.is_element() && node.tag_name().name() == name && in_w(node)
 }
 
@@ -47,7 +47,7 @@ fn in_w(node: Node<'_, '_>) -> bool {
 }
 
 /// The local name of a WordprocessingML element, or "" for anything else.
-pub fn w_name<'a>(node: Node<'a, '_>) -> &'a str {
+pub(super) fn w_name<'a>(node: Node<'a, '_>) -> &'a str {
     if node.is_element() && in_w(node) {
         node.tag_name().name()
     } else {
@@ -56,38 +56,38 @@ pub fn w_name<'a>(node: Node<'a, '_>) -> &'a str {
 }
 
 /// A `w:` attribute, such as `w:val`.
-pub fn w_attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+pub(super) fn w_attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attributes()
         .find(|a| a.name() == name && a.namespace().is_some_and(|ns| W.contains(&ns)))
         .map(|a| a.value())
 }
 
 /// An `r:` attribute, such as `r:id` or `r:embed`.
-pub fn r_attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+pub(super) fn r_attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attributes()
         .find(|a| a.name() == name && a.namespace().is_some_and(|ns| R.contains(&ns)))
         .map(|a| a.value())
 }
 
 /// An attribute without a namespace, such as `descr` on `wp:docPr`.
-pub fn attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+pub(super) fn attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.attributes()
         .find(|a| a.name() == name && a.namespace().is_none())
         .map(|a| a.value())
 }
 
 /// The first `w:` child element called `name`.
-pub fn w_child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+pub(super) fn w_child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     node.children().find(|c| is_w(*c, name))
 }
 
 /// The `w:val` of the `w:` child `name`: `<w:pStyle w:val="Heading1"/>`.
-pub fn w_child_val<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+pub(super) fn w_child_val<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
     w_child(node, name).and_then(|c| w_attr(c, "val"))
 }
 
 /// A switch such as `<w:b/>` or `<w:b w:val="0"/>`: None when absent.
-pub fn w_toggle(node: Node<'_, '_>, name: &str) -> Option<bool> {
+pub(super) fn w_toggle(node: Node<'_, '_>, name: &str) -> Option<bool> {
     w_child(node, name).map(|c| {
         !matches!(
             w_attr(c, "val").map(str::to_ascii_lowercase).as_deref(),
@@ -97,13 +97,13 @@ pub fn w_toggle(node: Node<'_, '_>, name: &str) -> Option<bool> {
 }
 
 /// The first descendant element (any namespace) with this local name.
-pub fn descendant<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+pub(super) fn descendant<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     node.descendants()
         .find(|d| d.is_element() && d.tag_name().name() == name)
 }
 
 /// Every `w:t` under `node`, joined: the words of a text box or comment.
-pub fn text_of(node: Node<'_, '_>) -> String {
+pub(super) fn text_of(node: Node<'_, '_>) -> String {
     let mut out = String::new();
     for d in node.descendants() {
         if is_w(d, "t") {

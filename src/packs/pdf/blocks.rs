@@ -22,10 +22,11 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use super::model::{
     Align, Block, DefinitionItem, FormPrompt, Inline, LinkTarget, ListItem, plain_text,
 };
+use crate::markdown_parse::heading_ids::heading_id;
 
 /// The Markdown extensions waymark documents are written with: the same as the website's.
-pub fn markdown_options() -> Options {
-    crate::markdown::events::options()
+pub(crate) fn markdown_options() -> Options {
+    crate::markdown_parse::events::options()
 }
 
 /// Converts one document's Markdown body to blocks for the PDF.
@@ -33,55 +34,30 @@ pub fn markdown_options() -> Options {
 /// `resolve` gets each raw link destination (a source path such as
 /// `../definitions/neglect.md#types`, or a URL) and says where it goes in the
 /// pack; links it returns `None` for keep their text without a link. Heading
-/// ids are `{#custom}` ids or [`slugify`]d text, made unique within the
-/// document and prefixed with `doc_anchor--`.
-pub fn markdown_to_blocks(
+/// ids are `{#custom}` ids or the website's [`heading_id`]s, made unique within
+/// the document and prefixed with `doc_anchor--`.
+pub(crate) fn markdown_to_blocks(
     markdown: &str,
     doc_anchor: &str,
     resolve: &dyn Fn(&str) -> Option<LinkTarget>,
-) -> Vec<Block> {
-    markdown_to_blocks_with(markdown, doc_anchor, resolve, &slugify)
-}
-
-/// [`markdown_to_blocks`] with the caller's own slug function, so heading ids
-/// can match the ones the HTML site uses.
-pub fn markdown_to_blocks_with(
-    markdown: &str,
-    doc_anchor: &str,
-    resolve: &dyn Fn(&str) -> Option<LinkTarget>,
-    slug: &dyn Fn(&str) -> String,
 ) -> Vec<Block> {
     // Nesting past the site's limit (an error the page itself reports) is flattened, so the
     // recursive steps below and typst's layout never go deeper than that.
-    let mut limit = crate::markdown::depth::DepthLimit::new();
+    let mut limit = crate::markdown_parse::depth::DepthLimit::new();
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, markdown_options())
         .filter(|event| limit.keep(event, 0))
         .collect();
     let (body, notes) = split_footnotes(events);
     let footnotes = convert_footnotes(notes, resolve);
     let mut blocks = Builder::new(body, resolve, &footnotes).blocks_until(None);
-    assign_heading_ids(&mut blocks, doc_anchor, slug);
+    assign_heading_ids(&mut blocks, doc_anchor);
     normalise_heading_levels(&mut blocks);
     blocks
 }
 
-/// Default heading slug: lowercase; letters and digits kept; whitespace and
-/// hyphens become `-`; everything else dropped.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if c.is_whitespace() || c == '-' {
-            out.push('-');
-        }
-    }
-    out
-}
-
 /// Parses the body of a ```` ```form ```` block with the website's rules (one prompt per
 /// non-blank line, an optional trailing `| N` for the lines of writing space).
-pub fn parse_form(text: &str) -> Vec<FormPrompt> {
+pub(crate) fn parse_form(text: &str) -> Vec<FormPrompt> {
     crate::markdown::forms::parse_prompts(text)
         .into_iter()
         .map(|p| FormPrompt {
@@ -541,18 +517,13 @@ fn for_each_heading_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut u8, &mut St
 
 /// Gives each heading a unique id (`{#custom}` or slug, then `-1`, `-2`, ...
 /// for repeats) prefixed with `doc_anchor--`.
-fn assign_heading_ids(blocks: &mut [Block], doc_anchor: &str, slug: &dyn Fn(&str) -> String) {
+fn assign_heading_ids(blocks: &mut [Block], doc_anchor: &str) {
     let mut seen = HashSet::new();
     for_each_heading_mut(blocks, &mut |_, id, content| {
         let base = if id.is_empty() {
-            slug(&plain_text(content))
+            heading_id(&plain_text(content))
         } else {
             id.clone()
-        };
-        let base = if base.is_empty() {
-            "section".to_string()
-        } else {
-            base
         };
         let mut unique = base.clone();
         let mut n = 0;
@@ -567,7 +538,7 @@ fn assign_heading_ids(blocks: &mut [Block], doc_anchor: &str, slug: &dyn Fn(&str
 /// Maps heading levels into 2..=6 (level 1 is the document title) and removes
 /// skipped levels, as PDF/UA forbids them: a heading is at most one level
 /// deeper than the one before it.
-pub fn normalise_heading_levels(blocks: &mut [Block]) {
+pub(crate) fn normalise_heading_levels(blocks: &mut [Block]) {
     let mut previous = 1u8;
     for_each_heading_mut(blocks, &mut |level, _, _| {
         *level = (*level).clamp(2, 6).min(previous + 1);
@@ -578,6 +549,18 @@ pub fn normalise_heading_levels(blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn the_pdf_model_of_deep_input_is_built_and_serialised_on_a_small_stack() {
+        use crate::markdown_parse::depth::tests::{hostile_bodies, on_small_stack};
+        on_small_stack(|| {
+            for body in hostile_bodies() {
+                let blocks = markdown_to_blocks(&body, "doc", &|_| None);
+                assert!(serde_json::to_string(&blocks).is_ok());
+            }
+        });
+    }
 
     fn resolve(dest: &str) -> Option<LinkTarget> {
         if dest.starts_with("https://") {
@@ -617,15 +600,6 @@ mod tests {
     }
 
     #[test]
-    fn slug_rules() {
-        assert_eq!(slugify("Types of Neglect"), "types-of-neglect");
-        assert_eq!(slugify("Who's at risk? (2026)"), "whos-at-risk-2026");
-        assert_eq!(slugify("Step-by-step"), "step-by-step");
-        assert_eq!(slugify("Café Überblick"), "café-überblick");
-        assert_eq!(slugify("!!!"), "");
-    }
-
-    #[test]
     fn heading_ids_are_slugged_custom_and_deduplicated() {
         let blocks = convert(
             "## Types of neglect\n\n## Types of neglect\n\n## Types of neglect\n\n## Signs {#signs-custom}\n\n## ???\n",
@@ -643,11 +617,12 @@ mod tests {
     }
 
     #[test]
-    fn custom_slug_function_is_used() {
-        let blocks = markdown_to_blocks_with("## Hello World", "a", &resolve, &|t: &str| {
-            t.to_uppercase().replace(' ', "_")
-        });
-        assert_eq!(headings(&blocks), vec![(2, "a--HELLO_WORLD".into())]);
+    fn heading_ids_are_the_websites() {
+        let blocks = convert("## Horwath\u{2019}s  six -- categories\n");
+        assert_eq!(
+            headings(&blocks),
+            vec![(2, "doc--horwaths-six-categories".into())]
+        );
     }
 
     #[test]

@@ -19,7 +19,10 @@
 //!    virtual files, in-memory fonts, no file system, network or packages,
 //!    and `today()` fixed to the pack date, so output is deterministic.
 //! 6. **Export** with `typst-pdf` as tagged PDF conforming to PDF/UA-1.
-//!    Violations typst finds are returned as [`PdfError::Accessibility`].
+//!    Violations typst finds are reported like the checks' problems.
+//!
+//! Every problem is a [`Diagnostic`]: a document's at the document's file, the pack's (or a
+//! fault in the template) at `waymark.toml`.
 //!
 //! Layout rules worth knowing: every document starts on a new page with its
 //! title as the level-1 heading (a PDF bookmark). A run of two or more
@@ -29,12 +32,12 @@
 //! other document. Internal links whose heading is missing fall back to the
 //! document, or to plain text when the document is not in the pack.
 
-pub mod blocks;
-pub mod model;
+pub(crate) mod blocks;
+pub(crate) mod model;
 mod world;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt;
+use std::path::PathBuf;
 
 use serde::Serialize;
 use typst::WorldExt;
@@ -43,18 +46,21 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-pub use blocks::{markdown_to_blocks, markdown_to_blocks_with, slugify};
-pub use model::{
-    Align, Block, ChangeRow, ControlRow, DefinitionData, DefinitionItem, DocData, DocKind,
-    FormPrompt, Inline, Layout, LinkTarget, ListItem, PackData, SignpostData,
+pub(crate) use blocks::markdown_to_blocks;
+pub(crate) use model::{
+    ChangeRow, ControlRow, DefinitionData, DocData, DocKind, Layout, LinkTarget, PackData,
+    SignpostData,
 };
-pub use world::{PdfFonts, is_font_file};
+pub(crate) use world::{PdfFonts, is_font_file};
 
 use world::PackWorld;
 
+use crate::config::CONFIG_FILE;
+use crate::diagnostics::{Diagnostic, Position};
+
 /// A finished pack PDF.
 #[derive(Debug, Clone)]
-pub struct RenderedPdf {
+pub(crate) struct RenderedPdf {
     pub bytes: Vec<u8>,
     pub page_count: usize,
     /// Non-fatal typst warnings, worth logging (for example a missing font
@@ -65,21 +71,18 @@ pub struct RenderedPdf {
 /// Make one pack's PDF. Pure function of its inputs: same input, same bytes.
 ///
 /// Safe to call from several threads at once; typst's caches are shared.
-pub fn render_pack(pack: &PackData, fonts: &PdfFonts) -> Result<RenderedPdf, PdfError> {
+pub(crate) fn render_pack(
+    pack: &PackData,
+    fonts: &PdfFonts,
+) -> Result<RenderedPdf, Vec<Diagnostic>> {
     let invalid = pack.data_problems();
     if !invalid.is_empty() {
-        return Err(PdfError::InvalidPack {
-            pack: pack.title.clone(),
-            problems: invalid,
-        });
+        return Err(invalid);
     }
     let mut inaccessible = pack.structure_problems();
     inaccessible.extend(glyph_problems(pack, fonts));
     if !inaccessible.is_empty() {
-        return Err(PdfError::Accessibility {
-            pack: pack.title.clone(),
-            problems: inaccessible,
-        });
+        return Err(inaccessible);
     }
 
     compile(pack, fonts)
@@ -87,22 +90,18 @@ pub fn render_pack(pack: &PackData, fonts: &PdfFonts) -> Result<RenderedPdf, Pdf
 
 /// Compiles and exports without the up-front checks (typst's own PDF/UA
 /// validation still applies).
-fn compile(pack: &PackData, fonts: &PdfFonts) -> Result<RenderedPdf, PdfError> {
-    let today = pack_date(&pack.date).ok_or_else(|| PdfError::InvalidPack {
-        pack: pack.title.clone(),
-        problems: pack.data_problems(),
-    })?;
-    let json = template_input(pack, today).map_err(|source| PdfError::Encode {
-        pack: pack.title.clone(),
-        source,
+fn compile(pack: &PackData, fonts: &PdfFonts) -> Result<RenderedPdf, Vec<Diagnostic>> {
+    let today = pack_date(&pack.date).ok_or_else(|| pack.data_problems())?;
+    let json = template_input(pack, today).map_err(|e| {
+        vec![template_fault(format!(
+            "could not encode pack \"{}\" as JSON for the template: {e}",
+            pack.title
+        ))]
     })?;
     let world = PackWorld::new(fonts, json, today);
 
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-    let warnings = warnings
-        .iter()
-        .map(|w| Diagnostic::new(&world, w).to_string())
-        .collect();
+    let warnings = warnings.iter().map(|w| describe(&world, w)).collect();
     let document =
         output.map_err(|errors| typst_error(pack, &world, Stage::Layout, errors.as_slice()))?;
     let bytes = typst_pdf::pdf(&document, &pdf_options(today))
@@ -130,144 +129,49 @@ fn pdf_options(today: Datetime) -> PdfOptions {
 }
 
 // ---------------------------------------------------------------------------
-// Errors
+// Problems
 
-/// Why a pack PDF could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    /// The pack data itself is unusable (bad date or language, clashing
-    /// anchors). The main crate or site configuration has to change.
-    #[error(
-        "pack \"{pack}\" has data a PDF cannot be made from:\n{}",
-        bullet_list(problems)
-    )]
-    InvalidPack {
-        pack: String,
-        problems: Vec<Problem>,
-    },
-    /// The PDF would break PDF/UA-1 (accessible PDF). Each problem names the
-    /// document and what its author should change.
-    #[error(
-        "pack \"{pack}\" would not be an accessible PDF (PDF/UA-1):\n{}",
-        bullet_list(problems)
-    )]
-    Accessibility {
-        pack: String,
-        problems: Vec<Problem>,
-    },
-    /// typst failed. With valid data this points at a template bug; the
-    /// diagnostics carry typst's message, hints and template location.
-    #[error(
-        "typst could not {stage} pack \"{pack}\":\n{}",
-        bullet_list(diagnostics)
-    )]
-    Typst {
-        pack: String,
-        stage: Stage,
-        diagnostics: Vec<Diagnostic>,
-    },
-    /// The pack could not be serialised for the template.
-    #[error("could not encode pack \"{pack}\" as JSON for the template: {source}")]
-    Encode {
-        pack: String,
-        #[source]
-        source: serde_json::Error,
-    },
+/// One thing wrong with a pack: at `document`'s file, or at `waymark.toml` for the pack
+/// itself, with what the author should change as the hint.
+pub(crate) fn problem(
+    document: Option<&DocData>,
+    message: impl Into<String>,
+    fix: impl Into<String>,
+) -> Diagnostic {
+    let path = document.map_or_else(|| PathBuf::from(CONFIG_FILE), |doc| doc.file.clone());
+    Diagnostic::error("pdf-accessibility", path, Position::FILE, message).with_hint(fix)
 }
 
-/// One thing wrong with a pack, where it is, and how to fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The document it is in ("Title" (anchor)), or `None` for the pack itself.
-    pub document: Option<String>,
-    /// What is wrong.
-    pub message: String,
-    /// What the author should change.
-    pub fix: String,
-}
-
-impl Problem {
-    pub(crate) fn new(
-        document: Option<&DocData>,
-        message: impl Into<String>,
-        fix: impl Into<String>,
-    ) -> Self {
-        Self {
-            document: document.map(describe_doc),
-            message: message.into(),
-            fix: fix.into(),
-        }
-    }
+/// A fault in the pack template rather than in the site (typst failed on valid data).
+fn template_fault(message: String) -> Diagnostic {
+    Diagnostic::error("pdf", CONFIG_FILE, Position::FILE, message).with_hint(
+        "this is a problem in waymark's pack template: build with --no-pdf to publish the site \
+         meanwhile",
+    )
 }
 
 pub(crate) fn describe_doc(doc: &DocData) -> String {
     format!("\"{}\" ({})", doc.title, doc.anchor)
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.document {
-            Some(doc) => write!(f, "document {doc}: {}", self.message)?,
-            None => write!(f, "pack: {}", self.message)?,
-        }
-        write!(f, " Fix: {}", self.fix)
-    }
-}
-
 /// Which typst step failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+enum Stage {
     Layout,
     Export,
 }
 
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Stage::Layout => "lay out",
-            Stage::Export => "export",
-        })
+/// A typst error or warning in plain terms: its message, the template place it points at
+/// (`pack.typ:LINE:COLUMN`) and its hints.
+fn describe(world: &PackWorld, diag: &SourceDiagnostic) -> String {
+    let mut text = diag.message.to_string();
+    if let Some(location) = locate(world, diag) {
+        text.push_str(&format!(" (at {location})"));
     }
-}
-
-/// A typst error or warning in plain terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub message: String,
-    pub hints: Vec<String>,
-    /// `pack.typ:LINE:COLUMN` (or `pack.json:...`) when typst gave a place.
-    pub location: Option<String>,
-}
-
-impl Diagnostic {
-    fn new(world: &PackWorld, diag: &SourceDiagnostic) -> Self {
-        Self {
-            message: diag.message.to_string(),
-            hints: diag.hints.iter().map(|h| h.v.to_string()).collect(),
-            location: locate(world, diag),
-        }
+    for hint in &diag.hints {
+        text.push_str(&format!("; hint: {}", hint.v));
     }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(location) = &self.location {
-            write!(f, " (at {location})")?;
-        }
-        for hint in &self.hints {
-            write!(f, "; hint: {hint}")?;
-        }
-        Ok(())
-    }
-}
-
-fn bullet_list<T: fmt::Display>(items: &[T]) -> String {
-    items
-        .iter()
-        .map(|item| format!("  - {item}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    text
 }
 
 /// Finds the line and column a diagnostic points at.
@@ -288,53 +192,53 @@ fn locate(world: &PackWorld, diag: &SourceDiagnostic) -> Option<String> {
     }
 }
 
-/// Maps typst errors to [`PdfError`]: PDF/UA-1 rule breaks become
-/// [`PdfError::Accessibility`] problems tied to the documents whose text the
-/// message quotes; anything else stays a typst error.
+/// Maps typst errors to diagnostics: PDF/UA-1 rule breaks become problems at the document
+/// whose text the message quotes; anything else is a fault in the template.
 fn typst_error(
     pack: &PackData,
     world: &PackWorld,
     stage: Stage,
     errors: &[SourceDiagnostic],
-) -> PdfError {
-    let diagnostics: Vec<Diagnostic> = errors.iter().map(|e| Diagnostic::new(world, e)).collect();
-    let (accessibility, other): (Vec<_>, Vec<_>) = diagnostics
-        .into_iter()
-        .partition(|d| d.message.contains("PDF/UA-1 error"));
+) -> Vec<Diagnostic> {
+    let (accessibility, other): (Vec<_>, Vec<_>) = errors
+        .iter()
+        .partition(|e| e.message.contains("PDF/UA-1 error"));
     if !other.is_empty() {
-        return PdfError::Typst {
-            pack: pack.title.clone(),
-            stage,
-            diagnostics: other,
+        let stage = match stage {
+            Stage::Layout => "lay out",
+            Stage::Export => "export",
         };
+        let list: Vec<String> = other
+            .iter()
+            .map(|e| format!("  - {}", describe(world, e)))
+            .collect();
+        return vec![template_fault(format!(
+            "typst could not {stage} pack \"{}\":\n{}",
+            pack.title,
+            list.join("\n")
+        ))];
     }
-    let problems = accessibility
+    accessibility
         .into_iter()
-        .map(|d| {
-            let documents = quoted_text(&d.message)
+        .map(|e| {
+            let documents = quoted_text(&e.message)
                 .map(|snippet| documents_containing(pack, &snippet))
                 .unwrap_or_default();
-            let mut fix = match (d.hints.is_empty(), documents.is_empty()) {
-                (false, _) => d.hints.join("; "),
+            let hints: Vec<String> = e.hints.iter().map(|h| h.v.to_string()).collect();
+            let mut fix = match (hints.is_empty(), documents.is_empty()) {
+                (false, _) => hints.join("; "),
                 (true, false) => "change the text the message quotes".to_string(),
                 (true, true) => "this points at the template rather than document text; \
                                  report it with this message"
                     .to_string(),
             };
-            if let Some(location) = &d.location {
+            if let Some(location) = locate(world, e) {
                 fix.push_str(&format!(" (template place: {location})"));
             }
-            Problem {
-                document: (!documents.is_empty()).then(|| documents.join(", ")),
-                message: d.message,
-                fix,
-            }
+            // A message quoting text of several documents is reported at the last of them.
+            problem(documents.last().copied(), e.message.to_string(), fix)
         })
-        .collect();
-    PdfError::Accessibility {
-        pack: pack.title.clone(),
-        problems,
-    }
+        .collect()
 }
 
 /// The first `"..."` quoted piece of a typst message (typst quotes the
@@ -346,7 +250,7 @@ fn quoted_text(message: &str) -> Option<String> {
     (!quoted.is_empty()).then(|| quoted.replace("\\\\", "\\"))
 }
 
-fn documents_containing(pack: &PackData, snippet: &str) -> Vec<String> {
+fn documents_containing<'p>(pack: &'p PackData, snippet: &str) -> Vec<&'p DocData> {
     pack.documents
         .iter()
         .filter(|doc| {
@@ -354,7 +258,6 @@ fn documents_containing(pack: &PackData, snippet: &str) -> Vec<String> {
             doc.visit_text(&mut |t| found |= t.contains(snippet));
             found
         })
-        .map(describe_doc)
         .collect()
 }
 
@@ -363,7 +266,7 @@ fn documents_containing(pack: &PackData, snippet: &str) -> Vec<String> {
 
 /// Characters typst has no glyph for would become .notdef boxes, which
 /// PDF/UA-1 forbids; report them per document before compiling.
-fn glyph_problems(pack: &PackData, fonts: &PdfFonts) -> Vec<Problem> {
+fn glyph_problems(pack: &PackData, fonts: &PdfFonts) -> Vec<Diagnostic> {
     let mut check = GlyphCheck {
         fonts,
         cache: HashMap::new(),
@@ -382,20 +285,12 @@ fn glyph_problems(pack: &PackData, fonts: &PdfFonts) -> Vec<Problem> {
             .for_each(|t| f(t))
     });
     if !pack_missing.is_empty() {
-        problems.push(Problem::new(
-            None,
-            describe_missing(&pack_missing),
-            fix.clone(),
-        ));
+        problems.push(problem(None, describe_missing(&pack_missing), fix.clone()));
     }
     for doc in &pack.documents {
         let missing = check.missing(|f| doc.visit_text(f));
         if !missing.is_empty() {
-            problems.push(Problem::new(
-                Some(doc),
-                describe_missing(&missing),
-                fix.clone(),
-            ));
+            problems.push(problem(Some(doc), describe_missing(&missing), fix.clone()));
         }
     }
     problems
@@ -533,7 +428,7 @@ fn long_date(date: Datetime) -> String {
         date.month().unwrap_or(1) as i8,
         date.day().unwrap_or(1) as i8,
     );
-    day.map(crate::content::date::human_date)
+    day.map(|d| crate::content::DocDate::Day(d).human())
         .unwrap_or_default()
 }
 

@@ -14,14 +14,16 @@
 //! [`render_pack`]: super::render_pack
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::Problem;
+use super::problem;
+use crate::diagnostics::Diagnostic;
 
 /// One printable pack: a cover, a contents page and the chosen documents.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct PackData {
+pub(crate) struct PackData {
     /// Pack title: cover, PDF metadata title, running header on the contents page.
     pub title: String,
     /// Short description shown on the cover and written as PDF metadata.
@@ -48,7 +50,7 @@ pub struct PackData {
 /// How a pack is set on paper.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "kebab-case")]
-pub enum Layout {
+pub(crate) enum Layout {
     /// A cover, a contents page, each document from a new page.
     #[default]
     Pack,
@@ -59,7 +61,10 @@ pub enum Layout {
 
 /// One document (page of the site) inside a pack.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct DocData {
+pub(crate) struct DocData {
+    /// The document's source file, where its problems are reported (not part of the PDF).
+    #[serde(skip)]
+    pub file: PathBuf,
     /// Unique id of the document within the pack. Used as the typst label that
     /// internal links point to; headings inside get `anchor--heading-id`.
     pub anchor: String,
@@ -87,7 +92,7 @@ pub struct DocData {
 /// definitions, how it is laid out (see the module docs of `pdf`).
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
-pub enum DocKind {
+pub(crate) enum DocKind {
     Page,
     Definition,
     Toolkit,
@@ -100,14 +105,14 @@ pub enum DocKind {
 
 /// A label/value row of the document-control table.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ControlRow {
+pub(crate) struct ControlRow {
     pub label: String,
     pub value: String,
 }
 
 /// One entry of a document's change history.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ChangeRow {
+pub(crate) struct ChangeRow {
     /// Display date, already formatted (for example "3 March 2026").
     pub date: String,
     pub summary: String,
@@ -115,7 +120,7 @@ pub struct ChangeRow {
 
 /// Glossary facts of a definition document.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
-pub struct DefinitionData {
+pub(crate) struct DefinitionData {
     /// The term; the document title is used when empty.
     pub term: String,
     pub abbreviation: Option<String>,
@@ -129,7 +134,7 @@ pub struct DefinitionData {
 
 /// Service facts of a signpost document (a page pointing to another service).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
-pub struct SignpostData {
+pub(crate) struct SignpostData {
     pub url: Option<String>,
     pub provider: Option<String>,
     pub audience: Option<String>,
@@ -141,7 +146,7 @@ pub struct SignpostData {
 /// A block of document body content.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "type", rename_all = "kebab-case")]
-pub enum Block {
+pub(crate) enum Block {
     /// `level` is 2..=6 (the document title is level 1, made by the template)
     /// and never skips a level; `id` is the pack-unique typst label.
     Heading {
@@ -184,21 +189,21 @@ pub enum Block {
 
 /// One item of a [`Block::List`]; `checked` is set for task-list items.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct ListItem {
+pub(crate) struct ListItem {
     pub checked: Option<bool>,
     pub blocks: Vec<Block>,
 }
 
 /// One term of a [`Block::DefinitionList`] with its definitions.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct DefinitionItem {
+pub(crate) struct DefinitionItem {
     pub term: Vec<Inline>,
     pub definitions: Vec<Vec<Block>>,
 }
 
 /// One question of a [`Block::Form`].
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
-pub struct FormPrompt {
+pub(crate) struct FormPrompt {
     pub text: String,
     /// Ruled writing lines under the prompt, 1..=8.
     pub lines: u32,
@@ -207,7 +212,7 @@ pub struct FormPrompt {
 /// Column alignment of a [`Block::Table`].
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
-pub enum Align {
+pub(crate) enum Align {
     None,
     Left,
     Center,
@@ -217,7 +222,7 @@ pub enum Align {
 /// Inline (phrase-level) content.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
-pub enum Inline {
+pub(crate) enum Inline {
     Text(String),
     Strong(Vec<Inline>),
     Emphasis(Vec<Inline>),
@@ -236,7 +241,7 @@ pub enum Inline {
 /// Where a link goes.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(tag = "type", content = "value", rename_all = "kebab-case")]
-pub enum LinkTarget {
+pub(crate) enum LinkTarget {
     /// A typst label in this pack: a document anchor or `docanchor--headingid`.
     /// Labels that are not in the pack degrade to the document anchor (when
     /// that exists) or to plain text.
@@ -247,7 +252,7 @@ pub enum LinkTarget {
 
 impl Inline {
     /// Calls `f` with every piece of text a reader would see.
-    pub fn visit_text(&self, f: &mut dyn FnMut(&str)) {
+    pub(crate) fn visit_text(&self, f: &mut dyn FnMut(&str)) {
         match self {
             Inline::Text(t) | Inline::Code(t) => f(t),
             Inline::Strong(c)
@@ -266,7 +271,7 @@ impl Inline {
 }
 
 /// The plain text of inline content (for slugs, checks and messages).
-pub fn plain_text(content: &[Inline]) -> String {
+pub(crate) fn plain_text(content: &[Inline]) -> String {
     let mut out = String::new();
     content
         .iter()
@@ -276,7 +281,7 @@ pub fn plain_text(content: &[Inline]) -> String {
 
 impl Block {
     /// Calls `f` with every piece of text a reader would see.
-    pub fn visit_text(&self, f: &mut dyn FnMut(&str)) {
+    pub(crate) fn visit_text(&self, f: &mut dyn FnMut(&str)) {
         let inlines =
             |c: &[Inline], f: &mut dyn FnMut(&str)| c.iter().for_each(|i| i.visit_text(f));
         match self {
@@ -304,7 +309,7 @@ impl Block {
     }
 
     /// Calls `f` with this block and every block nested inside it.
-    pub fn walk(&self, f: &mut dyn FnMut(&Block)) {
+    pub(crate) fn walk(&self, f: &mut dyn FnMut(&Block)) {
         f(self);
         match self {
             Block::List { items, .. } => {
@@ -323,7 +328,7 @@ impl Block {
 impl DocData {
     /// Calls `f` with every piece of text of the document (title, summary,
     /// tables, facts and body).
-    pub fn visit_text(&self, f: &mut dyn FnMut(&str)) {
+    pub(crate) fn visit_text(&self, f: &mut dyn FnMut(&str)) {
         f(&self.title);
         self.summary.iter().for_each(|s| f(s));
         for row in &self.control {
@@ -353,7 +358,7 @@ impl DocData {
     }
 
     /// Every typst label this document defines: its anchor and heading ids.
-    pub fn labels(&self) -> Vec<&str> {
+    pub(crate) fn labels(&self) -> Vec<&str> {
         let mut ids = vec![self.anchor.as_str()];
         collect_heading_ids(&self.blocks, &mut ids);
         ids
@@ -383,17 +388,17 @@ fn collect_heading_ids<'a>(blocks: &'a [Block], out: &mut Vec<&'a str>) {
 impl PackData {
     /// Data a PDF cannot be made from at all: bad date or language, missing
     /// or clashing anchors and heading ids, tables without columns.
-    pub fn data_problems(&self) -> Vec<Problem> {
+    pub(crate) fn data_problems(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if super::pack_date(&self.date).is_none() {
-            problems.push(Problem::new(
+            problems.push(problem(
                 None,
                 format!("date \"{}\" is not a valid YYYY-MM-DD date.", self.date),
                 "give the pack date as year-month-day, for example 2026-11-23",
             ));
         }
         if super::split_language(&self.language).is_none() {
-            problems.push(Problem::new(
+            problems.push(problem(
                 None,
                 format!("language \"{}\" is not a language tag.", self.language),
                 "use a tag such as en-GB",
@@ -402,7 +407,7 @@ impl PackData {
         let mut owners: HashMap<&str, &DocData> = HashMap::new();
         for doc in &self.documents {
             if doc.anchor.trim().is_empty() {
-                problems.push(Problem::new(
+                problems.push(problem(
                     Some(doc),
                     "has an empty anchor.",
                     "give every document a unique anchor",
@@ -410,7 +415,7 @@ impl PackData {
             }
             for label in doc.labels() {
                 if let Some(first) = owners.insert(label, doc) {
-                    problems.push(Problem::new(
+                    problems.push(problem(
                         Some(doc),
                         format!(
                             "uses the id \"{label}\", which {} also uses.",
@@ -425,7 +430,7 @@ impl PackData {
                     if let Block::Table { header, .. } = b
                         && header.is_empty()
                     {
-                        problems.push(Problem::new(
+                        problems.push(problem(
                             Some(doc),
                             "has a table with no columns.",
                             "give the table a header row",
@@ -439,10 +444,10 @@ impl PackData {
 
     /// Structure PDF/UA-1 forbids: a pack or document without a title,
     /// headings without text, heading levels outside 2..=6 or skipping a level.
-    pub fn structure_problems(&self) -> Vec<Problem> {
+    pub(crate) fn structure_problems(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if self.title.trim().is_empty() {
-            problems.push(Problem::new(
+            problems.push(problem(
                 None,
                 "has no title; accessible PDFs need a document title.",
                 "give the pack a title",
@@ -450,7 +455,7 @@ impl PackData {
         }
         for doc in &self.documents {
             if doc.title.trim().is_empty() {
-                problems.push(Problem::new(
+                problems.push(problem(
                     Some(doc),
                     "has no title; its title is a heading and headings need text.",
                     "give the document a title",
@@ -462,14 +467,14 @@ impl PackData {
                     let Block::Heading { level, content, id } = b else { return };
                     let text = plain_text(content);
                     if text.trim().is_empty() {
-                        problems.push(Problem::new(
+                        problems.push(problem(
                             Some(doc),
                             format!("heading \"{id}\" has no text; screen readers announce headings by their text."),
                             "write the heading text or remove the heading",
                         ));
                     }
                     if !(2..=6).contains(level) || *level > previous + 1 {
-                        problems.push(Problem::new(
+                        problems.push(problem(
                             Some(doc),
                             format!(
                                 "heading \"{}\" is level {level} after level {previous}; PDF/UA needs levels 2 to 6 without skipping any.",

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
+use super::model::{Block, Inline};
 use super::*;
 
 // ---------------------------------------------------------------------------
@@ -54,6 +55,7 @@ fn control(owner: &str, version: &str) -> Vec<ControlRow> {
 
 fn doc(anchor: &str, title: &str, kind: DocKind, summary: &str, markdown: &str) -> DocData {
     DocData {
+        file: PathBuf::from(format!("content/{anchor}.md")),
         anchor: anchor.into(),
         title: title.into(),
         kind,
@@ -307,8 +309,13 @@ fn run(tool: &str, args: &[&str]) -> String {
 fn render_ok(pack: &PackData) -> RenderedPdf {
     match render_pack(pack, &PdfFonts::embedded()) {
         Ok(pdf) => pdf,
-        Err(e) => panic!("render failed: {e}"),
+        Err(problems) => panic!("render failed: {}", shown(&problems)),
     }
+}
+
+/// Problems as the terminal shows them, one after another.
+fn shown(problems: &[Diagnostic]) -> String {
+    problems.iter().map(|d| format!("{d}\n")).collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -467,18 +474,19 @@ fn invalid_data_is_reported_before_typst() {
     let mut pack = sample_pack();
     pack.date = "23/11/2026".into();
     pack.documents[1].anchor = "strategy-2026".into();
-    let err = render_pack(&pack, &PdfFonts::embedded()).unwrap_err();
-    let PdfError::InvalidPack { problems, .. } = &err else {
-        panic!("{err}")
-    };
-    assert_eq!(problems.len(), 2, "{err}");
-    let message = err.to_string();
+    let problems = render_pack(&pack, &PdfFonts::embedded()).unwrap_err();
+    let message = shown(&problems);
+    assert_eq!(problems.len(), 2, "{message}");
     assert!(
-        message.contains("\"23/11/2026\" is not a valid YYYY-MM-DD date"),
+        message.contains(
+            "waymark.toml: error[pdf-accessibility]: date \"23/11/2026\" is not a valid YYYY-MM-DD date"
+        ),
         "{message}"
     );
     assert!(
-        message.contains("uses the id \"strategy-2026\""),
+        message.contains(
+            "content/referral-toolkit.md: error[pdf-accessibility]: uses the id \"strategy-2026\""
+        ),
         "{message}"
     );
 }
@@ -496,18 +504,16 @@ fn empty_heading_and_skipped_level_are_accessibility_errors() {
         id: "strategy-2026--deep".into(),
         content: vec![Inline::Text("Too deep".into())],
     });
-    let err = render_pack(&pack, &PdfFonts::embedded()).unwrap_err();
-    let message = err.to_string();
-    assert!(matches!(err, PdfError::Accessibility { .. }), "{message}");
+    let message = shown(&render_pack(&pack, &PdfFonts::embedded()).unwrap_err());
     assert!(
-        message.contains("document \"Making a referral to children's social care\" (referral-toolkit): heading \"referral-toolkit--blank\" has no text"),
+        message.contains("content/referral-toolkit.md: error[pdf-accessibility]: heading \"referral-toolkit--blank\" has no text"),
         "{message}"
     );
     assert!(
-        message.contains("heading \"Too deep\" is level 5 after level 2"),
+        message.contains("content/strategy-2026.md: error[pdf-accessibility]: heading \"Too deep\" is level 5 after level 2"),
         "{message}"
     );
-    assert!(message.contains("Fix: make it level 3"), "{message}");
+    assert!(message.contains("hint: make it level 3"), "{message}");
 }
 
 #[test]
@@ -516,10 +522,9 @@ fn characters_without_glyphs_are_reported_with_their_document() {
     pack.documents[3].blocks.push(Block::Paragraph {
         content: vec![Inline::Text("Call us 📞 or visit 中心".into())],
     });
-    let err = render_pack(&pack, &PdfFonts::embedded()).unwrap_err();
-    let message = err.to_string();
+    let message = shown(&render_pack(&pack, &PdfFonts::embedded()).unwrap_err());
     assert!(
-        message.contains("document \"Local authority designated officer\" (lado): has characters no available font can display: '中' (U+4E2D), '心' (U+5FC3), '📞' (U+1F4DE)"),
+        message.contains("content/lado.md: error[pdf-accessibility]: has characters no available font can display: '中' (U+4E2D), '心' (U+5FC3), '📞' (U+1F4DE)"),
         "{message}"
     );
     assert!(message.contains("theme/fonts/ folder"), "{message}");
@@ -532,17 +537,15 @@ fn typst_pdf_ua_errors_are_mapped_to_the_document() {
     pack.documents[1].blocks.push(Block::Paragraph {
         content: vec![Inline::Text("Smile 😀".into())],
     });
-    let err = compile(&pack, &PdfFonts::embedded()).unwrap_err();
-    let message = err.to_string();
-    let PdfError::Accessibility { problems, .. } = &err else {
-        panic!("{message}")
-    };
+    let problems = compile(&pack, &PdfFonts::embedded()).unwrap_err();
+    let message = shown(&problems);
     assert!(message.contains("PDF/UA-1 error"), "{message}");
     assert_eq!(
-        problems[0].document.as_deref(),
-        Some("\"Making a referral to children's social care\" (referral-toolkit)"),
+        problems[0].path,
+        PathBuf::from("content/referral-toolkit.md"),
         "{message}"
     );
+    assert_eq!(problems[0].rule, "pdf-accessibility", "{message}");
 }
 
 #[test]
@@ -555,31 +558,19 @@ fn other_typst_errors_keep_message_and_location() {
     );
     let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
     let errors = output.unwrap_err();
-    let err = typst_error(&pack, &world, Stage::Layout, errors.as_slice());
-    let message = err.to_string();
-    let PdfError::Typst {
-        diagnostics, stage, ..
-    } = &err
-    else {
-        panic!("{message}")
-    };
-    assert_eq!(*stage, Stage::Layout);
+    let problems = typst_error(&pack, &world, Stage::Layout, errors.as_slice());
+    let message = shown(&problems);
+    assert_eq!(problems.len(), 1, "{message}");
+    assert_eq!(problems[0].rule, "pdf", "{message}");
+    assert_eq!(problems[0].path, PathBuf::from(CONFIG_FILE), "{message}");
     assert!(
-        diagnostics[0]
+        problems[0]
             .message
-            .contains("does not contain key \"pack\""),
+            .starts_with("typst could not lay out pack \"Northshire safeguarding essentials\""),
         "{message}"
     );
     assert!(
-        diagnostics[0]
-            .location
-            .as_deref()
-            .unwrap()
-            .starts_with("pack.typ:"),
-        "{message}"
-    );
-    assert!(
-        message.starts_with("typst could not lay out pack \"Northshire safeguarding essentials\""),
+        message.contains("does not contain key \"pack\" (at pack.typ:"),
         "{message}"
     );
 }

@@ -31,7 +31,7 @@ fn embedded_font_files() -> impl Iterator<Item = &'static [u8]> {
 }
 
 /// True for file names typst can load as fonts.
-pub fn is_font_file(name: &str) -> bool {
+pub(crate) fn is_font_file(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     [".ttf", ".otf", ".ttc", ".otc"]
         .iter()
@@ -72,7 +72,7 @@ static EMBEDDED: LazyLock<PdfFonts> = LazyLock::new(|| {
 /// and a site may add its own font files (for example to cover a community
 /// language's script). Parsed once, cheap to clone, shared across threads.
 #[derive(Clone)]
-pub struct PdfFonts {
+pub(crate) struct PdfFonts {
     inner: Arc<FontSet>,
 }
 
@@ -84,7 +84,7 @@ struct FontSet {
 
 impl PdfFonts {
     /// The bundled fonts (parsed on first use, then shared).
-    pub fn embedded() -> Self {
+    pub(crate) fn embedded() -> Self {
         EMBEDDED.clone()
     }
 
@@ -92,7 +92,7 @@ impl PdfFonts {
     /// not parse as fonts are skipped and counted in
     /// [`unreadable_files`](Self::unreadable_files). Build this once and reuse
     /// it for every pack: parsing fonts is the expensive part.
-    pub fn with_extra(self, font_files: Vec<Vec<u8>>) -> Self {
+    pub(crate) fn with_extra(self, font_files: Vec<Vec<u8>>) -> Self {
         let mut fonts = self.inner.fonts.clone();
         let mut unreadable = self.inner.unreadable;
         for file in font_files {
@@ -106,12 +106,12 @@ impl PdfFonts {
     }
 
     /// How many files given to [`with_extra`](Self::with_extra) were not fonts.
-    pub fn unreadable_files(&self) -> usize {
+    pub(crate) fn unreadable_files(&self) -> usize {
         self.inner.unreadable
     }
 
     /// Family names of all available fonts, sorted and deduplicated.
-    pub fn families(&self) -> Vec<String> {
+    pub(crate) fn families(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .inner
             .fonts

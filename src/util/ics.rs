@@ -4,13 +4,13 @@
 
 /// An iCalendar file being written, one content line at a time.
 #[derive(Debug, Default)]
-pub struct Calendar {
+pub(crate) struct Calendar {
     text: String,
 }
 
 impl Calendar {
     /// Opens a calendar named `name`; `product` is the PRODID's middle part ("Events").
-    pub fn new(product: &str, name: &str) -> Calendar {
+    pub(crate) fn new(product: &str, name: &str) -> Calendar {
         let mut calendar = Calendar::default();
         calendar.line("BEGIN:VCALENDAR");
         calendar.line("VERSION:2.0");
@@ -22,35 +22,35 @@ impl Calendar {
     }
 
     /// Adds one content line as written (folded as needed).
-    pub fn line(&mut self, line: &str) {
+    pub(crate) fn line(&mut self, line: &str) {
         self.text.push_str(&fold(line));
     }
 
     /// Adds `NAME:value` with the value escaped as TEXT.
-    pub fn text(&mut self, name: &str, value: &str) {
+    pub(crate) fn text(&mut self, name: &str, value: &str) {
         self.line(&format!("{name}:{}", escape_text(value)));
     }
 
     /// Closes the calendar and returns the file's text.
-    pub fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         self.line("END:VCALENDAR");
         self.text
     }
 }
 
 /// `20270210` for a DATE value.
-pub fn date_value(d: jiff::civil::Date) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+pub(crate) fn date_value(d: jiff::civil::Date) -> String {
+    d.strftime("%Y%m%d").to_string()
 }
 
 /// `20270210T093000Z` for a DATE-TIME value in UTC.
-pub fn utc_value(t: jiff::Timestamp) -> String {
+pub(crate) fn utc_value(t: jiff::Timestamp) -> String {
     t.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// A stable UID part from a path: lowercase letters and digits, other characters as `-`, so
 /// importing a calendar again updates its events instead of doubling them.
-pub fn uid(path: &str) -> String {
+pub(crate) fn uid(path: &str) -> String {
     path.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {
@@ -63,7 +63,7 @@ pub fn uid(path: &str) -> String {
 }
 
 /// Escapes TEXT values: backslash, semicolon, comma and newline.
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -79,7 +79,7 @@ pub fn escape_text(text: &str) -> String {
 }
 
 /// Folds a content line at 75 octets (never inside a UTF-8 character) and ends it with CRLF.
-pub fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut used = 0;
     for c in line.chars() {

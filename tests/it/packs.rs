@@ -1,10 +1,8 @@
 //! Printable packs: the print-ready HTML page of each pack, and its links from the site.
 
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 
 #[test]
 fn pack_page_holds_every_document_with_unique_ids() {

@@ -2,12 +2,12 @@
 //! break the front matter and see the error overlay while the last good page stays, fix it, and
 //! make sure nothing outside the site can be fetched.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::common;
 
 /// A running preview, stopped when dropped.
 struct Preview {
@@ -166,8 +166,16 @@ fn edits_show_up_errors_overlay_and_traversal_is_refused() {
     )
     .1
     .contains("Fewer children will live")));
-    let fresh = next_event(&addr, Duration::from_millis(500));
-    assert!(fresh.is_none(), "no problems once fixed: {fresh:?}");
+    // The rebuilt page is on disk a moment before the preview forgets the old problems, so a
+    // page opened in that moment may still get them; soon after, none.
+    assert!(
+        within(Duration::from_secs(2), || next_event(
+            &addr,
+            Duration::from_millis(300)
+        )
+        .is_none()),
+        "no problems once fixed"
+    );
 
     // Nothing outside the site folder, however the path is written.
     for path in [

@@ -3,9 +3,7 @@
 //! definitions (one multi-word term containing another, an abbreviation, an alias, a term starting
 //! with "The") and a few guidance pages that mention them.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use scraper::Html;
 
 fn glossary_site() -> tempfile::TempDir {

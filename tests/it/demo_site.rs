@@ -1,9 +1,9 @@
 //! The demo site (this repository's own content/) is what a new user sees first: it must build
 //! cleanly and keep at least the documents a partnership's neglect guidance needs.
 
-mod common;
-
 use waymark::content::{DocControl, LoadOptions, PageKind, load};
+
+use crate::common;
 
 fn demo() -> waymark::content::Site {
     load(&common::demo_site(), LoadOptions::default()).expect("the demo site loads")

@@ -4,12 +4,10 @@
 //! saved at the first visit, the review dates the worker watches, and the settings' errors. The
 //! service worker's behaviour in a browser is checked by tests/browser/suite/offline.test.js.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn json(site: &Path, file: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(site.join(file)).unwrap();

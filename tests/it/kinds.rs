@@ -2,11 +2,9 @@
 //! `tests/fixtures/kinds/` (with news posts added by the tests) with the real binary, and
 //! read back with an HTML parser, an Atom parser, an iCalendar parser and a PDF reader.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{TODAY, copy_dir, fixture, page, select, stderr, stdout, text, waymark};
+use crate::common::{TODAY, copy_dir, fixture, page, select, stderr, stdout, text, waymark};
 
 /// Posts the tests add to the news: one more page than a list page holds, over two years.
 const POSTS: usize = 23;

@@ -1,9 +1,7 @@
 //! Whole-site tests of `waymark build`: fixture sites built by the real binary, output read with
 //! an HTML parser, checked for what a reader or an editor would notice.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn every_page_has_landmarks_one_h1_and_a_working_skip_link() {

@@ -7,10 +7,10 @@ use pulldown_cmark::{CowStr, Event, Options, Parser};
 use super::depth::{DepthLimit, TooDeep};
 
 /// A Markdown event with the byte range of the body it came from.
-pub type Spanned<'a> = (Event<'a>, Range<usize>);
+pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
 
 /// The Markdown extensions guidance pages use.
-pub fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -24,13 +24,13 @@ pub fn options() -> Options {
 ///
 /// Merging lets term linking see "Graded Care Profile" whole even where smart punctuation split the
 /// text; raw HTML is shown as text because it could break the page's structure and accessibility.
-pub fn parse(body: &str) -> Vec<Spanned<'_>> {
+pub(crate) fn parse(body: &str) -> Vec<Spanned<'_>> {
     parse_limited(body).0
 }
 
 /// [`parse`], with nesting past [`MAX_NESTING`](super::depth::MAX_NESTING) flattened and where
 /// the page first went past it, if it did.
-pub fn parse_limited(body: &str) -> (Vec<Spanned<'_>>, Option<TooDeep>) {
+pub(crate) fn parse_limited(body: &str) -> (Vec<Spanned<'_>>, Option<TooDeep>) {
     let mut events: Vec<Spanned<'_>> = Vec::with_capacity(body.len() / 16);
     let mut limit = DepthLimit::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -57,7 +57,7 @@ pub fn parse_limited(body: &str) -> (Vec<Spanned<'_>>, Option<TooDeep>) {
 }
 
 /// The text inside events from `start` (a Start tag) to its End, for headings and link text.
-pub fn inner_text(events: &[Spanned<'_>], start: usize) -> (String, usize) {
+pub(crate) fn inner_text(events: &[Spanned<'_>], start: usize) -> (String, usize) {
     let mut depth = 0usize;
     let mut text = String::new();
     for (i, (event, _)) in events.iter().enumerate().skip(start) {
@@ -75,6 +75,13 @@ pub fn inner_text(events: &[Spanned<'_>], start: usize) -> (String, usize) {
         }
     }
     (text, events.len())
+}
+
+/// Writes events as HTML.
+pub(crate) fn to_html(events: Vec<Spanned<'_>>) -> String {
+    let mut html = String::with_capacity(events.len() * 16);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    html
 }
 
 #[cfg(test)]
@@ -102,7 +109,7 @@ mod tests {
                 .iter()
                 .all(|(e, _)| !matches!(e, Event::Html(_) | Event::InlineHtml(_)))
         );
-        let html = super::super::to_html(events);
+        let html = to_html(events);
         assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"), "{html}");
     }
 

@@ -3,12 +3,10 @@
 //! unsafe written and no crash. `tests/fixtures/hostile/` holds every case in one site, checked
 //! against one JSON expectation; the tests below take the cases one at a time.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{stderr, stdout, try_build, waymark};
+use crate::common::{self, stderr, stdout, try_build, waymark};
 use serde_json::Value;
 
 /// A small site in a temporary folder: `waymark.toml` (title and whatever `settings` add) and

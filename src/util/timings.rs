@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 /// Runs `work` as the step `name`, printing its time (and peak memory so far) when timings are on.
-pub fn step<T>(name: &str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn step<T>(name: &str, work: impl FnOnce() -> T) -> T {
     if !enabled() {
         return work();
     }

@@ -15,11 +15,11 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use crate::diagnostics::{Diagnostic, Position};
 
 /// The most levels of quotes and lists, and of inline formatting, a page may nest.
-pub const MAX_NESTING: usize = 12;
+pub(crate) const MAX_NESTING: usize = 12;
 
 /// The kinds of nesting counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Nesting {
+pub(crate) enum Nesting {
     /// Block quotes, lists, definition lists and footnote definitions.
     Blocks,
     /// Emphasis, strong, strikethrough, super- and subscript, links and images.
@@ -28,7 +28,7 @@ pub enum Nesting {
 
 /// Where a page first went past the limit, and how deep it went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooDeep {
+pub(crate) struct TooDeep {
     pub kind: Nesting,
     /// Byte offset in the body of the first element past the limit (0 when not known).
     pub offset: usize,
@@ -38,7 +38,7 @@ pub struct TooDeep {
 
 impl TooDeep {
     /// The `nesting-depth` error for `file`, at `position`.
-    pub fn diagnostic(&self, file: &std::path::Path, position: Position) -> Diagnostic {
+    pub(crate) fn diagnostic(&self, file: &std::path::Path, position: Position) -> Diagnostic {
         let (what, hint) = match self.kind {
             Nesting::Blocks => (
                 "quotes and lists are",
@@ -67,7 +67,7 @@ impl TooDeep {
 /// levels, and below that only the text (and other events that hold no others). Works in
 /// constant stack space on any input.
 #[derive(Debug, Default)]
-pub struct DepthLimit {
+pub(crate) struct DepthLimit {
     /// Levels open of each kind, counting those dropped.
     blocks: usize,
     inline: usize,
@@ -79,12 +79,12 @@ pub struct DepthLimit {
 }
 
 impl DepthLimit {
-    pub fn new() -> DepthLimit {
+    pub(crate) fn new() -> DepthLimit {
         DepthLimit::default()
     }
 
     /// Whether to keep `event`, which starts at byte `offset` of the body.
-    pub fn keep(&mut self, event: &Event<'_>, offset: usize) -> bool {
+    pub(crate) fn keep(&mut self, event: &Event<'_>, offset: usize) -> bool {
         match event {
             Event::Start(tag) => {
                 let kind = start_kind(tag);
@@ -135,7 +135,7 @@ impl DepthLimit {
     }
 
     /// Where the limit was first passed, if it was.
-    pub fn too_deep(&self) -> Option<TooDeep> {
+    pub(crate) fn too_deep(&self) -> Option<TooDeep> {
         self.first.map(|first| TooDeep {
             deepest: match first.kind {
                 Nesting::Blocks => self.deepest_blocks,
@@ -180,9 +180,9 @@ fn end_kind(tag: &TagEnd) -> Option<Nesting> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use super::super::events::{options, parse_limited, to_html};
     use super::*;
-    use crate::markdown::events::{options, parse_limited};
 
     /// Deepest nesting of each kind in an event list.
     fn depths(events: &[Event<'_>]) -> (usize, usize) {
@@ -229,7 +229,7 @@ mod tests {
         assert!(deep.offset >= "Intro.\n\n".len());
         let events: Vec<_> = events.into_iter().map(|(e, _)| e).collect();
         assert_eq!(depths(&events).0, 12);
-        let html = crate::markdown::to_html(events.into_iter().map(|e| (e, 0..0)).collect());
+        let html = to_html(events.into_iter().map(|e| (e, 0..0)).collect());
         assert!(html.contains("thirteen"), "the text is kept");
     }
 
@@ -246,7 +246,7 @@ mod tests {
 
     /// Runs `f` on a thread with a small stack, as rayon's workers have, and fails if it
     /// overflows (which aborts the test run) or panics.
-    fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+    pub(crate) fn on_small_stack(f: impl FnOnce() + Send + 'static) {
         std::thread::Builder::new()
             .stack_size(256 * 1024)
             .spawn(f)
@@ -290,20 +290,8 @@ mod tests {
                 let events: Vec<_> = events.into_iter().map(|(e, _)| e).collect();
                 let (blocks, inline) = depths(&events);
                 assert!(blocks <= MAX_NESTING && inline <= MAX_NESTING);
-                let html =
-                    crate::markdown::to_html(events.into_iter().map(|e| (e, 0..0)).collect());
+                let html = to_html(events.into_iter().map(|e| (e, 0..0)).collect());
                 assert!(!html.is_empty());
-            }
-        });
-    }
-
-    #[cfg(feature = "pdf")]
-    #[test]
-    fn the_pdf_model_of_deep_input_is_built_and_serialised_on_a_small_stack() {
-        on_small_stack(|| {
-            for body in hostile_bodies() {
-                let blocks = crate::packs::pdf::markdown_to_blocks(&body, "doc", &|_| None);
-                assert!(serde_json::to_string(&blocks).is_ok());
             }
         });
     }

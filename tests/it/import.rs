@@ -3,13 +3,11 @@
 //! checked, and the pages, front matter, tables, lists, notes, links, pictures and
 //! definitions are read back as a reader and an editor would see them.
 
-mod common;
-mod docx;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{TODAY, files, page, select, stderr, stdout, text, try_build, waymark};
+use crate::common::{TODAY, files, page, select, stderr, stdout, text, try_build, waymark};
+use crate::docx;
 use docx::*;
 use waymark::content::front_matter;
 use waymark::diagnostics::LineIndex;

@@ -6,18 +6,16 @@
 //! `WAYMARK_FUZZ_CASES` sets how many pages are tried (256 by default; `.ci/run` sets it). A
 //! failing case is printed shrunk to its smallest form by proptest.
 
-mod common;
-
 use std::path::Path;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use waymark::build::{self, Prepared, pages::PageState};
-use waymark::content::front_matter;
-use waymark::diagnostics::LineIndex;
-use waymark::markdown;
-use waymark::render::glossary::UsedIn;
+use crate::build::{self, Prepared, pages::PageState};
+use crate::content::front_matter;
+use crate::diagnostics::LineIndex;
+use crate::markdown;
+use crate::render::glossary::UsedIn;
 
 /// Pieces of Markdown, front matter and HTML that have broken parsers before: containers,
 /// delimiters, links, fences, forms, entities, control characters and line endings.
@@ -192,12 +190,12 @@ fn run_page_model(prepared: &mut Prepared, id: usize, text: String) {
     let state = PageState::take(&mut rendered);
 
     let documents =
-        waymark::search::site_index::page_documents(site, id, &state.sections, &|_| Vec::new());
-    let entries = waymark::search::site_index::glossary_entries(site);
-    let index = waymark::search::build_index(&documents, &entries);
+        crate::search::site_index::page_documents(site, id, &state.sections, &|_| Vec::new());
+    let entries = crate::search::site_index::glossary_entries(site);
+    let index = crate::search::build_index(&documents, &entries);
     assert!(!index.files().is_empty());
 
-    let pack = waymark::packs::Pack {
+    let pack = crate::packs::Pack {
         slug: "fuzz".into(),
         title: "Fuzz".into(),
         description: None,
@@ -206,10 +204,10 @@ fn run_page_model(prepared: &mut Prepared, id: usize, text: String) {
         documents: vec![id],
         briefing: None,
     };
-    let (view, _) = waymark::packs::print::pack_view(site, &pack, today);
+    let (view, _) = crate::packs::print::pack_view(site, &pack, today);
     #[cfg(feature = "pdf")]
     {
-        let data = waymark::packs::make_pdf::pack_data(site, &pack, &view, today);
+        let data = crate::packs::make_pdf::pack_data(site, &pack, &view, today);
         assert!(serde_json::to_string(&data).is_ok());
     }
     let _ = view;
@@ -224,7 +222,8 @@ fn cases() -> u32 {
 
 #[test]
 fn the_page_model_never_panics_on_generated_pages() {
-    let site_dir = common::demo_site();
+    // The repository is the demo site.
+    let site_dir = env!("CARGO_MANIFEST_DIR");
     let prepared =
         build::prepare(Path::new(&site_dir), None, Default::default()).expect("demo loads");
     let seeds: Vec<(usize, String)> = prepared

@@ -2,12 +2,10 @@
 //! two local sites built on it with `base = "../region"`), built and checked with the real
 //! binary and read back as a reader and an editor would meet them.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 
 fn example(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -357,6 +355,27 @@ fn whats_changed_marks_regional_and_local_changes() {
         items.iter().any(|i| i.contains("Recognising neglect")
             && i.contains("Regional change: Added the section on early help")),
         "{items:?}"
+    );
+    // Subscribers to the feed (written when the site has an address) see the same marks.
+    let out = tempfile::tempdir().unwrap();
+    let built = waymark(&[
+        "build",
+        "--site",
+        example("northdale").to_str().unwrap(),
+        "--output",
+        out.path().join("site").to_str().unwrap(),
+        "--base-url",
+        "https://guidance.example.org/",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let feed = std::fs::read_to_string(out.path().join("site/changes.xml")).unwrap();
+    assert!(
+        feed.contains("<title>Making a referral: Local: Added the Northdale front door"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<title>Recognising neglect: Regional: Added the section on early help"),
+        "{feed}"
     );
 }
 

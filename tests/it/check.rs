@@ -2,14 +2,12 @@
 //! binary. The fixture site `check-rules` breaks every rule once; its `expected.json` is what
 //! check must find, so any change in findings fails here.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{TODAY, copy_dir, fixture, stderr, stdout, try_build, waymark};
+use crate::common::{self, TODAY, copy_dir, fixture, stderr, stdout, try_build, waymark};
 use serde_json::Value;
 
 fn check_json(site: &Path, extra: &[&str]) -> (Output, Vec<Value>) {
@@ -73,7 +71,7 @@ fn the_fixture_breaks_every_rule_exactly_once() {
     }
 
     // Every rule is in the fixture once: a new rule needs a page here too. Two need more than
-    // one site folder: external-link the network, base-drift a base (tests/regional.rs).
+    // one site folder: external-link the network, base-drift a base (tests/it/regional.rs).
     let mut found = rules_of(&findings);
     found.sort();
     let mut every: Vec<&str> = waymark::check::RULES

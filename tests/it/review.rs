@@ -1,9 +1,7 @@
 //! Keeping guidance current: review status on pages and in `waymark review` (every format), the
 //! "What's changed" page and its Atom feed, each read back with a real parser.
 
-mod common;
-
-use common::*;
+use crate::common::{self, *};
 
 fn review(format: &str, extra: &[&str]) -> String {
     let site = fixture("review");
