@@ -190,6 +190,7 @@ pub fn lay(
         if under {
             let base = pages.pop().expect("the base page");
             if page.front.extends {
+                problems.extend(title_not_shown(&base, &page));
                 let (joined, found) = super::extends::extend(base, page);
                 problems.extend(found);
                 pages.push(joined);
@@ -204,6 +205,25 @@ pub fn lay(
         pages.push(page);
     }
     pages
+}
+
+/// A page that adds to a base page shows the base page's title; a different title written on
+/// it would be dropped without a word, so the editor hears of it.
+fn title_not_shown(base: &Page, local: &Page) -> Option<Diagnostic> {
+    let title = local.front.title.trim();
+    if title.is_empty() || title == base.front.title.trim() {
+        return None;
+    }
+    let message = format!(
+        "this page adds to the regional page \"{}\", whose title is shown; the title \"{title}\" here is not used",
+        base.front.title
+    );
+    Some(
+        Diagnostic::warning("extends", &local.file, local.value_position("title", None), message)
+            .with_hint(
+                "remove the title line, or remove extends = true to replace the regional page with this one",
+            ),
+    )
 }
 
 fn nothing_to_extend(

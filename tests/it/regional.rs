@@ -505,6 +505,24 @@ fn a_bad_base_is_a_clear_error_at_the_setting() {
         "{}",
         stderr(&out)
     );
+
+    // A title on a page that adds to a regional page would be dropped: the editor is told.
+    std::fs::remove_file(site.join("content/procedures/contacts.md")).unwrap();
+    let adds = site.join("content/procedures/recognising-neglect.md");
+    let own = std::fs::read_to_string(&adds).unwrap();
+    std::fs::write(
+        &adds,
+        own.replacen("+++\n", "+++\ntitle = \"Neglect in Westbrook\"\n", 1),
+    )
+    .unwrap();
+    let out = waymark(&["check", "--site", site.to_str().unwrap()]);
+    assert!(
+        printed(&out).contains(
+            "content/procedures/recognising-neglect.md:2:9: warning[extends]: this page adds to the regional page \"Recognising neglect\", whose title is shown; the title \"Neglect in Westbrook\" here is not used"
+        ),
+        "{}",
+        printed(&out)
+    );
 }
 
 #[test]
