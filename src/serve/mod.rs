@@ -121,20 +121,9 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
     })
     .map_err(|e| watch_error(&site_dir, e))?;
     // The site's folders, and its base's: an edit in either rebuilds.
-    let folders = session.folders();
+    let mut folders = session.folders();
     for dir in &folders {
-        for watched in WATCHED_FOLDERS {
-            let path = dir.join(watched);
-            if path.is_dir() {
-                watcher
-                    .watch(&path, RecursiveMode::Recursive)
-                    .map_err(|e| watch_error(&path, e))?;
-            }
-        }
-        // The settings file is watched through its folder, so editors that replace it are seen.
-        watcher
-            .watch(dir, RecursiveMode::NonRecursive)
-            .map_err(|e| watch_error(dir, e))?;
+        watch_site_folder(&mut watcher, dir)?;
     }
 
     stop_on_ctrl_c(preview.base().to_path_buf());
@@ -162,7 +151,10 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
         for dir in &folders {
             watch_again(&mut watcher, dir, &batch);
         }
-        match session.apply(&batch) {
+        let applied = session.apply(&batch);
+        // A new `base` in waymark.toml: watch the new base instead of the old one.
+        follow_folders(&mut watcher, &mut folders, session.folders());
+        match applied {
             Ok((rebuilt, follow_up)) => {
                 match &rebuilt {
                     Rebuilt::Nothing => continue,
@@ -191,6 +183,43 @@ pub fn serve(options: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Resul
 
 /// The site's folders watched for changes (with everything in them).
 const WATCHED_FOLDERS: [&str; 3] = ["content", "templates", "theme"];
+
+/// Watches a site folder: its content, templates and theme, and the folder itself (not its
+/// subfolders) for the settings file, so editors that replace the file are seen.
+fn watch_site_folder(watcher: &mut impl Watcher, dir: &Path) -> Result<(), ServeError> {
+    for watched in WATCHED_FOLDERS {
+        let path = dir.join(watched);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    watcher
+        .watch(dir, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(dir, e))
+}
+
+/// Moves the watches from `watched` to `now`, the folders of the site as last built: a folder
+/// no longer used (an old base) is let go, a new one (the base just named) is watched.
+fn follow_folders(watcher: &mut impl Watcher, watched: &mut Vec<PathBuf>, now: Vec<PathBuf>) {
+    if *watched == now {
+        return;
+    }
+    for gone in watched.iter().filter(|dir| !now.contains(dir)) {
+        for folder in WATCHED_FOLDERS {
+            let _ = watcher.unwatch(&gone.join(folder));
+        }
+        let _ = watcher.unwatch(gone);
+    }
+    for new in now.iter().filter(|dir| !watched.contains(dir)) {
+        match watch_site_folder(watcher, new) {
+            Ok(()) => eprintln!("Watching {} for changes.", new.display()),
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+    *watched = now;
+}
 
 /// Watches again a site folder that `changed` shows coming back (moved away and back, or made
 /// anew): the watcher drops a folder's watch when the folder goes, and would not see it return.

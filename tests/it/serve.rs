@@ -5,6 +5,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::common;
@@ -13,6 +14,17 @@ use crate::common;
 struct Preview {
     child: Child,
     addr: String,
+    /// What it has printed since it gave its address, line by line.
+    said: Arc<Mutex<Vec<String>>>,
+}
+
+impl Preview {
+    /// Whether it prints a line holding `text` within `limit`.
+    fn says(&self, text: &str, limit: Duration) -> bool {
+        within(limit, || {
+            self.said.lock().unwrap().iter().any(|l| l.contains(text))
+        })
+    }
 }
 
 impl Drop for Preview {
@@ -43,8 +55,14 @@ fn start_with(site: &std::path::Path, options: &[&str]) -> Preview {
         }
     };
     // Keep reading stderr so the preview never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Preview { child, addr }
+    let said = Arc::new(Mutex::new(Vec::new()));
+    let keep = said.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            keep.lock().unwrap().push(line);
+        }
+    });
+    Preview { child, addr, said }
 }
 
 /// A raw HTTP/1.0 request: (status, headers and body as text).
@@ -387,4 +405,38 @@ fn a_local_site_rebuilds_on_an_edit_in_its_own_folder_or_its_base() {
         "/index.html",
         "If a child in Eastmoor is in immediate danger"
     ));
+
+    // Another base named in waymark.toml: the preview is built on it, and edits there count.
+    common::copy_dir(
+        &root.path().join("region"),
+        &root.path().join("region-2027"),
+    );
+    edit(
+        "region-2027/content/procedures/recognising-neglect.md",
+        "It often builds up slowly",
+        "In the 2027 procedures, it builds up slowly",
+    );
+    edit(
+        "northdale/waymark.toml",
+        "\"../region\"",
+        "\"../region-2027\"",
+    );
+    assert!(served(
+        "/procedures/recognising-neglect.html",
+        "In the 2027 procedures"
+    ));
+    // The watch on the new base starts just after the build that found it.
+    assert!(preview.says("region-2027 for changes", Duration::from_secs(3)));
+    edit(
+        "region-2027/content/procedures/recognising-neglect.md",
+        "In the 2027 procedures",
+        "In the revised 2027 procedures",
+    );
+    assert!(
+        served(
+            "/procedures/recognising-neglect.html",
+            "In the revised 2027 procedures"
+        ),
+        "an edit in the new base rebuilds"
+    );
 }
