@@ -146,6 +146,8 @@ test('phone: the main navigation is behind a "Menu" button that opens, closes an
     await button.click();
     assert.equal(await button.getAttribute('aria-expanded'), 'true', `${relative}: a click did not open the menu`);
     await page.setViewportSize(DESKTOP);
+    // waymark.js hides the button when its media query's change event comes, just after the resize.
+    await button.waitFor({ state: 'hidden', timeout: 3000 }).catch(() => {});
     assert.ok(await button.isHidden(), `${relative}: the "Menu" button shows at 1280 px`);
     assert.equal(await links.filter({ visible: true }).count(), count, `${relative}: the links do not all show at 1280 px`);
     assertNoProblems(assert, tab, relative);
